@@ -1,0 +1,88 @@
+package dev.ragfn.core.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every ragfn setting, with its default. Each key can be set in application.properties or as an
+ * environment variable (RAGFN_OPENSEARCH_URL for ragfn.opensearch.url). README's configuration
+ * table lists them all, and a test keeps the two in step.
+ */
+@ConfigMapping(prefix = "ragfn")
+public interface RagfnConfig {
+
+    /** Which document store to use: embedded (in-process, on local disk) or dynamodb. */
+    @WithDefault("embedded")
+    StoreKind store();
+
+    /** Which vector/text index to use: lucene (in-process, on local disk) or opensearch. */
+    @WithDefault("lucene")
+    IndexKind index();
+
+    /** Directory for the embedded store and index; relative paths resolve against the working directory. */
+    @WithDefault(".ragfn/data")
+    Path dataDir();
+
+    /** Dimension of the embedding vectors the index holds; must match the embedding model (384 for all-MiniLM-L6-v2). */
+    @WithDefault("384")
+    int embeddingDimension();
+
+    DynamoDb dynamodb();
+
+    OpenSearch opensearch();
+
+    enum StoreKind { EMBEDDED, DYNAMODB }
+
+    enum IndexKind { LUCENE, OPENSEARCH }
+
+    interface DynamoDb {
+
+        /** Endpoint override, such as a local DynamoDB-compatible server; unset means the AWS endpoint of the region. */
+        Optional<URI> endpoint();
+
+        /** AWS region of the tables. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Prefix of every table name, so several deployments can share an account. */
+        @WithDefault("ragfn-")
+        String tablePrefix();
+
+        /** Create missing tables at start-up (local use); in AWS the SAM template creates them. */
+        @WithDefault("false")
+        boolean createTables();
+    }
+
+    interface OpenSearch {
+
+        /** Base URL of the OpenSearch cluster. */
+        @WithDefault("http://127.0.0.1:9200")
+        URI url();
+
+        /** Name of the index holding all chunks (tenant and knowledge base are fields inside it). */
+        @WithDefault("ragfn-chunks")
+        String indexName();
+
+        /** Basic-auth user name; unset means no authentication. */
+        Optional<String> username();
+
+        /** Basic-auth password, from the environment (RAGFN_OPENSEARCH_PASSWORD). */
+        Optional<String> password();
+
+        /** Primary shards of a newly created index. */
+        @WithDefault("1")
+        int shards();
+
+        /** Replicas of a newly created index; 0 on a single node. */
+        @WithDefault("0")
+        int replicas();
+
+        /** HNSW candidate list size at query time; higher means better recall and slower queries. */
+        @WithDefault("100")
+        int efSearch();
+    }
+}

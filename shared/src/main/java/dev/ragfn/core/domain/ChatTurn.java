@@ -1,0 +1,25 @@
+package dev.ragfn.core.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One question and answer in a session, with everything needed to explain it later: the sources
+ * cited, the shield verdicts, timings and token counts.
+ */
+public record ChatTurn(String tenant, String sessionId, int index, String question, String answer,
+                       List<SourceCitation> sources, Map<String, String> verdicts,
+                       Map<String, Long> timingsMillis, int promptTokens, int completionTokens, Instant createdAt) {
+
+    public ChatTurn {
+        Ids.name("tenant", tenant);
+        Ids.id("sessionId", sessionId);
+        Ids.required("question", question);
+        answer = answer == null ? "" : answer;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
+        timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
+        Ids.required("createdAt", createdAt);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ragfn.core.port;
+
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.domain.Sizes;
+import dev.ragfn.core.error.InvalidInputException;
+
+import java.util.List;
+import java.util.Map;
+
+/** A chunk as the vector/text index holds it: its text for BM25, its vector for kNN, and filter fields. */
+public record IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
+                           float[] vector, String source, List<String> tags, Map<String, String> metadata) {
+
+    public IndexedChunk {
+        Ids.required("document", document);
+        Ids.id("chunkId", chunkId);
+        if (position < 0) {
+            throw new InvalidInputException("chunk position must be >= 0 but was " + position);
+        }
+        title = title == null ? "" : title;
+        Ids.required("text", text);
+        Ids.required("vector", vector);
+        source = source == null ? "" : source;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public long approximateBytes() {
+        return Sizes.utf8(text) + Sizes.utf8(title) + Sizes.utf8(source) + Sizes.utf8(metadata) + 4L * vector.length;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ragfn.core.port;
+
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.TooLargeException;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The searchable copy of chunks: vectors for kNN (cosine) and text for BM25, with tenant and
+ * knowledge base as filter fields applied inside every query. Writes are visible to searches when
+ * the call returns.
+ */
+public interface VectorIndex extends AutoCloseable {
+
+    /** The largest chunk, in UTF-8 bytes of text, metadata and vector, that the index accepts. */
+    long MAX_CHUNK_BYTES = 1_000_000;
+
+    /** The vector dimension this index was created with; every upserted vector must have it. */
+    int dimension();
+
+    /**
+     * Inserts or replaces chunks, keyed by document and chunk id. The whole batch is validated
+     * first, so a bad chunk means nothing of the batch is written.
+     */
+    void upsert(List<IndexedChunk> chunks);
+
+    /** Removes every chunk of the document. */
+    void deleteDocument(DocumentRef document);
+
+    /**
+     * Removes the document's chunks whose ids are not in {@code chunkIds}: after upserting a new
+     * version, this retires the old one without a window where neither is searchable.
+     */
+    void retainChunks(DocumentRef document, Collection<String> chunkIds);
+
+    /** The {@code k} chunks nearest to {@code vector} by cosine similarity. */
+    List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter);
+
+    /** The {@code k} best BM25 matches for {@code text} over chunk titles and texts. */
+    List<IndexHit> textSearch(SearchScope scope, String text, int k, SearchFilter filter);
+
+    /** How many chunks the scope holds. */
+    long count(SearchScope scope);
+
+    @Override
+    void close();
+
+    /** The checks every implementation applies to a batch before writing any of it. */
+    static void validateBatch(int dimension, List<IndexedChunk> chunks) {
+        for (IndexedChunk chunk : chunks) {
+            if (chunk.vector().length != dimension) {
+                throw new InvalidInputException("chunk " + chunk.chunkId() + " of " + chunk.document()
+                        + " has a vector of dimension " + chunk.vector().length + " but the index expects " + dimension
+                        + "; re-embed with the index's model or create an index for this model");
+            }
+            checkVector(chunk.vector(), "chunk " + chunk.chunkId() + " of " + chunk.document());
+            if (chunk.approximateBytes() > MAX_CHUNK_BYTES) {
+                throw new TooLargeException("chunk " + chunk.chunkId() + " of " + chunk.document() + " is "
+                        + chunk.approximateBytes() + " bytes, over the index limit of " + MAX_CHUNK_BYTES
+                        + "; split the document into smaller chunks");
+            }
+        }
+    }
+
+    static void validateQuery(int dimension, float[] vector, int k) {
+        if (vector == null || vector.length != dimension) {
+            throw new InvalidInputException("query vector has dimension " + (vector == null ? 0 : vector.length)
+                    + " but the index expects " + dimension);
+        }
+        checkVector(vector, "the query");
+        validateK(k);
+    }
+
+    /** Cosine similarity is undefined for a zero vector and poisoned by NaN. */
+    private static void checkVector(float[] vector, String owner) {
+        boolean allZero = true;
+        for (float v : vector) {
+            if (!Float.isFinite(v)) {
+                throw new InvalidInputException(owner + " has a vector with NaN or infinite components");
+            }
+            allZero &= v == 0f;
+        }
+        if (allZero) {
+            throw new InvalidInputException(owner + " has an all-zero vector, which has no cosine similarity");
+        }
+    }
+
+    static void validateK(int k) {
+        if (k < 1 || k > 10_000) {
+            throw new InvalidInputException("k must be between 1 and 10000 but was " + k);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.ragfn.index.lucene;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.IndexHit;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.SearchFilter;
+import dev.ragfn.core.port.SearchScope;
+import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.store.Json;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The embedded vector/text index: Apache Lucene in process, persisted to a local directory. HNSW
+ * with cosine similarity for kNN, BM25 with English stemming for text; tenant and knowledge base
+ * are indexed keyword fields that every query carries as filter clauses.
+ */
+public final class LuceneVectorIndex implements VectorIndex {
+
+    private static final String ID = "_id";
+    private static final String TENANT = "tenant";
+    private static final String KNOWLEDGE_BASE = "knowledge_base";
+    private static final String DOCUMENT_ID = "document_id";
+    private static final String CHUNK_ID = "chunk_id";
+    private static final String POSITION = "position";
+    private static final String TITLE = "title";
+    private static final String TEXT = "text";
+    private static final String SOURCE = "source";
+    private static final String TAGS = "tags";
+    private static final String METADATA = "metadata";
+    private static final String VECTOR = "vector";
+    /** Lucene's HNSW explores about k candidates; asking for more gives recall like OpenSearch's ef_search. */
+    private static final int MIN_CANDIDATES = 100;
+    /** Hostile or huge queries must not turn into huge boolean queries. */
+    private static final int MAX_QUERY_TERMS = 256;
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+
+    private final int dimension;
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
+        this.dimension = dimension;
+        this.directory = directory;
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** An index persisted in {@code directory}, created if missing. */
+    public static LuceneVectorIndex open(Path directory, int dimension) {
+        try {
+            return new LuceneVectorIndex(FSDirectory.open(directory), dimension);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Failed to open the embedded index in " + directory + ": "
+                    + e.getMessage() + "; check that the directory is writable and not used by another process", e);
+        }
+    }
+
+    /** An index held in memory only: for tests and throwaway runs. */
+    public static LuceneVectorIndex inMemory(int dimension) {
+        try {
+            return new LuceneVectorIndex(new ByteBuffersDirectory(), dimension);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public void upsert(List<IndexedChunk> chunks) {
+        VectorIndex.validateBatch(dimension, chunks);
+        write("index " + chunks.size() + " chunks", () -> {
+            for (IndexedChunk chunk : chunks) {
+                writer.updateDocument(new Term(ID, id(chunk.document(), chunk.chunkId())), toLucene(chunk));
+            }
+        });
+    }
+
+    @Override
+    public void deleteDocument(DocumentRef document) {
+        write("delete document " + document, () -> writer.deleteDocuments(documentQuery(document).build()));
+    }
+
+    @Override
+    public void retainChunks(DocumentRef document, Collection<String> chunkIds) {
+        BooleanQuery.Builder stale = documentQuery(document);
+        if (!chunkIds.isEmpty()) {
+            stale.add(new TermInSetQuery(CHUNK_ID, bytes(chunkIds)), Occur.MUST_NOT);
+        }
+        write("retire old chunks of " + document, () -> writer.deleteDocuments(stale.build()));
+    }
+
+    @Override
+    public List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter) {
+        VectorIndex.validateQuery(dimension, vector, k);
+        Query query = new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, MIN_CANDIDATES), filterQuery(scope, filter));
+        return search(query, k);
+    }
+
+    @Override
+    public List<IndexHit> textSearch(SearchScope scope, String text, int k, SearchFilter filter) {
+        VectorIndex.validateK(k);
+        Set<String> terms = analyze(text == null ? "" : text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder matches = new BooleanQuery.Builder();
+        for (String term : terms) {
+            matches.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 2f), Occur.SHOULD);
+            matches.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(matches.build(), Occur.MUST)
+                .add(filterQuery(scope, filter), Occur.FILTER)
+                .build();
+        return search(query, k);
+    }
+
+    @Override
+    public long count(SearchScope scope) {
+        return read(searcher -> (long) searcher.count(filterQuery(scope, SearchFilter.none())));
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to close the embedded index", e);
+        }
+    }
+
+    private List<IndexHit> search(Query query, int k) {
+        return read(searcher -> {
+            TopDocs top = searcher.search(query, k);
+            StoredFields stored = searcher.storedFields();
+            List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                hits.add(toHit(stored.document(scoreDoc.doc), scoreDoc.score));
+            }
+            return hits;
+        });
+    }
+
+    private static Query filterQuery(SearchScope scope, SearchFilter filter) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TENANT, scope.tenant())), Occur.FILTER)
+                .add(new TermInSetQuery(KNOWLEDGE_BASE, bytes(scope.knowledgeBases())), Occur.FILTER);
+        if (!filter.documentIds().isEmpty()) {
+            b.add(new TermInSetQuery(DOCUMENT_ID, bytes(filter.documentIds())), Occur.FILTER);
+        }
+        if (!filter.sources().isEmpty()) {
+            b.add(new TermInSetQuery(SOURCE, bytes(filter.sources())), Occur.FILTER);
+        }
+        if (!filter.tags().isEmpty()) {
+            b.add(new TermInSetQuery(TAGS, bytes(filter.tags())), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static BooleanQuery.Builder documentQuery(DocumentRef document) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TENANT, document.tenant())), Occur.FILTER)
+                .add(new TermQuery(new Term(KNOWLEDGE_BASE, document.knowledgeBase().knowledgeBase())), Occur.FILTER)
+                .add(new TermQuery(new Term(DOCUMENT_ID, document.documentId())), Occur.FILTER);
+    }
+
+    private Document toLucene(IndexedChunk chunk) throws JsonProcessingException {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id(chunk.document(), chunk.chunkId()), Field.Store.NO));
+        doc.add(new StringField(TENANT, chunk.document().tenant(), Field.Store.YES));
+        doc.add(new StringField(KNOWLEDGE_BASE, chunk.document().knowledgeBase().knowledgeBase(), Field.Store.YES));
+        doc.add(new StringField(DOCUMENT_ID, chunk.document().documentId(), Field.Store.YES));
+        doc.add(new StringField(CHUNK_ID, chunk.chunkId(), Field.Store.YES));
+        doc.add(new StoredField(POSITION, chunk.position()));
+        doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
+        doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        doc.add(new StringField(SOURCE, chunk.source(), Field.Store.YES));
+        for (String tag : chunk.tags()) {
+            doc.add(new StringField(TAGS, tag, Field.Store.YES));
+        }
+        doc.add(new StoredField(METADATA, Json.mapper().writeValueAsString(chunk.metadata())));
+        doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.COSINE));
+        return doc;
+    }
+
+    private static IndexHit toHit(Document doc, float score) throws IOException {
+        DocumentRef ref = DocumentRef.of(doc.get(TENANT), doc.get(KNOWLEDGE_BASE), doc.get(DOCUMENT_ID));
+        Map<String, String> metadata = Json.mapper().readValue(doc.get(METADATA), STRING_MAP);
+        return new IndexHit(ref, doc.get(CHUNK_ID), doc.getField(POSITION).numericValue().intValue(),
+                doc.get(TITLE), doc.get(TEXT), doc.get(SOURCE), List.of(doc.getValues(TAGS)), metadata, score);
+    }
+
+    private Set<String> analyze(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** NUL cannot occur in ids (Ids rejects control characters), so the joined key is unambiguous. */
+    private static String id(DocumentRef document, String chunkId) {
+        return document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
+                + document.documentId() + '\u0000' + chunkId;
+    }
+
+    private static List<BytesRef> bytes(Collection<String> values) {
+        return values.stream().map(BytesRef::new).toList();
+    }
+
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    private interface IndexRead<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Commits each write so it survives a crash and is visible to the next search. */
+    private void write(String what, IndexWrite action) {
+        try {
+            action.run();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Failed to " + what + " in the embedded index: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(IndexRead<T> action) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Failed to search the embedded index: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.ragfn.index.opensearch;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.IndexHit;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.SearchFilter;
+import dev.ragfn.core.port.SearchScope;
+import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.store.Json;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.jboss.logging.Logger;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.mapping.Property;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vector/text index on OpenSearch: one index for all tenants, with a knn_vector field (HNSW,
+ * lucene engine, cosine) and English-analysed text for BM25. Tenant and knowledge base are keyword
+ * fields, put into every query as filter clauses so isolation is enforced by the engine.
+ */
+public final class OpenSearchVectorIndex implements VectorIndex {
+
+    static final String TENANT = "tenant";
+    static final String KNOWLEDGE_BASE = "knowledge_base";
+    static final String DOCUMENT_ID = "document_id";
+    static final String CHUNK_ID = "chunk_id";
+    static final String POSITION = "position";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String SOURCE = "source";
+    static final String TAGS = "tags";
+    static final String METADATA = "metadata";
+    static final String VECTOR = "vector";
+
+    private static final Logger LOG = Logger.getLogger(OpenSearchVectorIndex.class);
+    /** Bulk requests of this many chunks stay well under OpenSearch's default 100 MB request limit. */
+    private static final int BULK_SIZE = 500;
+    private static final int DELETE_PAGE = 1_000;
+
+    private final OpenSearchClient client;
+    private final String indexName;
+    private final int dimension;
+    private final int efSearch;
+
+    public OpenSearchVectorIndex(OpenSearchClient client, String indexName, int dimension, int shards, int replicas,
+                                 int efSearch) {
+        this.client = client;
+        this.indexName = indexName;
+        this.dimension = dimension;
+        this.efSearch = efSearch;
+        ensureIndex(shards, replicas);
+    }
+
+    /** An index with its own client, configured from {@code ragfn.opensearch.*}. */
+    public static OpenSearchVectorIndex create(RagfnConfig.OpenSearch config, int dimension) {
+        return new OpenSearchVectorIndex(client(config), config.indexName(), dimension, config.shards(),
+                config.replicas(), config.efSearch());
+    }
+
+    public static OpenSearchClient client(RagfnConfig.OpenSearch config) {
+        URI url = config.url();
+        HttpHost host = new HttpHost(url.getScheme(), url.getHost(), url.getPort() > 0 ? url.getPort()
+                : "https".equals(url.getScheme()) ? 443 : 9200);
+        ApacheHttpClient5TransportBuilder transport = ApacheHttpClient5TransportBuilder.builder(host)
+                .setMapper(new JacksonJsonpMapper(Json.mapper()));
+        config.username().ifPresent(user -> transport.setHttpClientConfigCallback(http -> {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(new AuthScope(host),
+                    new UsernamePasswordCredentials(user, config.password().orElse("").toCharArray()));
+            return http.setDefaultCredentialsProvider(credentials);
+        }));
+        return new OpenSearchClient(transport.build());
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public void upsert(List<IndexedChunk> chunks) {
+        VectorIndex.validateBatch(dimension, chunks);
+        for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
+            List<IndexedChunk> slice = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
+            List<BulkOperation> operations = new ArrayList<>(slice.size());
+            for (IndexedChunk chunk : slice) {
+                operations.add(BulkOperation.of(op -> op.index(i -> i.index(indexName)
+                        .id(id(chunk.document(), chunk.chunkId())).document(OpenSearchChunk.from(chunk)))));
+            }
+            BulkResponse response = call("index " + slice.size() + " chunks",
+                    () -> client.bulk(b -> b.operations(operations).refresh(Refresh.True)));
+            if (response.errors()) {
+                throw new StoreUnavailableException("OpenSearch refused chunks of the batch: " + firstError(response));
+            }
+        }
+    }
+
+    @Override
+    public void deleteDocument(DocumentRef document) {
+        deleteWhere("delete document " + document, documentQuery(document).build());
+    }
+
+    @Override
+    public void retainChunks(DocumentRef document, Collection<String> chunkIds) {
+        BoolQuery.Builder stale = documentQuery(document);
+        if (!chunkIds.isEmpty()) {
+            stale.mustNot(terms(CHUNK_ID, chunkIds));
+        }
+        deleteWhere("retire old chunks of " + document, stale.build());
+    }
+
+    @Override
+    public List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter) {
+        VectorIndex.validateQuery(dimension, vector, k);
+        List<Float> target = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            target.add(v);
+        }
+        Query knn = Query.of(q -> q.knn(n -> n.field(VECTOR).vector(target).k(k)
+                .filter(filterQuery(scope, filter))
+                .methodParameters("ef_search", JsonData.of(Math.max(efSearch, k)))));
+        return search(knn, k);
+    }
+
+    @Override
+    public List<IndexHit> textSearch(SearchScope scope, String text, int k, SearchFilter filter) {
+        VectorIndex.validateK(k);
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Query match = Query.of(q -> q.bool(b -> b
+                .must(m -> m.multiMatch(mm -> mm.query(text).fields(TITLE + "^2", TEXT).type(TextQueryType.MostFields)))
+                .filter(filterQuery(scope, filter))));
+        return search(match, k);
+    }
+
+    @Override
+    public long count(SearchScope scope) {
+        return call("count chunks of " + scope, () -> client.count(c -> c.index(indexName)
+                .query(filterQuery(scope, SearchFilter.none())))).count();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            LOG.debugf(e, "closing the OpenSearch transport failed");
+        }
+    }
+
+    private List<IndexHit> search(Query query, int k) {
+        SearchRequest request = SearchRequest.of(s -> s.index(indexName).query(query).size(k)
+                .source(src -> src.filter(f -> f.excludes(VECTOR))));
+        var response = call("search " + indexName, () -> client.search(request, OpenSearchChunk.class));
+        List<IndexHit> hits = new ArrayList<>();
+        for (Hit<OpenSearchChunk> hit : response.hits().hits()) {
+            hits.add(hit.source().toHit(hit.score() == null ? 0 : hit.score()));
+        }
+        return hits;
+    }
+
+    /**
+     * Deletes by searching ids and bulk-deleting them, page by page: _delete_by_query needs the
+     * reindex module, which minimal distributions and OpenSearch Serverless do not offer.
+     */
+    private void deleteWhere(String what, BoolQuery query) {
+        while (true) {
+            var page = call(what, () -> client.search(s -> s.index(indexName).query(q -> q.bool(query))
+                    .size(DELETE_PAGE).source(src -> src.fetch(false)), Void.class));
+            if (page.hits().hits().isEmpty()) {
+                return;
+            }
+            List<BulkOperation> deletes = page.hits().hits().stream()
+                    .map(hit -> BulkOperation.of(op -> op.delete(d -> d.index(indexName).id(hit.id()))))
+                    .toList();
+            BulkResponse response = call(what, () -> client.bulk(b -> b.operations(deletes).refresh(Refresh.True)));
+            if (response.errors()) {
+                throw new StoreUnavailableException("Failed to " + what + ": " + firstError(response));
+            }
+        }
+    }
+
+    private static Query filterQuery(SearchScope scope, SearchFilter filter) {
+        BoolQuery.Builder b = new BoolQuery.Builder()
+                .filter(term(TENANT, scope.tenant()))
+                .filter(terms(KNOWLEDGE_BASE, scope.knowledgeBases()));
+        if (!filter.documentIds().isEmpty()) {
+            b.filter(terms(DOCUMENT_ID, filter.documentIds()));
+        }
+        if (!filter.sources().isEmpty()) {
+            b.filter(terms(SOURCE, filter.sources()));
+        }
+        if (!filter.tags().isEmpty()) {
+            b.filter(terms(TAGS, filter.tags()));
+        }
+        return Query.of(q -> q.bool(b.build()));
+    }
+
+    private static BoolQuery.Builder documentQuery(DocumentRef document) {
+        return new BoolQuery.Builder()
+                .filter(term(TENANT, document.tenant()))
+                .filter(term(KNOWLEDGE_BASE, document.knowledgeBase().knowledgeBase()))
+                .filter(term(DOCUMENT_ID, document.documentId()));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    private static Query terms(String field, Collection<String> values) {
+        List<FieldValue> fieldValues = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
+    }
+
+    /** Creates the index on first use; an existing index must have our vector dimension. */
+    private void ensureIndex(int shards, int replicas) {
+        boolean exists = call("check index " + indexName, () -> client.indices().exists(e -> e.index(indexName))).value();
+        if (exists) {
+            checkExistingDimension();
+            return;
+        }
+        try {
+            client.indices().create(c -> c.index(indexName)
+                    .settings(s -> s.knn(true).numberOfShards(shards).numberOfReplicas(replicas))
+                    .mappings(m -> m
+                            .properties(TENANT, p -> p.keyword(k -> k))
+                            .properties(KNOWLEDGE_BASE, p -> p.keyword(k -> k))
+                            .properties(DOCUMENT_ID, p -> p.keyword(k -> k))
+                            .properties(CHUNK_ID, p -> p.keyword(k -> k))
+                            .properties(POSITION, p -> p.integer(i -> i))
+                            .properties(TITLE, p -> p.text(t -> t.analyzer("english")))
+                            .properties(TEXT, p -> p.text(t -> t.analyzer("english")))
+                            .properties(SOURCE, p -> p.keyword(k -> k))
+                            .properties(TAGS, p -> p.keyword(k -> k))
+                            .properties(METADATA, p -> p.object(o -> o.enabled(false)))
+                            // engine lucene: the default (faiss) needs a native library this distribution lacks.
+                            .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension).method(method -> method
+                                    .name("hnsw").engine("lucene").spaceType("cosinesimil")
+                                    .parameters("m", JsonData.of(16))
+                                    .parameters("ef_construction", JsonData.of(128)))))));
+            LOG.infof("Created OpenSearch index %s (dimension %d)", indexName, dimension);
+        } catch (OpenSearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw new StoreUnavailableException("Failed to create OpenSearch index " + indexName + ": "
+                        + e.getMessage(), e);
+            }
+            checkExistingDimension();
+        } catch (IOException e) {
+            throw unavailable("create index " + indexName, e);
+        }
+    }
+
+    private void checkExistingDimension() {
+        var mapping = call("read mapping of " + indexName, () -> client.indices().getMapping(g -> g.index(indexName)));
+        Property vector = mapping.result().values().iterator().next().mappings().properties().get(VECTOR);
+        if (vector == null || !vector.isKnnVector()) {
+            throw new ConflictException("OpenSearch index " + indexName + " exists without a knn_vector field '"
+                    + VECTOR + "'; point ragfn.opensearch.index-name at another index");
+        }
+        int existing = vector.knnVector().dimension();
+        if (existing != dimension) {
+            throw new ConflictException("OpenSearch index " + indexName + " holds vectors of dimension " + existing
+                    + " but the embedding model produces " + dimension
+                    + "; use another ragfn.opensearch.index-name or re-index");
+        }
+    }
+
+    private static String firstError(BulkResponse response) {
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null) {
+                return item.error().type() + ": " + item.error().reason();
+            }
+        }
+        return "unknown error";
+    }
+
+    /** A stable, fixed-length _id: raw ids can be long and contain any character. */
+    private static String id(DocumentRef document, String chunkId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String key = document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
+                    + document.documentId() + '\u0000' + chunkId;
+            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface OpenSearchCall<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(String what, OpenSearchCall<T> action) {
+        try {
+            return action.run();
+        } catch (OpenSearchException e) {
+            if (Integer.valueOf(400).equals(e.response().status())) {
+                throw new InvalidInputException("OpenSearch rejected the request to " + what + ": " + e.getMessage(), e);
+            }
+            throw new StoreUnavailableException("Failed to " + what + " in OpenSearch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(String what, IOException e) {
+        return new StoreUnavailableException("Failed to " + what + ": OpenSearch is unreachable (" + e.getMessage()
+                + "); check ragfn.opensearch.url or start it with infra/opensearch.sh start", e);
+    }
+}

@@ -1,0 +1,315 @@
+package dev.ragfn.store.dynamodb;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBase;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.store.StoreChecks;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The document store on DynamoDB, through the enhanced client. The same code runs against AWS and
+ * a local DynamoDB-compatible server; only the endpoint differs. Tables are defined by the item
+ * classes and can be created on demand for local use.
+ */
+public final class DynamoDbDocumentStore implements DocumentStore {
+
+    private static final Logger LOG = Logger.getLogger(DynamoDbDocumentStore.class);
+    /** DynamoDB's BatchWriteItem limit. */
+    private static final int BATCH_SIZE = 25;
+    private static final int MAX_BATCH_RETRIES = 8;
+
+    private final DynamoDbClient client;
+    private final boolean ownsClient;
+    private final DynamoDbTable<KnowledgeBaseItem> knowledgeBases;
+    private final DynamoDbTable<DocumentItem> documents;
+    private final DynamoDbTable<ChunkItem> chunks;
+    private final DynamoDbEnhancedClient enhanced;
+
+    public DynamoDbDocumentStore(DynamoDbClient client, String tablePrefix) {
+        this(client, tablePrefix, false);
+    }
+
+    private DynamoDbDocumentStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.knowledgeBases = enhanced.table(tablePrefix + "knowledge-bases", schema(KnowledgeBaseItem.class));
+        this.documents = enhanced.table(tablePrefix + "documents", schema(DocumentItem.class));
+        this.chunks = enhanced.table(tablePrefix + "chunks", schema(ChunkItem.class));
+    }
+
+    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    public static DynamoDbDocumentStore create(RagfnConfig.DynamoDb config) {
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClientBuilder(Apache5HttpClient.builder());
+        config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .credentialsProvider(localCredentials()));
+        DynamoDbDocumentStore store = new DynamoDbDocumentStore(builder.build(), config.tablePrefix(), true);
+        if (config.createTables()) {
+            store.createTablesIfMissing();
+        }
+        return store;
+    }
+
+    /** Creates the tables and their indexes where missing, and waits until they are active. */
+    public void createTablesIfMissing() {
+        createIfMissing(knowledgeBases, () -> knowledgeBases.createTable());
+        createIfMissing(documents, () -> documents.createTable(r -> r.globalSecondaryIndices(
+                EnhancedGlobalSecondaryIndex.builder()
+                        .indexName(DocumentItem.STATUS_INDEX)
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .build())));
+        createIfMissing(chunks, () -> chunks.createTable());
+    }
+
+    @Override
+    public KnowledgeBase createKnowledgeBase(KnowledgeBase knowledgeBase) {
+        return call("create knowledge base " + knowledgeBase.ref(), () -> {
+            try {
+                knowledgeBases.putItem(PutItemEnhancedRequest.builder(KnowledgeBaseItem.class)
+                        .item(KnowledgeBaseItem.from(knowledgeBase))
+                        .conditionExpression(Expression.builder()
+                                .expression("attribute_not_exists(tenant)")
+                                .build())
+                        .build());
+                return knowledgeBase;
+            } catch (ConditionalCheckFailedException exists) {
+                KnowledgeBase stored = findKnowledgeBase(knowledgeBase.ref()).orElseThrow(() ->
+                        new StoreUnavailableException("knowledge base " + knowledgeBase.ref()
+                                + " was deleted while being created; retry"));
+                return StoreChecks.existingOrConflict(stored, knowledgeBase);
+            }
+        });
+    }
+
+    @Override
+    public Optional<KnowledgeBase> findKnowledgeBase(KnowledgeBaseRef ref) {
+        return call("read knowledge base " + ref, () -> Optional.ofNullable(knowledgeBases.getItem(r -> r
+                .key(key(ref.tenant(), ref.knowledgeBase())).consistentRead(true))).map(KnowledgeBaseItem::toDomain));
+    }
+
+    @Override
+    public List<KnowledgeBase> listKnowledgeBases(String tenant) {
+        return call("list knowledge bases of " + tenant, () -> knowledgeBases
+                .query(query(tenant)).items().stream().map(KnowledgeBaseItem::toDomain).toList());
+    }
+
+    @Override
+    public void deleteKnowledgeBase(KnowledgeBaseRef ref) {
+        for (Document document : listDocuments(ref)) {
+            deleteDocument(document.ref());
+        }
+        call("delete knowledge base " + ref, () -> knowledgeBases.deleteItem(key(ref.tenant(), ref.knowledgeBase())));
+    }
+
+    @Override
+    public void putDocument(Document document) {
+        StoreChecks.checkDocument(document);
+        if (findKnowledgeBase(document.ref().knowledgeBase()).isEmpty()) {
+            throw StoreChecks.unknownKnowledgeBase(document.ref().knowledgeBase());
+        }
+        call("store document " + document.ref(), () -> {
+            documents.putItem(DocumentItem.from(document));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Document> findDocument(DocumentRef ref) {
+        return call("read document " + ref, () -> Optional.ofNullable(documents.getItem(r -> r
+                .key(key(Keys.of(ref.knowledgeBase()), ref.documentId())).consistentRead(true)))
+                .map(DocumentItem::toDomain));
+    }
+
+    @Override
+    public List<Document> listDocuments(KnowledgeBaseRef ref) {
+        return call("list documents of " + ref, () -> documents.query(query(Keys.of(ref)))
+                .items().stream().map(DocumentItem::toDomain).toList());
+    }
+
+    @Override
+    public void deleteDocument(DocumentRef ref) {
+        deleteChunkItems(ref, Set.of());
+        call("delete document " + ref, () -> documents.deleteItem(key(Keys.of(ref.knowledgeBase()), ref.documentId())));
+    }
+
+    @Override
+    public void replaceChunks(DocumentRef ref, List<Chunk> newChunks) {
+        StoreChecks.checkChunks(ref, newChunks);
+        if (findDocument(ref).isEmpty()) {
+            throw StoreChecks.unknownDocument(ref);
+        }
+        for (int from = 0; from < newChunks.size(); from += BATCH_SIZE) {
+            List<Chunk> slice = newChunks.subList(from, Math.min(newChunks.size(), from + BATCH_SIZE));
+            WriteBatch.Builder<ChunkItem> batch = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);
+            slice.forEach(c -> batch.addPutItem(ChunkItem.from(c)));
+            writeBatch("store chunks of " + ref, batch.build());
+        }
+        Set<String> keep = new HashSet<>();
+        newChunks.forEach(c -> keep.add(c.id()));
+        deleteChunkItems(ref, keep);
+    }
+
+    @Override
+    public List<Chunk> listChunks(DocumentRef ref) {
+        return call("list chunks of " + ref, () -> {
+            List<Chunk> result = new ArrayList<>(chunks.query(query(Keys.of(ref))).items().stream()
+                    .map(ChunkItem::toDomain).toList());
+            result.sort(Comparator.comparingInt(Chunk::position));
+            return result;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Deletes the document's chunk items whose ids are not in {@code keep}. */
+    private void deleteChunkItems(DocumentRef ref, Set<String> keep) {
+        List<Key> doomed = call("list chunks of " + ref, () -> chunks.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(key(Keys.of(ref))))
+                        .attributesToProject("documentKey", "chunkId")
+                        .build())
+                .items().stream()
+                .filter(item -> !keep.contains(item.getChunkId()))
+                .map(item -> key(item.getDocumentKey(), item.getChunkId()))
+                .toList());
+        for (int from = 0; from < doomed.size(); from += BATCH_SIZE) {
+            WriteBatch.Builder<ChunkItem> batch = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);
+            doomed.subList(from, Math.min(doomed.size(), from + BATCH_SIZE)).forEach(batch::addDeleteItem);
+            writeBatch("delete old chunks of " + ref, batch.build());
+        }
+    }
+
+    /** BatchWriteItem may leave items unprocessed under throttling; retry those with backoff. */
+    private void writeBatch(String what, WriteBatch batch) {
+        call(what, () -> {
+            BatchWriteResult result = enhanced.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
+                    .writeBatches(batch).build());
+            for (int attempt = 1; hasUnprocessed(result); attempt++) {
+                if (attempt > MAX_BATCH_RETRIES) {
+                    throw new StoreUnavailableException("Failed to " + what + ": DynamoDB kept items unprocessed after "
+                            + MAX_BATCH_RETRIES + " retries; the table is throttled, retry later");
+                }
+                sleep(Math.min(2_000L, 25L << attempt));
+                WriteBatch.Builder<ChunkItem> retry = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);
+                result.unprocessedPutItemsForTable(chunks).forEach(retry::addPutItem);
+                result.unprocessedDeleteItemsForTable(chunks).forEach(retry::addDeleteItem);
+                result = enhanced.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
+                        .writeBatches(retry.build()).build());
+            }
+            return null;
+        });
+    }
+
+    private boolean hasUnprocessed(BatchWriteResult result) {
+        return !result.unprocessedPutItemsForTable(chunks).isEmpty()
+                || !result.unprocessedDeleteItemsForTable(chunks).isEmpty();
+    }
+
+    private void createIfMissing(DynamoDbTable<?> table, Runnable create) {
+        call("create table " + table.tableName(), () -> {
+            try {
+                create.run();
+                LOG.infof("Created DynamoDB table %s", table.tableName());
+            } catch (ResourceInUseException alreadyThere) {
+                LOG.debugf("DynamoDB table %s exists", table.tableName());
+            }
+            client.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
+            return null;
+        });
+    }
+
+    private static <T> TableSchema<T> schema(Class<T> type) {
+        // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
+        return TableSchema.fromBean(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());
+    }
+
+    private static Key key(String partition) {
+        return Key.builder().partitionValue(partition).build();
+    }
+
+    private static Key key(String partition, String sort) {
+        return Key.builder().partitionValue(partition).sortValue(sort).build();
+    }
+
+    private static QueryConditional query(String partition) {
+        return QueryConditional.keyEqualTo(key(partition));
+    }
+
+    /** Local servers accept any signature; real AWS uses the default chain (env, profile, role). */
+    private static AwsCredentialsProvider localCredentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
+        }
+    }
+
+    private static void call(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying a DynamoDB batch", e);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.ragfn.store.mvstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBase;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.store.Json;
+import dev.ragfn.store.StoreChecks;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The embedded document store: H2's MVStore (a pure-Java, crash-safe key-value file) in the
+ * function's own process. Keys are tenant/knowledge base/document paths joined by NUL, so a
+ * document's chunks and a knowledge base's documents are contiguous ranges.
+ */
+public final class MvStoreDocumentStore implements DocumentStore {
+
+    private static final char SEP = '\u0000';
+
+    private final MVStore store;
+    private final MVMap<String, String> knowledgeBases;
+    private final MVMap<String, String> documents;
+    private final MVMap<String, String> chunks;
+    private final ObjectMapper json = Json.mapper();
+
+    private MvStoreDocumentStore(MVStore store) {
+        this.store = store;
+        this.knowledgeBases = store.openMap("knowledge-bases");
+        this.documents = store.openMap("documents");
+        this.chunks = store.openMap("chunks");
+    }
+
+    /** A store persisted in {@code directory}, created if missing. */
+    public static MvStoreDocumentStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return new MvStoreDocumentStore(new MVStore.Builder()
+                    .fileName(directory.resolve("documents.mv.db").toString())
+                    .open());
+        } catch (Exception e) {
+            throw new StoreUnavailableException("Failed to open the embedded document store in " + directory
+                    + ": " + e.getMessage() + "; check that the directory is writable and not used by another process", e);
+        }
+    }
+
+    /** A store that lives only as long as this object: for tests and throwaway runs. */
+    public static MvStoreDocumentStore inMemory() {
+        return new MvStoreDocumentStore(new MVStore.Builder().open());
+    }
+
+    @Override
+    public KnowledgeBase createKnowledgeBase(KnowledgeBase knowledgeBase) {
+        String previous = knowledgeBases.putIfAbsent(key(knowledgeBase.ref()), write(knowledgeBase));
+        if (previous != null) {
+            return StoreChecks.existingOrConflict(read(previous, KnowledgeBase.class), knowledgeBase);
+        }
+        store.commit();
+        return knowledgeBase;
+    }
+
+    @Override
+    public Optional<KnowledgeBase> findKnowledgeBase(KnowledgeBaseRef ref) {
+        return Optional.ofNullable(knowledgeBases.get(key(ref))).map(v -> read(v, KnowledgeBase.class));
+    }
+
+    @Override
+    public List<KnowledgeBase> listKnowledgeBases(String tenant) {
+        return scan(knowledgeBases, tenant + SEP, v -> read(v, KnowledgeBase.class));
+    }
+
+    @Override
+    public void deleteKnowledgeBase(KnowledgeBaseRef ref) {
+        removeRange(chunks, key(ref) + SEP);
+        removeRange(documents, key(ref) + SEP);
+        knowledgeBases.remove(key(ref));
+        store.commit();
+    }
+
+    @Override
+    public void putDocument(Document document) {
+        StoreChecks.checkDocument(document);
+        requireKnowledgeBase(document.ref().knowledgeBase());
+        documents.put(key(document.ref()), write(document));
+        store.commit();
+    }
+
+    @Override
+    public Optional<Document> findDocument(DocumentRef ref) {
+        return Optional.ofNullable(documents.get(key(ref))).map(v -> read(v, Document.class));
+    }
+
+    @Override
+    public List<Document> listDocuments(KnowledgeBaseRef ref) {
+        return scan(documents, key(ref) + SEP, v -> read(v, Document.class));
+    }
+
+    @Override
+    public void deleteDocument(DocumentRef ref) {
+        removeRange(chunks, key(ref) + SEP);
+        documents.remove(key(ref));
+        store.commit();
+    }
+
+    @Override
+    public void replaceChunks(DocumentRef ref, List<Chunk> newChunks) {
+        StoreChecks.checkChunks(ref, newChunks);
+        if (!documents.containsKey(key(ref))) {
+            throw StoreChecks.unknownDocument(ref);
+        }
+        Set<String> keep = new HashSet<>();
+        for (Chunk chunk : newChunks) {
+            String key = key(ref) + SEP + chunk.id();
+            keep.add(key);
+            chunks.put(key, write(chunk));
+        }
+        String prefix = key(ref) + SEP;
+        for (Iterator<String> it = chunks.keyIterator(prefix); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            if (!keep.contains(key)) {
+                chunks.remove(key);
+            }
+        }
+        store.commit();
+    }
+
+    @Override
+    public List<Chunk> listChunks(DocumentRef ref) {
+        List<Chunk> result = scan(chunks, key(ref) + SEP, v -> read(v, Chunk.class));
+        result.sort(Comparator.comparingInt(Chunk::position));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    private void requireKnowledgeBase(KnowledgeBaseRef ref) {
+        if (!knowledgeBases.containsKey(key(ref))) {
+            throw StoreChecks.unknownKnowledgeBase(ref);
+        }
+    }
+
+    private static String key(KnowledgeBaseRef ref) {
+        return ref.tenant() + SEP + ref.knowledgeBase();
+    }
+
+    private static String key(DocumentRef ref) {
+        return key(ref.knowledgeBase()) + SEP + ref.documentId();
+    }
+
+    private static <T> List<T> scan(MVMap<String, String> map, String prefix, Function<String, T> reader) {
+        List<T> result = new ArrayList<>();
+        for (Cursor<String, String> cursor = map.cursor(prefix); cursor.hasNext(); ) {
+            if (!cursor.next().startsWith(prefix)) {
+                break;
+            }
+            result.add(reader.apply(cursor.getValue()));
+        }
+        return result;
+    }
+
+    private static void removeRange(MVMap<String, String> map, String prefix) {
+        List<String> doomed = new ArrayList<>();
+        for (Iterator<String> it = map.keyIterator(prefix); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            doomed.add(key);
+        }
+        doomed.forEach(map::remove);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreUnavailableException("the embedded store holds an unreadable " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

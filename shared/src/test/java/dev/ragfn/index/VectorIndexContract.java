@@ -1,0 +1,262 @@
+package dev.ragfn.index;
+
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.IndexHit;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.SearchFilter;
+import dev.ragfn.core.port.SearchScope;
+import dev.ragfn.core.port.VectorIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every VectorIndex must do. Each implementation's test extends this and supplies a fresh,
+ * empty index per test (a new OpenSearch index, a new Lucene directory).
+ */
+public abstract class VectorIndexContract {
+
+    protected static final int DIMENSION = 16;
+    private static final KnowledgeBaseRef KB = new KnowledgeBaseRef("acme", "handbook");
+    private static final KnowledgeBaseRef OTHER_KB = new KnowledgeBaseRef("acme", "wiki");
+    private static final KnowledgeBaseRef OTHER_TENANT = new KnowledgeBaseRef("globex", "handbook");
+
+    protected VectorIndex index;
+
+    /** A new, empty index of the given dimension; the contract closes it after each test. */
+    protected abstract VectorIndex newIndex(int dimension);
+
+    @BeforeEach
+    void openIndex() {
+        index = newIndex(DIMENSION);
+    }
+
+    @AfterEach
+    void closeIndex() {
+        index.close();
+    }
+
+    @Test
+    void should_rank_the_nearest_vector_first_when_searching_by_vector() {
+        List<IndexedChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            chunks.add(chunk(KB.document("doc-" + (i % 4)), "c" + i, i, "text " + i, axis(i % DIMENSION, 0.05f * i)));
+        }
+        index.upsert(chunks);
+
+        List<IndexHit> hits = index.vectorSearch(SearchScope.of(KB), axis(3, 0f), 5, SearchFilter.none());
+
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(0).chunkId()).isEqualTo("c3");
+        assertThat(hits).extracting(IndexHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(4).score());
+    }
+
+    @Test
+    void should_return_every_stored_field_when_a_chunk_is_found() {
+        IndexedChunk stored = new IndexedChunk(KB.document("guides/setup.md"), "c-7", 7, "Setup guide",
+                "Install the operator from OperatorHub.", axis(1, 0f), "s3://docs/setup.md",
+                List.of("ops", "install"), Map.of("heading", "Install"));
+        index.upsert(List.of(stored));
+
+        IndexHit hit = index.vectorSearch(SearchScope.of(KB), axis(1, 0f), 1, SearchFilter.none()).get(0);
+
+        assertThat(hit.document()).isEqualTo(stored.document());
+        assertThat(hit.chunkId()).isEqualTo("c-7");
+        assertThat(hit.position()).isEqualTo(7);
+        assertThat(hit.title()).isEqualTo("Setup guide");
+        assertThat(hit.text()).isEqualTo(stored.text());
+        assertThat(hit.source()).isEqualTo("s3://docs/setup.md");
+        assertThat(hit.tags()).containsExactlyInAnyOrder("ops", "install");
+        assertThat(hit.metadata()).containsEntry("heading", "Install");
+        assertThat(hit.score()).isGreaterThan(0.99);
+    }
+
+    @Test
+    void should_rank_the_matching_text_first_when_searching_by_text() {
+        index.upsert(List.of(
+                chunk(KB.document("a"), "a0", 0, "The cafeteria opens at eight and serves breakfast.", axis(0, 0f)),
+                chunk(KB.document("b"), "b0", 0, "Kubernetes operators reconcile custom resources continuously.", axis(1, 0f)),
+                chunk(KB.document("c"), "c0", 0, "Expense reports are due on the fifth of each month.", axis(2, 0f))));
+
+        List<IndexHit> hits = index.textSearch(SearchScope.of(KB), "how does an operator reconcile resources?", 3,
+                SearchFilter.none());
+
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).chunkId()).isEqualTo("b0");
+        assertThat(hits).extracting(IndexHit::chunkId).doesNotContain("a0");
+    }
+
+    @Test
+    void should_never_return_another_tenants_chunks_whatever_the_filters() {
+        index.upsert(List.of(
+                chunk(OTHER_TENANT.document("secret"), "s0", 0, "globex merger plan confidential", axis(5, 0f)),
+                chunk(KB.document("public"), "p0", 0, "acme picnic schedule", axis(6, 0f))));
+        SearchScope acme = SearchScope.of(KB);
+        SearchFilter askingForTheirs = new SearchFilter(Set.of("secret"), Set.of(), Set.of());
+
+        assertThat(index.vectorSearch(acme, axis(5, 0f), 10, SearchFilter.none()))
+                .extracting(IndexHit::chunkId).containsExactly("p0");
+        assertThat(index.vectorSearch(acme, axis(5, 0f), 10, askingForTheirs)).isEmpty();
+        assertThat(index.textSearch(acme, "globex merger plan", 10, SearchFilter.none())).isEmpty();
+        assertThat(index.textSearch(acme, "globex merger plan", 10, askingForTheirs)).isEmpty();
+        assertThat(index.count(acme)).isEqualTo(1);
+    }
+
+    @Test
+    void should_search_only_the_listed_knowledge_bases() {
+        index.upsert(List.of(
+                chunk(KB.document("d"), "h0", 0, "vacation policy", axis(0, 0f)),
+                chunk(OTHER_KB.document("d"), "w0", 0, "vacation policy draft", axis(0, 0.1f))));
+
+        assertThat(index.textSearch(SearchScope.of(KB), "vacation", 10, SearchFilter.none()))
+                .extracting(IndexHit::chunkId).containsExactly("h0");
+        assertThat(index.vectorSearch(SearchScope.of("acme", "handbook", "wiki"), axis(0, 0f), 10, SearchFilter.none()))
+                .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("h0", "w0");
+    }
+
+    @Test
+    void should_narrow_results_when_filtering_by_document_source_and_tag() {
+        index.upsert(List.of(
+                new IndexedChunk(KB.document("d1"), "x", 0, "", "release notes for version two", axis(0, 0f),
+                        "git", List.of("release"), Map.of()),
+                new IndexedChunk(KB.document("d2"), "y", 0, "", "release checklist for version two", axis(0, 0.01f),
+                        "s3", List.of("process"), Map.of()),
+                new IndexedChunk(KB.document("d3"), "z", 0, "", "release party invitation", axis(0, 0.02f),
+                        "s3", List.of("release", "fun"), Map.of())));
+        SearchScope scope = SearchScope.of(KB);
+
+        assertThat(index.textSearch(scope, "release", 10, SearchFilter.documents("d2")))
+                .extracting(IndexHit::chunkId).containsExactly("y");
+        assertThat(index.vectorSearch(scope, axis(0, 0f), 10, new SearchFilter(Set.of(), Set.of("s3"), Set.of())))
+                .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("y", "z");
+        assertThat(index.vectorSearch(scope, axis(0, 0f), 10, new SearchFilter(Set.of(), Set.of("s3"), Set.of("release"))))
+                .extracting(IndexHit::chunkId).containsExactly("z");
+    }
+
+    @Test
+    void should_replace_a_chunk_when_upserted_again_with_the_same_id() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(chunk(doc, "c0", 0, "first wording", axis(0, 0f))));
+
+        index.upsert(List.of(chunk(doc, "c0", 0, "second wording", axis(0, 0f))));
+
+        assertThat(index.count(SearchScope.of(KB))).isEqualTo(1);
+        assertThat(index.textSearch(SearchScope.of(KB), "wording", 5, SearchFilter.none()))
+                .extracting(IndexHit::text).containsExactly("second wording");
+    }
+
+    @Test
+    void should_remove_only_that_documents_chunks_when_a_document_is_deleted() {
+        index.upsert(List.of(
+                chunk(KB.document("gone"), "g0", 0, "alpha", axis(0, 0f)),
+                chunk(KB.document("gone"), "g1", 1, "beta", axis(1, 0f)),
+                chunk(KB.document("kept"), "k0", 0, "gamma", axis(2, 0f)),
+                chunk(OTHER_TENANT.document("gone"), "o0", 0, "delta", axis(3, 0f))));
+
+        index.deleteDocument(KB.document("gone"));
+
+        assertThat(index.count(SearchScope.of(KB))).isEqualTo(1);
+        assertThat(index.count(SearchScope.of(OTHER_TENANT))).isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_only_the_listed_chunks_when_retiring_an_old_version() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(chunk(doc, "old-a", 0, "old a", axis(0, 0f)), chunk(doc, "old-b", 1, "old b", axis(1, 0f))));
+        index.upsert(List.of(chunk(doc, "new-a", 0, "new a", axis(2, 0f))));
+
+        index.retainChunks(doc, List.of("new-a"));
+
+        assertThat(index.vectorSearch(SearchScope.of(KB), axis(0, 0f), 10, SearchFilter.none()))
+                .extracting(IndexHit::chunkId).containsExactly("new-a");
+    }
+
+    @Test
+    void should_refuse_a_batch_with_a_vector_of_the_wrong_dimension_and_write_none_of_it() {
+        List<IndexedChunk> batch = List.of(
+                chunk(KB.document("d"), "ok", 0, "fine", axis(0, 0f)),
+                chunk(KB.document("d"), "bad", 1, "wrong", new float[DIMENSION + 1]));
+
+        assertThatThrownBy(() -> index.upsert(batch))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("bad")
+                .hasMessageContaining("dimension " + (DIMENSION + 1))
+                .hasMessageContaining("expects " + DIMENSION);
+        assertThat(index.count(SearchScope.of(KB))).isZero();
+    }
+
+    @Test
+    void should_refuse_a_query_vector_of_the_wrong_dimension() {
+        assertThatThrownBy(() -> index.vectorSearch(SearchScope.of(KB), new float[3], 5, SearchFilter.none()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dimension 3");
+    }
+
+    @Test
+    void should_refuse_an_oversized_chunk_and_write_none_of_its_batch() {
+        List<IndexedChunk> batch = List.of(
+                chunk(KB.document("d"), "ok", 0, "fine", axis(0, 0f)),
+                chunk(KB.document("d"), "huge", 1, "y".repeat((int) VectorIndex.MAX_CHUNK_BYTES), axis(1, 0f)));
+
+        assertThatThrownBy(() -> index.upsert(batch)).isInstanceOf(TooLargeException.class).hasMessageContaining("huge");
+        assertThat(index.count(SearchScope.of(KB))).isZero();
+    }
+
+    @Test
+    void should_find_nothing_when_the_text_query_has_only_stop_words_or_symbols() {
+        index.upsert(List.of(chunk(KB.document("d"), "c", 0, "the and of", axis(0, 0f))));
+
+        assertThat(index.textSearch(SearchScope.of(KB), "*:* OR \"", 5, SearchFilter.none())).isEmpty();
+    }
+
+    @Test
+    void should_find_chunks_written_in_many_batches() {
+        Random random = new Random(42);
+        List<IndexedChunk> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(chunk(KB.document("doc-" + i / 10), "c" + i, i % 10, "passage number " + i, randomVector(random)));
+        }
+        for (int from = 0; from < all.size(); from += 100) {
+            index.upsert(all.subList(from, from + 100));
+        }
+
+        IndexedChunk target = all.get(123);
+        List<IndexHit> hits = index.vectorSearch(SearchScope.of(KB), target.vector(), 3, SearchFilter.none());
+
+        assertThat(index.count(SearchScope.of(KB))).isEqualTo(300);
+        assertThat(hits.get(0).chunkId()).isEqualTo("c123");
+    }
+
+    protected static IndexedChunk chunk(DocumentRef doc, String id, int position, String text, float[] vector) {
+        return new IndexedChunk(doc, id, position, "", text, vector, "", List.of(), Map.of());
+    }
+
+    /** A unit vector along one axis, tilted slightly towards the next so vectors are distinct. */
+    protected static float[] axis(int axis, float tilt) {
+        float[] v = new float[DIMENSION];
+        v[axis % DIMENSION] = 1f;
+        v[(axis + 1) % DIMENSION] = tilt;
+        return v;
+    }
+
+    protected static float[] randomVector(Random random) {
+        float[] v = new float[DIMENSION];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+}

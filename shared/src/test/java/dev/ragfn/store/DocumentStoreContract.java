@@ -1,0 +1,270 @@
+package dev.ragfn.store;
+
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.domain.KnowledgeBase;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.DocumentStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every DocumentStore must do. Each implementation's test extends this and supplies a fresh,
+ * empty store per test (a new table set for DynamoDB, a new file or memory store for the embedded one).
+ */
+public abstract class DocumentStoreContract {
+
+    protected static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    private static final KnowledgeBaseRef KB = new KnowledgeBaseRef("acme", "handbook");
+
+    protected DocumentStore store;
+
+    /** A new, empty store; the contract closes it after each test. */
+    protected abstract DocumentStore newStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void should_find_a_knowledge_base_when_it_was_created() {
+        store.createKnowledgeBase(knowledgeBase(KB, 384));
+
+        assertThat(store.findKnowledgeBase(KB)).contains(knowledgeBase(KB, 384));
+        assertThat(store.findKnowledgeBase(new KnowledgeBaseRef("acme", "other"))).isEmpty();
+    }
+
+    @Test
+    void should_return_the_stored_knowledge_base_when_created_twice_alike() {
+        KnowledgeBase first = store.createKnowledgeBase(knowledgeBase(KB, 384));
+
+        KnowledgeBase again = store.createKnowledgeBase(
+                new KnowledgeBase(KB, "renamed", "", 384, NOW.plusSeconds(60)));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(store.listKnowledgeBases("acme")).containsExactly(first);
+    }
+
+    @Test
+    void should_refuse_a_knowledge_base_when_it_exists_with_another_dimension() {
+        store.createKnowledgeBase(knowledgeBase(KB, 384));
+
+        assertThatThrownBy(() -> store.createKnowledgeBase(knowledgeBase(KB, 768)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("acme/handbook")
+                .hasMessageContaining("384");
+        assertThat(store.findKnowledgeBase(KB).orElseThrow().embeddingDimension()).isEqualTo(384);
+    }
+
+    @Test
+    void should_list_only_the_tenants_own_knowledge_bases_when_names_collide() {
+        store.createKnowledgeBase(knowledgeBase(new KnowledgeBaseRef("acme", "b-kb"), 8));
+        store.createKnowledgeBase(knowledgeBase(new KnowledgeBaseRef("acme", "a-kb"), 8));
+        store.createKnowledgeBase(knowledgeBase(new KnowledgeBaseRef("acme-2", "a-kb"), 8));
+
+        assertThat(store.listKnowledgeBases("acme")).extracting(kb -> kb.ref().knowledgeBase())
+                .containsExactly("a-kb", "b-kb");
+        assertThat(store.listKnowledgeBases("acme-2")).hasSize(1);
+        assertThat(store.listKnowledgeBases("nobody")).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_document_when_its_knowledge_base_is_unknown() {
+        Document orphan = document(new KnowledgeBaseRef("acme", "missing").document("doc-1"));
+
+        assertThatThrownBy(() -> store.putDocument(orphan))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("acme/missing")
+                .hasMessageContaining("create it first");
+        assertThat(store.findDocument(orphan.ref())).isEmpty();
+    }
+
+    @Test
+    void should_read_back_a_document_with_its_status_and_metadata() {
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        Document doc = document(KB.document("guides/setup.md"));
+
+        store.putDocument(doc);
+        Document failed = doc.withStatus(DocumentStatus.FAILED, "PDF is encrypted", NOW.plusSeconds(5));
+        store.putDocument(failed);
+
+        assertThat(store.findDocument(doc.ref())).contains(failed);
+        assertThat(store.listDocuments(KB)).containsExactly(failed);
+    }
+
+    @Test
+    void should_list_documents_in_id_order_and_only_of_that_knowledge_base() {
+        KnowledgeBaseRef other = new KnowledgeBaseRef("acme", "handbook-2");
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        store.createKnowledgeBase(knowledgeBase(other, 8));
+        store.putDocument(document(KB.document("b")));
+        store.putDocument(document(KB.document("a")));
+        store.putDocument(document(other.document("c")));
+
+        assertThat(store.listDocuments(KB)).extracting(d -> d.ref().documentId()).containsExactly("a", "b");
+    }
+
+    @Test
+    void should_list_chunks_in_position_order_when_replaced() {
+        DocumentRef ref = storedDocument();
+        List<Chunk> chunks = List.of(chunk(ref, "c-b", 1), chunk(ref, "c-a", 0), chunk(ref, "c-c", 2));
+
+        store.replaceChunks(ref, chunks);
+
+        assertThat(store.listChunks(ref)).extracting(Chunk::id).containsExactly("c-a", "c-b", "c-c");
+        assertThat(store.listChunks(ref).get(0)).isEqualTo(chunk(ref, "c-a", 0));
+    }
+
+    @Test
+    void should_drop_stale_chunks_and_keep_shared_ones_when_replaced_by_a_new_version() {
+        DocumentRef ref = storedDocument();
+        store.replaceChunks(ref, List.of(chunk(ref, "old-0", 0), chunk(ref, "same", 1), chunk(ref, "old-2", 2)));
+
+        store.replaceChunks(ref, List.of(chunk(ref, "same", 0), chunk(ref, "new-1", 1)));
+
+        assertThat(store.listChunks(ref)).extracting(Chunk::id, Chunk::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("same", 0),
+                        org.assertj.core.groups.Tuple.tuple("new-1", 1));
+    }
+
+    @Test
+    void should_leave_the_same_chunks_when_a_replacement_is_retried() {
+        DocumentRef ref = storedDocument();
+        List<Chunk> chunks = IntStream.range(0, 60).mapToObj(i -> chunk(ref, "c" + i, i)).toList();
+
+        store.replaceChunks(ref, chunks);
+        store.replaceChunks(ref, chunks);
+
+        assertThat(store.listChunks(ref)).containsExactlyElementsOf(chunks);
+    }
+
+    @Test
+    void should_refuse_an_oversized_chunk_and_write_nothing_of_its_batch() {
+        DocumentRef ref = storedDocument();
+        Chunk huge = new Chunk(ref, "huge", 1, "x".repeat((int) DocumentStore.MAX_ITEM_BYTES + 1), 1, Map.of());
+
+        assertThatThrownBy(() -> store.replaceChunks(ref, List.of(chunk(ref, "fine", 0), huge)))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageContaining("huge")
+                .hasMessageContaining(String.valueOf(DocumentStore.MAX_ITEM_BYTES));
+        assertThat(store.listChunks(ref)).isEmpty();
+    }
+
+    @Test
+    void should_refuse_chunks_when_their_document_is_unknown() {
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        DocumentRef ref = KB.document("never-stored");
+
+        assertThatThrownBy(() -> store.replaceChunks(ref, List.of(chunk(ref, "c", 0))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("never-stored");
+        assertThat(store.listChunks(ref)).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_chunk_when_it_belongs_to_another_document() {
+        DocumentRef ref = storedDocument();
+        Chunk foreign = chunk(KB.document("other"), "c", 0);
+
+        assertThatThrownBy(() -> store.replaceChunks(ref, List.of(foreign)))
+                .isInstanceOf(RagfnException.class)
+                .hasMessageContaining("belongs to");
+    }
+
+    @Test
+    void should_remove_a_document_and_its_chunks_when_deleted() {
+        DocumentRef ref = storedDocument();
+        DocumentRef sibling = KB.document("sibling");
+        store.putDocument(document(sibling));
+        store.replaceChunks(ref, List.of(chunk(ref, "c0", 0)));
+        store.replaceChunks(sibling, List.of(chunk(sibling, "c0", 0)));
+
+        store.deleteDocument(ref);
+        store.deleteDocument(KB.document("never-existed"));
+
+        assertThat(store.findDocument(ref)).isEmpty();
+        assertThat(store.listChunks(ref)).isEmpty();
+        assertThat(store.listChunks(sibling)).hasSize(1);
+    }
+
+    @Test
+    void should_remove_everything_of_a_knowledge_base_when_deleted() {
+        DocumentRef ref = storedDocument();
+        store.replaceChunks(ref, List.of(chunk(ref, "c0", 0)));
+
+        store.deleteKnowledgeBase(KB);
+
+        assertThat(store.findKnowledgeBase(KB)).isEmpty();
+        assertThat(store.listDocuments(KB)).isEmpty();
+        assertThat(store.listChunks(ref)).isEmpty();
+    }
+
+    @Test
+    void should_keep_tenants_apart_when_they_use_the_same_names() {
+        KnowledgeBaseRef theirs = new KnowledgeBaseRef("globex", "handbook");
+        DocumentRef mine = storedDocument();
+        store.createKnowledgeBase(knowledgeBase(theirs, 8));
+        DocumentRef same = theirs.document(mine.documentId());
+        store.putDocument(document(same).withStatus(DocumentStatus.INDEXED, "", NOW));
+        store.replaceChunks(mine, List.of(chunk(mine, "c0", 0)));
+
+        store.deleteDocument(same);
+
+        assertThat(store.findDocument(mine)).isPresent();
+        assertThat(store.listChunks(mine)).hasSize(1);
+    }
+
+    @Test
+    void should_keep_unicode_text_exactly_when_read_back() {
+        DocumentRef ref = storedDocument();
+        Chunk chunk = new Chunk(ref, "ü-1", 0, "Grüße, 你好, emoji \uD83D\uDE80 and \"quotes\"", 9,
+                Map.of("heading", "Überblick"));
+
+        store.replaceChunks(ref, List.of(chunk));
+
+        assertThat(store.listChunks(ref)).containsExactly(chunk);
+    }
+
+    private DocumentRef storedDocument() {
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        DocumentRef ref = KB.document("doc-1");
+        store.putDocument(document(ref));
+        return ref;
+    }
+
+    protected static KnowledgeBase knowledgeBase(KnowledgeBaseRef ref, int dimension) {
+        return new KnowledgeBase(ref, "Handbook", "Company handbook", dimension, NOW);
+    }
+
+    protected static Document document(DocumentRef ref) {
+        return new Document(ref, "Setup guide", "s3://bucket/setup.md", "text/markdown", "sha256:ab12",
+                DocumentStatus.RECEIVED, "", 3, Map.of("author", "ops", "lang", "en"),
+                NOW.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    protected static Chunk chunk(DocumentRef ref, String id, int position) {
+        return new Chunk(ref, id, position, "Text of " + id + " at " + position, 5, Map.of("heading", "H" + position));
+    }
+}

@@ -127,6 +127,7 @@ cmd_start() {
     is_installed || cmd_install
     mkdir -p "$RUN_DIR"
     : >"$LOG_FILE"
+    rm -f "$PID_FILE"   # stale file must not be mistaken for the new child's
     # setsid + nohup + all fds redirected: the server must not hold the caller's
     # stdout (else `$(... start)` never returns) nor die with its session.
     # The inner shell also closes inherited fds >2 (a caller's pipe kept open by
@@ -141,6 +142,7 @@ cmd_start() {
     # Wait briefly for the pid file written by the child.
     local i
     for i in $(seq 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.05; done
+    [[ -s "$PID_FILE" ]] || die "dynalite launcher wrote no pid file; log: $(tail -n 5 "$LOG_FILE")"
     pid=$(<"$PID_FILE")
     log "started dynalite pid $pid on $URL (log: $LOG_FILE)"
   fi

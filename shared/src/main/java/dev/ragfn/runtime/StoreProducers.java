@@ -1,0 +1,34 @@
+package dev.ragfn.runtime;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.VectorIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** CDI wiring shared by every function: one store and one index per process, closed on shutdown. */
+@ApplicationScoped
+public class StoreProducers {
+
+    @Produces
+    @Singleton
+    DocumentStore documentStore(RagfnConfig config) {
+        return Stores.documentStore(config);
+    }
+
+    @Produces
+    @Singleton
+    VectorIndex vectorIndex(RagfnConfig config) {
+        return Stores.vectorIndex(config);
+    }
+
+    void close(@Disposes DocumentStore store) {
+        store.close();
+    }
+
+    void close(@Disposes VectorIndex index) {
+        index.close();
+    }
+}

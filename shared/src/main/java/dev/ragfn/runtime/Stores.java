@@ -1,0 +1,46 @@
+package dev.ragfn.runtime;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.index.lucene.LuceneVectorIndex;
+import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
+import dev.ragfn.store.dynamodb.DynamoDbDocumentStore;
+import dev.ragfn.store.mvstore.MvStoreDocumentStore;
+
+/** Chooses the store and index implementations from configuration; no function names an adapter. */
+public final class Stores {
+
+    private Stores() {
+    }
+
+    public static DocumentStore documentStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> MvStoreDocumentStore.open(config.dataDir().resolve("documents"));
+            case DYNAMODB -> DynamoDbDocumentStore.create(config.dynamodb());
+        };
+    }
+
+    public static VectorIndex vectorIndex(RagfnConfig config) {
+        return switch (config.index()) {
+            case LUCENE -> LuceneVectorIndex.open(config.dataDir().resolve("index"), config.embeddingDimension());
+            case OPENSEARCH -> OpenSearchVectorIndex.create(config.opensearch(), config.embeddingDimension());
+        };
+    }
+
+    /** A one-line description for start-up logs and health data. */
+    public static String describeStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> "embedded (" + config.dataDir().resolve("documents").toAbsolutePath() + ")";
+            case DYNAMODB -> "dynamodb (" + config.dynamodb().endpoint().map(Object::toString)
+                    .orElse("AWS " + config.dynamodb().region()) + ", tables " + config.dynamodb().tablePrefix() + "*)";
+        };
+    }
+
+    public static String describeIndex(RagfnConfig config) {
+        return switch (config.index()) {
+            case LUCENE -> "lucene (" + config.dataDir().resolve("index").toAbsolutePath() + ")";
+            case OPENSEARCH -> "opensearch (" + config.opensearch().url() + ", index " + config.opensearch().indexName() + ")";
+        };
+    }
+}

@@ -2,6 +2,8 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.IdempotencyStore;
+import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -24,11 +26,31 @@ public class StoreProducers {
         return Stores.vectorIndex(config);
     }
 
+    @Produces
+    @Singleton
+    SummaryStore summaryStore(RagfnConfig config) {
+        return Stores.summaryStore(config);
+    }
+
+    @Produces
+    @Singleton
+    IdempotencyStore idempotencyStore(RagfnConfig config) {
+        return Stores.idempotencyStore(config);
+    }
+
+    void close(@Disposes IdempotencyStore store) {
+        store.close();
+    }
+
     void close(@Disposes DocumentStore store) {
         store.close();
     }
 
     void close(@Disposes VectorIndex index) {
         index.close();
+    }
+
+    void close(@Disposes SummaryStore store) {
+        store.close();
     }
 }

@@ -2,11 +2,19 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.IdempotencyStore;
+import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
 import dev.ragfn.store.dynamodb.DynamoDbDocumentStore;
+import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
+import dev.ragfn.store.dynamodb.DynamoDbSummaryStore;
 import dev.ragfn.store.mvstore.MvStoreDocumentStore;
+import dev.ragfn.store.mvstore.MvStoreIdempotencyStore;
+import dev.ragfn.store.mvstore.MvStoreSummaryStore;
+
+import java.time.Clock;
 
 /** Chooses the store and index implementations from configuration; no function names an adapter. */
 public final class Stores {
@@ -21,10 +29,25 @@ public final class Stores {
         };
     }
 
+    /** Summaries live beside the documents: the same store kind, their own file or table. */
+    public static SummaryStore summaryStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> MvStoreSummaryStore.open(config.dataDir().resolve("summaries"));
+            case DYNAMODB -> DynamoDbSummaryStore.create(config.dynamodb());
+        };
+    }
+
+    public static IdempotencyStore idempotencyStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> MvStoreIdempotencyStore.open(config.dataDir().resolve("idempotency"), Clock.systemUTC());
+            case DYNAMODB -> DynamoDbIdempotencyStore.create(config.dynamodb(), Clock.systemUTC());
+        };
+    }
+
     public static VectorIndex vectorIndex(RagfnConfig config) {
         return switch (config.index()) {
-            case LUCENE -> LuceneVectorIndex.open(config.dataDir().resolve("index"), config.embeddingDimension());
-            case OPENSEARCH -> OpenSearchVectorIndex.create(config.opensearch(), config.embeddingDimension());
+            case LUCENE -> LuceneVectorIndex.open(config.dataDir().resolve("index"), config.embedding().dimension());
+            case OPENSEARCH -> OpenSearchVectorIndex.create(config.opensearch(), config.embedding().dimension());
         };
     }
 

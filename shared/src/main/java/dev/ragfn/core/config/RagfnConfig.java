@@ -27,15 +27,41 @@ public interface RagfnConfig {
     @WithDefault(".ragfn/data")
     Path dataDir();
 
-    /** Dimension of the embedding vectors the index holds; must match the embedding model (384 for all-MiniLM-L6-v2). */
-    @WithDefault("384")
-    int embeddingDimension();
+    Embedding embedding();
 
     DynamoDb dynamodb();
 
     OpenSearch opensearch();
 
     enum StoreKind { EMBEDDED, DYNAMODB }
+
+    enum EmbeddingProvider { IN_PROCESS, OPENAI }
+
+    interface Embedding {
+
+        /** in-process (all-MiniLM-L6-v2 on ONNX, offline) or openai (any OpenAI-compatible /v1/embeddings endpoint). */
+        @WithDefault("in-process")
+        EmbeddingProvider provider();
+
+        /** Dimension of the vectors; must match the model (384 for all-MiniLM-L6-v2). */
+        @WithDefault("384")
+        int dimension();
+
+        /** Texts per embedding call; bounds memory per batch. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** Base URL of the OpenAI-compatible endpoint (vLLM, Ollama, OpenShift AI), for provider openai. */
+        @WithDefault("http://127.0.0.1:8000/v1")
+        URI baseUrl();
+
+        /** Model name sent to the OpenAI-compatible endpoint. */
+        @WithDefault("text-embedding-3-small")
+        String model();
+
+        /** API key for the OpenAI-compatible endpoint, from the environment (RAGFN_EMBEDDING_API_KEY). */
+        Optional<String> apiKey();
+    }
 
     enum IndexKind { LUCENE, OPENSEARCH }
 

@@ -1,5 +1,7 @@
 package dev.ragfn.core.domain;
 
+import dev.ragfn.core.error.InvalidInputException;
+
 import java.time.Instant;
 
 /**
@@ -15,5 +17,13 @@ public record Summary(String tenant, String scope, Instant windowStart, Instant 
         Ids.required("windowStart", windowStart);
         Ids.required("windowEnd", windowEnd);
         Ids.required("createdAt", createdAt);
+        if (!windowEnd.isAfter(windowStart)) {
+            throw new InvalidInputException("windowEnd " + windowEnd + " must be after windowStart " + windowStart);
+        }
+    }
+
+    /** Upper bound of the stored size in UTF-8 bytes, for the stores' item limit. */
+    public long approximateBytes() {
+        return Sizes.utf8(tenant) + Sizes.utf8(scope) + Sizes.utf8(reportJson) + Sizes.utf8(reportMarkdown) + 96;
     }
 }

@@ -10,10 +10,6 @@ import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.store.StoreChecks;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -28,8 +24,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -78,12 +72,7 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
     public static DynamoDbDocumentStore create(RagfnConfig.DynamoDb config) {
-        var builder = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(Apache5HttpClient.builder());
-        config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .credentialsProvider(localCredentials()));
-        DynamoDbDocumentStore store = new DynamoDbDocumentStore(builder.build(), config.tablePrefix(), true);
+        DynamoDbDocumentStore store = new DynamoDbDocumentStore(DynamoDbClients.create(config), config.tablePrefix(), true);
         if (config.createTables()) {
             store.createTablesIfMissing();
         }
@@ -277,14 +266,6 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     private static QueryConditional query(String partition) {
         return QueryConditional.keyEqualTo(key(partition));
-    }
-
-    /** Local servers accept any signature; real AWS uses the default chain (env, profile, role). */
-    private static AwsCredentialsProvider localCredentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
     private static <T> T call(String what, Supplier<T> action) {

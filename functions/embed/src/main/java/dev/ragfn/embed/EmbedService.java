@@ -1,0 +1,100 @@
+package dev.ragfn.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.event.ChunksReady;
+import dev.ragfn.core.event.DocumentIndexed;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.VectorIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Embeds a document's stored chunks in bounded batches and writes them to the index, then retires
+ * the chunks of the previous version. Chunk ids are deterministic, so a retry after a failure half
+ * way overwrites what was written instead of duplicating it.
+ */
+@ApplicationScoped
+public class EmbedService {
+
+    private static final Logger LOG = Logger.getLogger(EmbedService.class);
+
+    private final DocumentStore store;
+    private final VectorIndex index;
+    private final EmbeddingModel model;
+    private final int batchSize;
+    private final Clock clock;
+
+    @Inject
+    public EmbedService(DocumentStore store, VectorIndex index, EmbeddingModel model, RagfnConfig config) {
+        this(store, index, model, config.embedding().batchSize(), Clock.systemUTC());
+    }
+
+    public EmbedService(DocumentStore store, VectorIndex index, EmbeddingModel model, int batchSize, Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.model = model;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    /** Empty when there is nothing to do: the document is gone, already indexed, or superseded. */
+    public Optional<DocumentIndexed> embed(ChunksReady ready) {
+        DocumentRef ref = DocumentRef.of(ready.tenant(), ready.knowledgeBase(), ready.documentId());
+        Optional<Document> found = store.findDocument(ref);
+        if (found.isEmpty() || !found.get().contentHash().equals(ready.contentHash())) {
+            LOG.infof("Skipping %s: document deleted or replaced by a newer version", ref);
+            return Optional.empty();
+        }
+        Document document = found.get();
+        if (document.status() == DocumentStatus.INDEXED) {
+            LOG.debugf("Skipping %s: this version is already indexed", ref);
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        List<Chunk> chunks = store.listChunks(ref);
+        List<String> ids = new ArrayList<>(chunks.size());
+        for (int from = 0; from < chunks.size(); from += batchSize) {
+            List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize));
+            index.upsert(toIndexed(document, batch));
+            batch.forEach(c -> ids.add(c.id()));
+        }
+        index.retainChunks(ref, ids);
+        store.putDocument(document.withStatus(DocumentStatus.INDEXED, "", clock.instant()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("Indexed %s: %d chunks in %d ms", ref, chunks.size(), millis);
+        return Optional.of(new DocumentIndexed(ready.tenant(), ready.knowledgeBase(), ready.documentId(),
+                ready.contentHash(), chunks.size(), millis));
+    }
+
+    private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
+        List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.text())).toList();
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<IndexedChunk> indexed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Chunk chunk = batch.get(i);
+            indexed.add(new IndexedChunk(chunk.document(), chunk.id(), chunk.position(), document.title(),
+                    chunk.text(), embeddings.get(i).vector(), document.source(), tags(document), chunk.metadata()));
+        }
+        return indexed;
+    }
+
+    /** Tags travel in the document metadata as a comma-separated list. */
+    private static List<String> tags(Document document) {
+        String tags = document.metadata().getOrDefault("tags", "");
+        return tags.isBlank() ? List.of() : List.of(tags.split("\\s*,\\s*"));
+    }
+}

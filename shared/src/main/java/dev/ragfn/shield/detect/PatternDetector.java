@@ -1,0 +1,73 @@
+package dev.ragfn.shield.detect;
+
+import dev.ragfn.shield.Category;
+import dev.ragfn.shield.ShieldRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A detector that is a regular expression plus a check on each match (a checksum, a range
+ * rule). The expression finds candidates cheaply; the check keeps false positives out.
+ * Expressions start with a negative look-behind on their own character class and use possessive
+ * or bounded quantifiers, so a match can only start at a token boundary and scanning stays linear.
+ */
+public final class PatternDetector implements Detector {
+
+    private final String id;
+    private final Category category;
+    private final String description;
+    private final Pattern pattern;
+    private final int group;
+    private final Predicate<String> check;
+
+    private PatternDetector(String id, Category category, String description, Pattern pattern, int group,
+                            Predicate<String> check) {
+        this.id = id;
+        this.category = category;
+        this.description = description;
+        this.pattern = pattern;
+        this.group = group;
+        this.check = check;
+    }
+
+    public static PatternDetector of(String id, Category category, String description, String regex) {
+        return new PatternDetector(id, category, description, Pattern.compile(regex), 0, match -> true);
+    }
+
+    /** A copy that keeps only matches passing the check. */
+    public PatternDetector checkedBy(Predicate<String> check) {
+        return new PatternDetector(id, category, description, pattern, group, check);
+    }
+
+    /** A copy that reports only the given capturing group, such as the value of a key=value pair. */
+    public PatternDetector reportingGroup(int group) {
+        return new PatternDetector(id, category, description, pattern, group, check);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Category category() {
+        return category;
+    }
+
+    @Override
+    public List<Finding> detect(ShieldRequest request) {
+        List<Finding> findings = new ArrayList<>();
+        Matcher matcher = pattern.matcher(request.text());
+        while (matcher.find()) {
+            String candidate = matcher.group(group);
+            if (candidate != null && check.test(candidate)) {
+                findings.add(new Finding(matcher.start(group), matcher.end(group), description));
+            }
+        }
+        return findings;
+    }
+}

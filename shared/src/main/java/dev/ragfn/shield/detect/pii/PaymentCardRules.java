@@ -1,0 +1,26 @@
+package dev.ragfn.shield.detect.pii;
+
+/**
+ * A run of 13 to 19 digits is a payment card number only if it starts like one (issuer ranges
+ * 2 to 6), is not one repeated digit (which passes Luhn), and passes Luhn.
+ */
+final class PaymentCardRules {
+
+    private PaymentCardRules() {
+    }
+
+    static boolean isCardNumber(String candidate) {
+        String digits = candidate.replaceAll("[^0-9]", "");
+        if (digits.length() < 13 || digits.length() > 19) {
+            return false;
+        }
+        char first = digits.charAt(0);
+        if (first < '2' || first > '6') {
+            return false;
+        }
+        if (digits.chars().distinct().count() == 1) {
+            return false;
+        }
+        return Luhn.isValid(digits);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ragfn.shield.detect.secret;
+
+import dev.ragfn.shield.Category;
+import dev.ragfn.shield.ShieldRequest;
+import dev.ragfn.shield.detect.Detector;
+import dev.ragfn.shield.detect.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PEM private keys (PKCS#1, PKCS#8, EC, DSA, OpenSSH, encrypted, PGP). The finding runs from the
+ * BEGIN line to the matching END line, or to the end of the text when an answer was cut short;
+ * the end is found with indexOf rather than a lazy regex so a text of many BEGIN lines stays linear.
+ */
+public final class PrivateKeyDetector implements Detector {
+
+    private static final Pattern BEGIN = Pattern.compile(
+            "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
+
+    @Override
+    public String id() {
+        return "private-key";
+    }
+
+    @Override
+    public Category category() {
+        return Category.SECRET;
+    }
+
+    @Override
+    public List<Finding> detect(ShieldRequest request) {
+        String text = request.text();
+        List<Finding> findings = new ArrayList<>();
+        Matcher begin = BEGIN.matcher(text);
+        int from = 0;
+        while (from < text.length() && begin.find(from)) {
+            String endLine = "-----END " + begin.group(1) + "-----";
+            int endAt = text.indexOf(endLine, begin.end());
+            int end = endAt < 0 ? text.length() : endAt + endLine.length();
+            findings.add(new Finding(begin.start(), end, "PEM private key"));
+            from = end;
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ragfn.shield.detect.secret;
+
+import dev.ragfn.shield.Category;
+import dev.ragfn.shield.detect.PatternDetector;
+
+/** Credential detectors: provider token formats, and high-entropy values assigned to key-like names. */
+public final class SecretDetectors {
+
+    private SecretDetectors() {
+    }
+
+    public static PatternDetector awsAccessKey() {
+        return PatternDetector.of("aws-access-key", Category.SECRET, "AWS access key id",
+                "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])");
+    }
+
+    public static PatternDetector githubToken() {
+        return PatternDetector.of("github-token", Category.SECRET, "GitHub token",
+                "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}+|github_pat_[A-Za-z0-9_]{22,242}+)(?![A-Za-z0-9_])");
+    }
+
+    public static PatternDetector slackToken() {
+        return PatternDetector.of("slack-token", Category.SECRET, "Slack token or webhook",
+                "(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,250}+(?![A-Za-z0-9-])"
+                        + "|https://hooks\\.slack\\.com/services/T[A-Z0-9]{8,12}+/B[A-Z0-9]{8,12}+/[A-Za-z0-9]{20,32}+");
+    }
+
+    public static PatternDetector jwt() {
+        return PatternDetector.of("jwt", Category.SECRET, "JSON Web Token",
+                        "(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{4,}+\\.eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+(?![A-Za-z0-9_.-])")
+                .checkedBy(JwtRules::hasJsonHeader);
+    }
+
+    public static PrivateKeyDetector privateKey() {
+        return new PrivateKeyDetector();
+    }
+
+    /** {@code api_key = "..."}, {@code password: ...}, {@code Bearer ...}: reports the value only. */
+    public static PatternDetector assignedSecret() {
+        return PatternDetector.of("api-key-assignment", Category.SECRET, "high-entropy value assigned to a key name",
+                        "(?i)(?<![A-Za-z0-9_])(?:api[ _-]?key|api[_-]?secret|secret[_-]?key|access[_-]?key(?:[_-]?id)?"
+                                + "|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?token|bearer|token|secret"
+                                + "|password|passwd)[\"']?\\s{0,3}+(?::=|=>|[:=])?\\s{0,3}+[\"']?"
+                                + "([A-Za-z0-9_\\-+/=.~]{16,256}+)(?![A-Za-z0-9_\\-+/=.~])")
+                .reportingGroup(1)
+                .checkedBy(AssignedSecretRules::looksLikeSecret);
+    }
+}

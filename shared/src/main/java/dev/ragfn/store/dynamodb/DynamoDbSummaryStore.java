@@ -1,0 +1,155 @@
+package dev.ragfn.store.dynamodb;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.SummaryStore;
+import dev.ragfn.store.SummaryChecks;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+import java.lang.invoke.MethodHandles;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The summary store on DynamoDB. A conditional put makes storing idempotent per window even when
+ * two invocations race: the loser reads back the winner's summary.
+ */
+public final class DynamoDbSummaryStore implements SummaryStore {
+
+    private static final Logger LOG = Logger.getLogger(DynamoDbSummaryStore.class);
+
+    private final DynamoDbClient client;
+    private final boolean ownsClient;
+    private final DynamoDbTable<SummaryItem> summaries;
+
+    public DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix) {
+        this(client, tablePrefix, false);
+    }
+
+    private DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.summaries = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
+                .table(tablePrefix + "summaries", TableSchema.fromBean(BeanTableSchemaParams.builder(SummaryItem.class)
+                        // fromBean's default lookup fails under Quarkus class loading; ours sees the item class.
+                        .lookup(MethodHandles.lookup()).build()));
+    }
+
+    /**
+     * A store with its own client, configured from {@code ragfn.dynamodb.*} exactly as
+     * {@link DynamoDbDocumentStore#create} configures its client.
+     */
+    public static DynamoDbSummaryStore create(RagfnConfig.DynamoDb config) {
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClientBuilder(Apache5HttpClient.builder());
+        config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .credentialsProvider(localCredentials()));
+        DynamoDbSummaryStore store = new DynamoDbSummaryStore(builder.build(), config.tablePrefix(), true);
+        if (config.createTables()) {
+            store.createTableIfMissing();
+        }
+        return store;
+    }
+
+    /** Creates the table where missing and waits until it is active. */
+    public void createTableIfMissing() {
+        call("create table " + summaries.tableName(), () -> {
+            try {
+                summaries.createTable();
+                LOG.infof("Created DynamoDB table %s", summaries.tableName());
+            } catch (ResourceInUseException alreadyThere) {
+                LOG.debugf("DynamoDB table %s exists", summaries.tableName());
+            }
+            client.waiter().waitUntilTableExists(r -> r.tableName(summaries.tableName()));
+            return null;
+        });
+    }
+
+    @Override
+    public Summary putIfAbsent(Summary summary) {
+        SummaryChecks.checkSummary(summary);
+        String what = "store the summary of " + summary.tenant() + "/" + summary.scope() + " for "
+                + summary.windowStart() + ".." + summary.windowEnd();
+        return call(what, () -> {
+            try {
+                summaries.putItem(PutItemEnhancedRequest.builder(SummaryItem.class)
+                        .item(SummaryItem.from(summary))
+                        .conditionExpression(Expression.builder()
+                                .expression("attribute_not_exists(scopeKey)")
+                                .build())
+                        .build());
+                return summary;
+            } catch (ConditionalCheckFailedException exists) {
+                // Summaries are never deleted, so the one that won the race is there to read.
+                return find(summary.tenant(), summary.scope(), summary.windowStart(), summary.windowEnd())
+                        .orElseThrow(() -> new StoreUnavailableException("Failed to " + what
+                                + ": DynamoDB reported it stored but it cannot be read back; retry"));
+            }
+        });
+    }
+
+    @Override
+    public Optional<Summary> find(String tenant, String scope, Instant windowStart, Instant windowEnd) {
+        Key key = Key.builder().partitionValue(SummaryItem.scopeKey(tenant, scope))
+                .sortValue(SummaryChecks.windowKey(windowStart, windowEnd)).build();
+        return call("read the summary of " + tenant + "/" + scope, () -> Optional.ofNullable(
+                summaries.getItem(r -> r.key(key).consistentRead(true))).map(SummaryItem::toDomain));
+    }
+
+    @Override
+    public List<Summary> list(String tenant, String scope, Instant from, Instant to) {
+        String partition = SummaryItem.scopeKey(tenant, scope);
+        // "start#end" sorts after the bare start, so [from, to) is between from and the bare to.
+        QueryConditional range = QueryConditional.sortBetween(
+                Key.builder().partitionValue(partition).sortValue(SummaryChecks.millis(from)).build(),
+                Key.builder().partitionValue(partition).sortValue(SummaryChecks.millis(to)).build());
+        return call("list the summaries of " + tenant + "/" + scope, () -> summaries
+                .query(r -> r.queryConditional(range).consistentRead(true))
+                .items().stream().map(SummaryItem::toDomain).toList());
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Local servers accept any signature; real AWS uses the default chain (env, profile, role). */
+    private static AwsCredentialsProvider localCredentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
+        }
+    }
+}

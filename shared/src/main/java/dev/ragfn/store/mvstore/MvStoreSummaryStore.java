@@ -1,0 +1,115 @@
+package dev.ragfn.store.mvstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.SummaryStore;
+import dev.ragfn.store.Json;
+import dev.ragfn.store.SummaryChecks;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded summary store: H2's MVStore in the function's own process. Keys are
+ * tenant, scope and the fixed-width window joined by NUL, so a scope's summaries form one range
+ * ordered by window start.
+ */
+public final class MvStoreSummaryStore implements SummaryStore {
+
+    private static final char SEP = '\u0000';
+
+    private final MVStore store;
+    private final MVMap<String, String> summaries;
+    private final ObjectMapper json = Json.mapper();
+
+    private MvStoreSummaryStore(MVStore store) {
+        this.store = store;
+        this.summaries = store.openMap("summaries");
+    }
+
+    /** A store persisted in {@code directory}, created if missing. */
+    public static MvStoreSummaryStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return new MvStoreSummaryStore(new MVStore.Builder()
+                    .fileName(directory.resolve("summaries.mv.db").toString())
+                    .open());
+        } catch (Exception e) {
+            throw new StoreUnavailableException("Failed to open the embedded summary store in " + directory
+                    + ": " + e.getMessage() + "; check that the directory is writable and not used by another process", e);
+        }
+    }
+
+    /** A store that lives only as long as this object: for tests and throwaway runs. */
+    public static MvStoreSummaryStore inMemory() {
+        return new MvStoreSummaryStore(new MVStore.Builder().open());
+    }
+
+    @Override
+    public Summary putIfAbsent(Summary summary) {
+        SummaryChecks.checkSummary(summary);
+        String previous = summaries.putIfAbsent(
+                key(summary.tenant(), summary.scope(), summary.windowStart(), summary.windowEnd()), write(summary));
+        if (previous != null) {
+            return read(previous);
+        }
+        store.commit();
+        return summary;
+    }
+
+    @Override
+    public Optional<Summary> find(String tenant, String scope, Instant windowStart, Instant windowEnd) {
+        return Optional.ofNullable(summaries.get(key(tenant, scope, windowStart, windowEnd))).map(this::read);
+    }
+
+    @Override
+    public List<Summary> list(String tenant, String scope, Instant from, Instant to) {
+        String prefix = tenant + SEP + scope + SEP;
+        String upper = prefix + SummaryChecks.millis(to);
+        List<Summary> result = new ArrayList<>();
+        for (Cursor<String, String> cursor = summaries.cursor(prefix + SummaryChecks.millis(from)); cursor.hasNext(); ) {
+            if (cursor.next().compareTo(upper) >= 0) {
+                break;
+            }
+            result.add(read(cursor.getValue()));
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    private static String key(String tenant, String scope, Instant windowStart, Instant windowEnd) {
+        return tenant + SEP + scope + SEP + SummaryChecks.windowKey(windowStart, windowEnd);
+    }
+
+    private String write(Summary summary) {
+        try {
+            return json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a summary", e);
+        }
+    }
+
+    private Summary read(String value) {
+        try {
+            return json.readValue(value, Summary.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreUnavailableException("the embedded store holds an unreadable Summary: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ragfn.store;
+
+import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.SummaryStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every SummaryStore must do. Each implementation's test extends this and supplies a fresh,
+ * empty store per test.
+ */
+public abstract class SummaryStoreContract {
+
+    protected static final Instant DAY = Instant.parse("2026-11-24T00:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    protected SummaryStore store;
+
+    /** A new, empty store; the contract closes it after each test. */
+    protected abstract SummaryStore newStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void should_find_a_summary_when_it_was_stored() {
+        Summary summary = summary("acme", "prod/llama", DAY, DAY.plus(HOUR), "first");
+
+        Summary stored = store.putIfAbsent(summary);
+
+        assertThat(stored).isEqualTo(summary);
+        assertThat(store.find("acme", "prod/llama", DAY, DAY.plus(HOUR))).contains(summary);
+        assertThat(store.find("acme", "prod/llama", DAY, DAY.plus(HOUR).plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_first_summary_when_the_same_window_is_stored_twice() {
+        Summary first = store.putIfAbsent(summary("acme", "prod/llama", DAY, DAY.plus(HOUR), "first"));
+
+        Summary again = store.putIfAbsent(summary("acme", "prod/llama", DAY, DAY.plus(HOUR), "second"));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(store.list("acme", "prod/llama", DAY, DAY.plus(HOUR))).containsExactly(first);
+    }
+
+    @Test
+    void should_keep_summaries_apart_when_tenant_scope_or_window_differ() {
+        Summary base = store.putIfAbsent(summary("acme", "prod/llama", DAY, DAY.plus(HOUR), "base"));
+        Summary otherTenant = store.putIfAbsent(summary("globex", "prod/llama", DAY, DAY.plus(HOUR), "tenant"));
+        Summary otherScope = store.putIfAbsent(summary("acme", "prod/granite", DAY, DAY.plus(HOUR), "scope"));
+        Summary longer = store.putIfAbsent(summary("acme", "prod/llama", DAY, DAY.plus(HOUR.multipliedBy(24)), "day"));
+
+        assertThat(store.find("acme", "prod/llama", DAY, DAY.plus(HOUR))).contains(base);
+        assertThat(store.find("globex", "prod/llama", DAY, DAY.plus(HOUR))).contains(otherTenant);
+        assertThat(store.find("acme", "prod/granite", DAY, DAY.plus(HOUR))).contains(otherScope);
+        assertThat(store.list("acme", "prod/llama", DAY, DAY.plusSeconds(1))).containsExactly(base, longer);
+    }
+
+    @Test
+    void should_list_summaries_by_window_start_when_queried_by_time() {
+        for (int hour = 5; hour >= 0; hour--) {
+            Instant start = DAY.plus(HOUR.multipliedBy(hour));
+            store.putIfAbsent(summary("acme", "prod/llama", start, start.plus(HOUR), "h" + hour));
+        }
+
+        assertThat(store.list("acme", "prod/llama", DAY.plus(HOUR), DAY.plus(HOUR.multipliedBy(4))))
+                .extracting(Summary::reportMarkdown)
+                .containsExactly("h1", "h2", "h3");
+        assertThat(store.list("acme", "prod/other", DAY, DAY.plus(HOUR.multipliedBy(24)))).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_summary_when_it_is_larger_than_an_item() {
+        Summary huge = summary("acme", "prod/llama", DAY, DAY.plus(HOUR), "x".repeat(400_000));
+
+        assertThatThrownBy(() -> store.putIfAbsent(huge))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageContaining("acme/prod/llama")
+                .satisfies(e -> assertThat(((RagfnException) e).kind()).isEqualTo(RagfnException.Kind.TOO_LARGE));
+        assertThat(store.find("acme", "prod/llama", DAY, DAY.plus(HOUR))).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_summary_when_its_window_ends_before_it_starts() {
+        assertThatThrownBy(() -> summary("acme", "prod/llama", DAY, DAY, "empty"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("windowEnd");
+    }
+
+    protected static Summary summary(String tenant, String scope, Instant start, Instant end, String markdown) {
+        return new Summary(tenant, scope, start, end, "{\"note\":\"" + markdown.length() + "\"}", markdown,
+                Instant.parse("2026-11-25T06:00:00Z"));
+    }
+}

@@ -69,7 +69,7 @@ public final class InfraServer {
     }
 
     /** Maven passes the root as a system property; IDE runs find it by walking up to infra/. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String configured = System.getProperty("repo.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "infra"))) {
             return Path.of(configured);

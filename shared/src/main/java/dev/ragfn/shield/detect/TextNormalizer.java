@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Folds text so that simple evasions match plain word lists and phrases: Unicode compatibility
- * forms (NFKC: full-width letters, ligatures), accents, case, invisible format characters
+ * forms (the folding of NFKC: full-width letters, ligatures; applied as NFKD so that accents can be
+ * dropped too), case, invisible format characters
  * (zero-width spaces), runs of white space, and light leetspeak (0→o, 1→i, 3→e, 4→a, 5→s,
  * 7→t, @→a, $→s). Folding goes one code point at a time so every output character maps back to
  * its source.

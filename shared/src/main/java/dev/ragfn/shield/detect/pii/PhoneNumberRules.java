@@ -5,12 +5,13 @@ import java.util.regex.Pattern;
 /**
  * Tells a phone number from other grouped digits (dates, versions, amounts, identifiers). With
  * a leading {@code +} it must have 8 to 15 digits (E.164); with a parenthesised area code 9 to
- * 12; otherwise it must be written the way numbers are dialled: North American 3-3-4, or a
+ * 12; otherwise it must be written the way numbers are dialled: North American [1-]3-3-4, or a
  * national number starting with a 0 trunk prefix.
  */
 final class PhoneNumberRules {
 
-    private static final Pattern NORTH_AMERICAN = Pattern.compile("\\d{3}([-. ])\\d{3}\\1\\d{4}");
+    /** NANP: area code and exchange start with 2-9; an optional leading 1 is the country code. */
+    private static final Pattern NORTH_AMERICAN = Pattern.compile("(?:1([-. ]))?[2-9]\\d{2}([-. ])[2-9]\\d{2}\\2\\d{4}");
     private static final Pattern NATIONAL_WITH_TRUNK_PREFIX = Pattern.compile("0\\d{1,4}[ -]\\d{3,4}(?:[ -]?\\d{3,4})?");
 
     private PhoneNumberRules() {

@@ -41,7 +41,7 @@ public final class PiiDetectors {
 
     public static PatternDetector usSsn() {
         return PatternDetector.of("us-ssn", Category.PII, "US social security number",
-                        "(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])")
+                        "(?<![\\w-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w-])")
                 .checkedBy(UsSsnRules::isIssuable);
     }
 
@@ -54,7 +54,7 @@ public final class PiiDetectors {
 
     public static PatternDetector ipv4() {
         return PatternDetector.of("ipv4-address", Category.PII, "IPv4 address",
-                "(?<![\\w.])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
+                "(?<![\\w.:])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
     }
 
     public static PatternDetector ipv6() {

@@ -35,12 +35,15 @@ public final class SecretDetectors {
         return new PrivateKeyDetector();
     }
 
-    /** {@code api_key = "..."}, {@code password: ...}, {@code Bearer ...}: reports the value only. */
+    /**
+     * {@code api_key = "..."}, {@code OPENAI_API_KEY=...}, {@code password: ...}, {@code Bearer ...}: reports the
+     * value only. The separator is required, so prose such as "the secret sauce" never reaches the value check.
+     */
     public static PatternDetector assignedSecret() {
         return PatternDetector.of("api-key-assignment", Category.SECRET, "high-entropy value assigned to a key name",
-                        "(?i)(?<![A-Za-z0-9_])(?:api[ _-]?key|api[_-]?secret|secret[_-]?key|access[_-]?key(?:[_-]?id)?"
-                                + "|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?token|bearer|token|secret"
-                                + "|password|passwd)[\"']?\\s{0,3}+(?::=|=>|[:=])?\\s{0,3}+[\"']?"
+                        "(?i)(?<![A-Za-z0-9])(?:(?:api[ _-]?key|api[_-]?secret|secret[_-]?key|access[_-]?key(?:[_-]?id)?"
+                                + "|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?token|token|secret"
+                                + "|password|passwd)[\"']?\\s{0,3}+(?::=|=>|[:=])|bearer\\s)\\s{0,3}+[\"']?"
                                 + "([A-Za-z0-9_\\-+/=.~]{16,256}+)(?![A-Za-z0-9_\\-+/=.~])")
                 .reportingGroup(1)
                 .checkedBy(AssignedSecretRules::looksLikeSecret);

@@ -1,0 +1,131 @@
+package dev.ragfn.bundle.broker;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.embed.EmbedFunction;
+import dev.ragfn.ingest.IngestFunction;
+import dev.ragfn.store.Json;
+import io.quarkus.funqy.knative.events.CloudEvent;
+import io.quarkus.funqy.knative.events.CloudEventBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The Knative Broker of one machine: delivers each event to the functions that triggers.yaml
+ * subscribes to its type, publishes their replies the same way, retries a failed delivery with
+ * the declared backoff (only for errors worth retrying), and writes what still fails to a
+ * dead-letter file. Events nobody consumes are the chain's results.
+ */
+@ApplicationScoped
+public class LocalBroker {
+
+    private static final Logger LOG = Logger.getLogger(LocalBroker.class);
+
+    private final TriggerTable triggers = TriggerTable.fromClasspath();
+    private final Map<String, Function<CloudEvent<Object>, CloudEvent<?>>> functions = new HashMap<>();
+    private final Path deadLetters;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public LocalBroker(IngestFunction ingest, EmbedFunction embed, RagfnConfig config) {
+        functions.put("ingest", event -> ingest.ingest((CloudEvent) event));
+        functions.put("embed", event -> embed.embed((CloudEvent) event));
+        this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");
+    }
+
+    /** Publishes an event and runs the chain it starts; returns the events no function consumes. */
+    public List<CloudEvent<?>> publish(String type, String source, Map<String, String> extensions, Object data) {
+        List<CloudEvent<?>> results = new ArrayList<>();
+        Deque<CloudEvent<Object>> pending = new ArrayDeque<>();
+        pending.add(CloudEventBuilder.create().id(UUID.randomUUID().toString()).type(type).source(source)
+                .extensions(extensions).build(data));
+        while (!pending.isEmpty()) {
+            CloudEvent<Object> event = pending.poll();
+            List<String> consumers = triggers.consumersOf(event.type());
+            if (consumers.isEmpty()) {
+                results.add(event);
+                continue;
+            }
+            for (String function : consumers) {
+                CloudEvent<?> reply = deliver(function, event);
+                if (reply != null) {
+                    pending.add(withId(reply));
+                }
+            }
+        }
+        return results;
+    }
+
+    private CloudEvent<?> deliver(String function, CloudEvent<Object> event) {
+        Function<CloudEvent<Object>, CloudEvent<?>> handler = functions.get(function);
+        if (handler == null) {
+            LOG.debugf("No local handler for function %s; event %s not delivered to it", function, event.type());
+            return null;
+        }
+        TriggerTable.Delivery policy = triggers.deliveryOf(function);
+        Duration backoff = policy.backoff();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return handler.apply(event);
+            } catch (RuntimeException e) {
+                boolean retryable = !(e instanceof RagfnException r) || r.kind().retryable();
+                if (!retryable || attempt >= policy.retries()) {
+                    deadLetter(function, event, e);
+                    return null;
+                }
+                LOG.warnf("Delivery of %s to %s failed (%s); retry %d of %d in %s", event.type(), function,
+                        e.getMessage(), attempt + 1, policy.retries(), backoff);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deadLetter(String function, CloudEvent<Object> event, RuntimeException e) {
+        LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function, e.getMessage());
+        Map<String, Object> letter = Map.of("function", function, "type", event.type(), "id", event.id(),
+                "extensions", event.extensions() == null ? Map.of() : event.extensions(),
+                "data", event.data() == null ? "" : event.data(), "error", String.valueOf(e.getMessage()));
+        try {
+            Files.createDirectories(deadLetters.getParent());
+            Files.writeString(deadLetters, Json.mapper().writeValueAsString(letter) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            throw new UncheckedIOException("Failed to write the dead letter to " + deadLetters, io);
+        }
+    }
+
+    /** Replies built by functions carry no id; the broker gives each one, as a real broker does. */
+    @SuppressWarnings("unchecked")
+    private static CloudEvent<Object> withId(CloudEvent<?> reply) {
+        return (CloudEvent<Object>) CloudEventBuilder.create()
+                .id(reply.id() != null ? reply.id() : UUID.randomUUID().toString())
+                .type(reply.type()).source(reply.source())
+                .extensions(reply.extensions() == null ? Map.of() : reply.extensions())
+                .build(reply.data());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ragfn.bundle.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** triggers/triggers.yaml as the local broker reads it: which function consumes which type, and how to retry. */
+public final class TriggerTable {
+
+    /** Delivery policy of one function: attempts after the first, and the first backoff (doubling). */
+    public record Delivery(int retries, Duration backoff) {
+    }
+
+    private final Map<String, List<String>> consumers = new HashMap<>();
+    private final Map<String, Delivery> delivery = new HashMap<>();
+
+    private TriggerTable(JsonNode root) {
+        Delivery defaults = delivery(root.path("defaults").path("delivery"), new Delivery(3, Duration.ofSeconds(1)));
+        root.path("functions").fields().forEachRemaining(entry -> {
+            String function = entry.getKey();
+            entry.getValue().path("consumes").forEach(c ->
+                    consumers.computeIfAbsent(c.path("type").asText(), t -> new ArrayList<>()).add(function));
+            delivery.put(function, delivery(entry.getValue().path("delivery"), defaults));
+        });
+    }
+
+    public static TriggerTable fromClasspath() {
+        try (InputStream in = TriggerTable.class.getResourceAsStream("/ragfn/triggers.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("ragfn/triggers.yaml is missing from the bundle");
+            }
+            return new TriggerTable(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read triggers.yaml", e);
+        }
+    }
+
+    public List<String> consumersOf(String type) {
+        return consumers.getOrDefault(type, List.of());
+    }
+
+    public Delivery deliveryOf(String function) {
+        return delivery.getOrDefault(function, new Delivery(0, Duration.ZERO));
+    }
+
+    private static Delivery delivery(JsonNode node, Delivery fallback) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        return new Delivery(node.path("retry").asInt(fallback.retries()),
+                node.has("backoffDelay") ? Duration.parse(node.path("backoffDelay").asText()) : fallback.backoff());
+    }
+}

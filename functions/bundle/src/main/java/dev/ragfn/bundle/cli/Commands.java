@@ -1,0 +1,85 @@
+package dev.ragfn.bundle.cli;
+
+import dev.ragfn.core.error.RagfnException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The bundle's command line: small commands over the same services the functions use. */
+@ApplicationScoped
+public class Commands {
+
+    private static final String USAGE = """
+            usage: ragfn                                   serve every function on http://127.0.0.1:8080
+                   ragfn ingest <dir> [--tenant T] [--kb KB] ingest the files of a directory
+                   ragfn search <text> [--tenant T] [--kb KB] [--k N]
+                   ragfn demo [<dir>]                      ingest the samples, then search them
+            """;
+
+    private final BulkIngest bulkIngest;
+    private final Search search;
+    private final PrintStream out = System.out;
+
+    public Commands(BulkIngest bulkIngest, Search search) {
+        this.bulkIngest = bulkIngest;
+        this.search = search;
+    }
+
+    public int run(String... args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> positional = parse(args, options);
+        String tenant = options.getOrDefault("tenant", "local");
+        String kb = options.getOrDefault("kb", "samples");
+        try {
+            return switch (positional.isEmpty() ? "" : positional.getFirst()) {
+                case "ingest" -> positional.size() == 2
+                        ? bulkIngest.run(Path.of(positional.get(1)), tenant, kb).exitCode() : usage();
+                case "search" -> positional.size() >= 2
+                        ? search.run(String.join(" ", positional.subList(1, positional.size())), tenant, kb,
+                        Integer.parseInt(options.getOrDefault("k", "3"))) : usage();
+                case "demo" -> demo(positional.size() > 1 ? Path.of(positional.get(1)) : Path.of("samples"), tenant, kb);
+                default -> usage();
+            };
+        } catch (RagfnException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int demo(Path samples, String tenant, String kb) {
+        BulkIngest.Report report = bulkIngest.run(samples, tenant, kb);
+        for (String question : List.of("How many vacation days do employees get?",
+                "How do I rotate the database credentials?", "What does the on-call engineer do first?")) {
+            out.println();
+            out.println("Q: " + question);
+            search.run(question, tenant, kb, 2);
+        }
+        return report.exitCode();
+    }
+
+    private int usage() {
+        System.err.print(USAGE);
+        return 2;
+    }
+
+    private static List<String> parse(String[] args, Map<String, String> options) {
+        List<String> positional = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        return positional;
+    }
+
+    static String[] rest(String[] args) {
+        return Arrays.copyOfRange(args, 1, args.length);
+    }
+}

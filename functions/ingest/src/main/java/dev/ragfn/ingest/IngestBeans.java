@@ -1,0 +1,54 @@
+package dev.ragfn.ingest;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.ingest.chunk.ChunkingOptions;
+import dev.ragfn.ingest.chunk.StructureAwareChunker;
+import dev.ragfn.ingest.parse.Parsers;
+import dev.ragfn.ingest.source.AddressPolicy;
+import dev.ragfn.ingest.source.DocumentSource;
+import dev.ragfn.ingest.source.LocalFileSource;
+import dev.ragfn.ingest.source.S3Source;
+import dev.ragfn.ingest.source.Sources;
+import dev.ragfn.ingest.source.UrlSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the ingest service from configuration. */
+@ApplicationScoped
+public class IngestBeans {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    @Produces
+    @Singleton
+    IngestService ingestService(DocumentStore store, RagfnConfig ragfn, IngestConfig config) {
+        List<DocumentSource> sources = new ArrayList<>();
+        sources.add(new UrlSource(AddressPolicy.publicOnly(), config.maxDocumentBytes(), CONNECT_TIMEOUT,
+                config.fetchTimeout(), config.maxRedirects()));
+        config.localRoot().ifPresent(root -> sources.add(new LocalFileSource(root, config.maxDocumentBytes())));
+        sources.add(new S3Source(s3(ragfn), config.maxDocumentBytes()));
+        StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(),
+                new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(), config.chunkIncludeHeadings()));
+        return new IngestService(store, new Sources(sources), new Parsers(config.maxDocumentBytes()), chunker, config,
+                ragfn.embedding().dimension(), Clock.systemUTC());
+    }
+
+    /** Credentials resolve on the first request, so a deployment that never reads S3 needs none. */
+    private static S3Client s3(RagfnConfig ragfn) {
+        return S3Client.builder()
+                .region(Region.of(ragfn.dynamodb().region()))
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+    }
+}

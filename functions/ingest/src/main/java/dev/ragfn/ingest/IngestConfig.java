@@ -1,0 +1,44 @@
+package dev.ragfn.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the ingest function. */
+@ConfigMapping(prefix = "ragfn.ingest")
+public interface IngestConfig {
+
+    /** Largest document accepted, in bytes, whatever its source. */
+    @WithDefault("20000000")
+    long maxDocumentBytes();
+
+    /** Create a knowledge base on its first document; false makes an unknown knowledge base an error. */
+    @WithDefault("true")
+    boolean createKnowledgeBases();
+
+    /** Directory that local file sources must lie under; unset disables file sources. */
+    Optional<Path> localRoot();
+
+    /** Redirects followed when fetching a URL; each hop is checked against the address policy again. */
+    @WithDefault("3")
+    int maxRedirects();
+
+    /** Time allowed for fetching one URL, connection and body included. */
+    @WithDefault("20s")
+    Duration fetchTimeout();
+
+    /** Largest chunk, in the embedding model's tokens. */
+    @WithDefault("200")
+    int chunkMaxTokens();
+
+    /** Tokens shared by consecutive chunks of a section. */
+    @WithDefault("32")
+    int chunkOverlapTokens();
+
+    /** Prefix each chunk with its heading path ("Install > Operators"), which helps retrieval. */
+    @WithDefault("true")
+    boolean chunkIncludeHeadings();
+}

@@ -1,0 +1,200 @@
+package dev.ragfn.ingest;
+
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.domain.KnowledgeBase;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.event.ChunksReady;
+import dev.ragfn.core.event.DocumentFailed;
+import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.ingest.chunk.ChunkDraft;
+import dev.ragfn.ingest.chunk.StructureAwareChunker;
+import dev.ragfn.ingest.parse.ParsedDocument;
+import dev.ragfn.ingest.parse.Parsers;
+import dev.ragfn.ingest.source.DocumentSource;
+import dev.ragfn.ingest.source.SourceContent;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fetches, parses and chunks a submitted document and stores it with its chunks. Content is
+ * identified by its SHA-256, so the same content submitted again changes nothing, and chunk ids
+ * are hashes of chunk text, so a retried or partly repeated ingestion rewrites the same ids.
+ * A submission that cannot be ingested marks the document FAILED with the reason; it never throws
+ * for bad input, so the platform does not redeliver it in a loop.
+ */
+public final class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final DocumentStore store;
+    private final DocumentSource sources;
+    private final Parsers parsers;
+    private final StructureAwareChunker chunker;
+    private final IngestConfig config;
+    private final int embeddingDimension;
+    private final Clock clock;
+
+    public IngestService(DocumentStore store, DocumentSource sources, Parsers parsers, StructureAwareChunker chunker,
+                         IngestConfig config, int embeddingDimension, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.parsers = parsers;
+        this.chunker = chunker;
+        this.config = config;
+        this.embeddingDimension = embeddingDimension;
+        this.clock = clock;
+    }
+
+    public IngestOutcome ingest(KnowledgeBaseRef kb, SubmitDocument submission) {
+        String documentId = documentId(submission);
+        DocumentRef ref = kb.document(documentId);
+        requireKnowledgeBase(kb);
+        try {
+            SourceContent content = fetch(submission);
+            String hash = "sha256:" + sha256(content.bytes());
+            Optional<Document> existing = store.findDocument(ref);
+            if (existing.isPresent() && existing.get().contentHash().equals(hash)
+                    && existing.get().status() != DocumentStatus.FAILED) {
+                LOG.infof("Unchanged %s (%s): nothing to do", ref, hash);
+                return new IngestOutcome.Unchanged(documentId, hash);
+            }
+            ParsedDocument parsed = parsers.parse(content.bytes(), content.contentType(), content.name());
+            List<Chunk> chunks = toChunks(ref, chunker.chunk(parsed.sections()));
+            if (chunks.isEmpty()) {
+                throw new InvalidInputException(documentId + " contains no text to index");
+            }
+            store.putDocument(new Document(ref, title(submission, parsed, documentId), content.location(),
+                    parsed.contentType(), hash, DocumentStatus.CHUNKED, "", chunks.size(),
+                    metadata(submission, parsed), clock.instant()));
+            store.replaceChunks(ref, chunks);
+            LOG.infof("Chunked %s: %d chunks (%s)", ref, chunks.size(), hash);
+            return new IngestOutcome.Chunked(new ChunksReady(kb.tenant(), kb.knowledgeBase(), documentId, hash,
+                    chunks.size()));
+        } catch (InvalidInputException | TooLargeException | NotFoundException e) {
+            return fail(ref, submission, e);
+        }
+    }
+
+    private IngestOutcome fail(DocumentRef ref, SubmitDocument submission, RagfnException e) {
+        LOG.warnf("Failed to ingest %s: %s", ref, e.getMessage());
+        Document failed = new Document(ref, submission.title(), submission.source(), submission.contentType(), "",
+                DocumentStatus.FAILED, e.getMessage(), 0, submission.metadata(), clock.instant());
+        store.putDocument(failed);
+        return new IngestOutcome.Failed(new DocumentFailed(ref.tenant(), ref.knowledgeBase().knowledgeBase(),
+                ref.documentId(), "ingest", e.getMessage()));
+    }
+
+    private void requireKnowledgeBase(KnowledgeBaseRef kb) {
+        if (store.findKnowledgeBase(kb).isPresent()) {
+            return;
+        }
+        if (!config.createKnowledgeBases()) {
+            throw new NotFoundException("knowledge base " + kb
+                    + " does not exist; create it first or set ragfn.ingest.create-knowledge-bases=true");
+        }
+        store.createKnowledgeBase(new KnowledgeBase(kb, kb.knowledgeBase(), "", embeddingDimension, clock.instant()));
+    }
+
+    private SourceContent fetch(SubmitDocument submission) {
+        boolean hasText = submission.text() != null && !submission.text().isEmpty();
+        boolean hasSource = submission.source() != null && !submission.source().isBlank();
+        if (hasText == hasSource) {
+            throw new InvalidInputException("give exactly one of 'text' (inline content) or 'source' (a URL, "
+                    + "s3://bucket/key or local path) for document " + submission.documentId());
+        }
+        if (hasText) {
+            byte[] bytes = submission.text().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > config.maxDocumentBytes()) {
+                throw new TooLargeException("document " + submission.documentId() + " is " + bytes.length
+                        + " bytes, over the limit of " + config.maxDocumentBytes() + " (ragfn.ingest.max-document-bytes)");
+            }
+            String type = submission.contentType() == null ? "text/plain" : submission.contentType();
+            return new SourceContent(bytes, type, submission.documentId(), "inline:" + submission.documentId());
+        }
+        SourceContent fetched = sources.fetch(location(submission.source()));
+        return submission.contentType() == null ? fetched
+                : new SourceContent(fetched.bytes(), submission.contentType(), fetched.name(), fetched.location());
+    }
+
+    private static URI location(String source) {
+        try {
+            URI uri = URI.create(source.strip());
+            return uri.getScheme() == null ? URI.create("file:" + uri.getPath()) : uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("source '" + source + "' is not a valid URI: " + e.getMessage());
+        }
+    }
+
+    private static String documentId(SubmitDocument submission) {
+        if (submission.documentId() != null && !submission.documentId().isBlank()) {
+            return Ids.id("documentId", submission.documentId());
+        }
+        if (submission.source() != null && !submission.source().isBlank()) {
+            return Ids.id("documentId", submission.source().strip());
+        }
+        throw new InvalidInputException("a submission needs a documentId (or a source to derive it from)");
+    }
+
+    /** Ids are hashes of the chunk text, so unchanged passages keep their ids across versions. */
+    private static List<Chunk> toChunks(DocumentRef ref, List<ChunkDraft> drafts) {
+        List<Chunk> chunks = new ArrayList<>(drafts.size());
+        Set<String> used = new HashSet<>();
+        for (ChunkDraft draft : drafts) {
+            String id = sha256(draft.text().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+            for (int n = 2; !used.add(id); n++) {
+                id = id.substring(0, 20) + "-" + n;
+            }
+            Map<String, String> metadata = new HashMap<>(draft.sectionMetadata());
+            if (!draft.headingPath().isEmpty()) {
+                metadata.put("headings", String.join(" > ", draft.headingPath()));
+            }
+            chunks.add(new Chunk(ref, id, draft.position(), draft.text(), draft.tokenCount(), metadata));
+        }
+        return chunks;
+    }
+
+    private static String title(SubmitDocument submission, ParsedDocument parsed, String documentId) {
+        if (submission.title() != null && !submission.title().isBlank()) {
+            return submission.title();
+        }
+        return parsed.title() != null && !parsed.title().isBlank() ? parsed.title() : documentId;
+    }
+
+    private static Map<String, String> metadata(SubmitDocument submission, ParsedDocument parsed) {
+        Map<String, String> metadata = new HashMap<>(parsed.metadata());
+        metadata.putAll(submission.metadata());
+        if (!submission.tags().isEmpty()) {
+            metadata.put("tags", String.join(",", submission.tags()));
+        }
+        return metadata;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ragfn.ingest.chunk;
+
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.ragfn.ingest.parse.Section;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a parsed document by its structure first (sections under headings, then paragraphs),
+ * and only then by size: paragraphs are packed into chunks up to the token budget, and a
+ * paragraph too long for one chunk is split by sentences, then by words. Consecutive chunks of a
+ * section share a tail of {@code overlapTokens} so a sentence cut at a boundary is still found.
+ * Every chunk is measured with the embedding model's own tokenizer, so none is truncated.
+ */
+public final class StructureAwareChunker {
+
+    private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;:])\\s+");
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+
+    private final TokenCountEstimator tokens;
+    private final ChunkingOptions options;
+
+    public StructureAwareChunker(TokenCountEstimator tokens, ChunkingOptions options) {
+        this.tokens = tokens;
+        this.options = options;
+    }
+
+    public List<ChunkDraft> chunk(List<Section> sections) {
+        List<ChunkDraft> chunks = new ArrayList<>();
+        for (Section section : sections) {
+            String prefix = options.includeHeadings() && !section.headingPath().isEmpty()
+                    ? String.join(" > ", section.headingPath()) + "\n\n" : "";
+            int budget = options.maxTokens() - count(prefix);
+            if (budget < options.maxTokens() / 2) {
+                prefix = "";
+                budget = options.maxTokens();
+            }
+            for (String body : pack(units(section.text(), budget), budget)) {
+                String text = prefix + body;
+                chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(), section.metadata()));
+            }
+        }
+        return chunks;
+    }
+
+    /** Pieces no larger than the budget, in reading order: paragraphs, or their sentences or words. */
+    private List<String> units(String text, int budget) {
+        List<String> units = new ArrayList<>();
+        for (String paragraph : PARAGRAPHS.split(text.strip())) {
+            String p = paragraph.strip();
+            if (!p.isEmpty()) {
+                split(p, budget, 0, units);
+            }
+        }
+        return units;
+    }
+
+    private void split(String text, int budget, int level, List<String> out) {
+        if (count(text) <= budget) {
+            out.add(text);
+            return;
+        }
+        Pattern separator = level == 0 ? SENTENCES : WORDS;
+        String[] parts = separator.split(text);
+        if (parts.length == 1) {
+            splitByCharacters(text, budget, out);
+            return;
+        }
+        for (String group : pack(List.of(parts), budget, " ")) {
+            if (count(group) <= budget) {
+                out.add(group);
+            } else if (level == 0) {
+                split(group, budget, 1, out);
+            } else {
+                splitByCharacters(group, budget, out);
+            }
+        }
+    }
+
+    /** Last resort for one giant "word" (a hash, a minified line): halve until it fits. */
+    private void splitByCharacters(String text, int budget, List<String> out) {
+        if (count(text) <= budget || text.length() < 2) {
+            out.add(text);
+            return;
+        }
+        int middle = text.length() / 2;
+        splitByCharacters(text.substring(0, middle), budget, out);
+        splitByCharacters(text.substring(middle), budget, out);
+    }
+
+    private List<String> pack(List<String> units, int budget) {
+        return pack(units, budget, "\n\n");
+    }
+
+    /** Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap. */
+    private List<String> pack(List<String> units, int budget, String joiner) {
+        List<String> chunks = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int currentTokens = 0;
+        for (String unit : units) {
+            int unitTokens = count(unit);
+            if (!current.isEmpty() && currentTokens + unitTokens > budget) {
+                chunks.add(String.join(joiner, current));
+                current = overlapTail(current, budget - unitTokens);
+                currentTokens = current.stream().mapToInt(this::count).sum();
+            }
+            current.add(unit);
+            currentTokens += unitTokens;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(String.join(joiner, current));
+        }
+        return chunks;
+    }
+
+    private List<String> overlapTail(List<String> previous, int room) {
+        int limit = Math.min(options.overlapTokens(), Math.max(room, 0));
+        List<String> tail = new ArrayList<>();
+        int used = 0;
+        for (int i = previous.size() - 1; i >= 0; i--) {
+            int t = count(previous.get(i));
+            if (used + t > limit) {
+                break;
+            }
+            tail.addFirst(previous.get(i));
+            used += t;
+        }
+        return tail;
+    }
+
+    private int count(String text) {
+        return text.isEmpty() ? 0 : tokens.estimateTokenCountInText(text);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ragfn.ingest;
+
+import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.port.DocumentStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+@QuarkusTest
+class IngestFunctionTest {
+
+    private static final String HANDBOOK = """
+            # Handbook
+
+            ## Vacation
+
+            Employees get 25 days of paid vacation per year.
+
+            ## Expenses
+
+            Submit expense reports within 30 days.
+            """;
+
+    @Inject
+    DocumentStore store;
+
+    @Test
+    void should_store_chunks_and_answer_chunks_ready_when_a_structured_event_submits_markdown() {
+        String kb = newKnowledgeBase();
+
+        given().contentType("application/cloudevents+json")
+                .body(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/tests",
+                        "type", "dev.ragfn.document.submitted", "tenant", "acme", "knowledgebase", kb,
+                        "datacontenttype", "application/json",
+                        "data", Map.of("documentId", "handbook.md", "text", HANDBOOK, "contentType", "text/markdown")))
+                .post("/")
+                .then().statusCode(200)
+                .body("type", equalTo("dev.ragfn.chunks.ready"))
+                .body("data.documentId", equalTo("handbook.md"))
+                .body("data.chunkCount", equalTo(2));
+
+        DocumentRef ref = DocumentRef.of("acme", kb, "handbook.md");
+        Document document = store.findDocument(ref).orElseThrow();
+        assertThat(document.status()).isEqualTo(DocumentStatus.CHUNKED);
+        assertThat(document.title()).isEqualTo("Handbook");
+        assertThat(store.listChunks(ref)).extracting(Chunk::text)
+                .containsExactly("Handbook > Vacation\n\nEmployees get 25 days of paid vacation per year.",
+                        "Handbook > Expenses\n\nSubmit expense reports within 30 days.");
+    }
+
+    @Test
+    void should_have_no_second_effect_when_the_same_event_is_redelivered() {
+        String kb = newKnowledgeBase();
+        String id = UUID.randomUUID().toString();
+        submit(kb, id, "doc", HANDBOOK).then().statusCode(200).header("ce-type", equalTo("dev.ragfn.chunks.ready"));
+        Document first = store.findDocument(DocumentRef.of("acme", kb, "doc")).orElseThrow();
+
+        submit(kb, id, "doc", HANDBOOK).then().statusCode(204);
+
+        assertThat(store.findDocument(DocumentRef.of("acme", kb, "doc"))).contains(first);
+    }
+
+    @Test
+    void should_process_once_when_the_same_event_arrives_concurrently() throws Exception {
+        String kb = newKnowledgeBase();
+        String id = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(pool.submit((Callable<Integer>) () -> {
+                start.await();
+                return submit(kb, id, "doc", HANDBOOK).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            codes.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(codes).containsOnlyOnce(200).containsOnly(200, 204);
+        assertThat(store.listChunks(DocumentRef.of("acme", kb, "doc"))).hasSize(2);
+    }
+
+    @Test
+    void should_change_nothing_when_the_same_content_is_submitted_again() {
+        String kb = newKnowledgeBase();
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200);
+
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(204);
+    }
+
+    @Test
+    void should_replace_the_chunks_when_new_content_arrives_for_the_same_document() {
+        String kb = newKnowledgeBase();
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200);
+
+        submit(kb, UUID.randomUUID().toString(), "doc", "# Handbook\n\nEverything changed.")
+                .then().statusCode(200).header("ce-type", equalTo("dev.ragfn.chunks.ready"));
+
+        assertThat(store.listChunks(DocumentRef.of("acme", kb, "doc"))).extracting(Chunk::text)
+                .containsExactly("Handbook\n\nEverything changed.");
+    }
+
+    @Test
+    void should_mark_the_document_failed_and_answer_document_failed_when_it_is_oversized() {
+        String kb = newKnowledgeBase();
+
+        submit(kb, UUID.randomUUID().toString(), "big", "word ".repeat(50_000))
+                .then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.document.failed"))
+                .body("reason", containsString("over the limit of 200000"));
+
+        Document failed = store.findDocument(DocumentRef.of("acme", kb, "big")).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DocumentStatus.FAILED);
+        assertThat(failed.statusReason()).contains("ragfn.ingest.max-document-bytes");
+    }
+
+    @Test
+    void should_answer_document_failed_when_a_url_points_at_a_private_address() {
+        String kb = newKnowledgeBase();
+
+        given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
+                .header("ce-tenant", "acme").header("ce-knowledgebase", kb)
+                .contentType("application/json")
+                .body(Map.of("source", "http://169.254.169.254/latest/meta-data/"))
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.document.failed"))
+                .body("reason", containsString("169.254.169.254"));
+    }
+
+    @Test
+    void should_refuse_an_event_when_it_names_no_tenant() {
+        given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
+                .contentType("application/json")
+                .body(Map.of("documentId", "doc", "text", "hello"))
+                .post("/")
+                .then().statusCode(greaterThan(399));
+    }
+
+    private static Response submit(String kb, String id, String documentId, String text) {
+        return given().header("ce-specversion", "1.0").header("ce-id", id)
+                .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
+                .header("ce-tenant", "acme").header("ce-knowledgebase", kb)
+                .contentType("application/json")
+                .body(Map.of("documentId", documentId, "text", text, "contentType", "text/markdown"))
+                .post("/");
+    }
+
+    private static String newKnowledgeBase() {
+        return "kb-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

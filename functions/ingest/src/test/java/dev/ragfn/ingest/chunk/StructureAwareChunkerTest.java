@@ -1,0 +1,103 @@
+package dev.ragfn.ingest.chunk;
+
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.ingest.parse.Section;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs as a Quarkus test only so the tokenizer's native library loads in the same class loader
+ * as the other tests of this module: a JVM can load it into one class loader only.
+ */
+@QuarkusTest
+class StructureAwareChunkerTest {
+
+    private static TokenCountEstimator tokens;
+
+    @BeforeAll
+    static void loadTokenizer() {
+        tokens = EmbeddingModels.tokenizer();
+    }
+
+    @Test
+    void should_keep_each_section_apart_and_prefix_its_headings_when_sections_are_small() {
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, true));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(
+                new Section(List.of("Time off", "Vacation"), "Employees get 25 days."),
+                new Section(List.of("Expenses"), "Submit reports within 30 days.")));
+
+        assertThat(chunks).extracting(ChunkDraft::text).containsExactly(
+                "Time off > Vacation\n\nEmployees get 25 days.",
+                "Expenses\n\nSubmit reports within 30 days.");
+        assertThat(chunks).extracting(ChunkDraft::position).containsExactly(0, 1);
+    }
+
+    @Test
+    void should_never_exceed_the_token_budget_when_a_section_is_long() {
+        String paragraphs = IntStream.range(0, 40)
+                .mapToObj(i -> "Paragraph " + i + " explains how the controller reconciles the desired state of resource "
+                        + i + " with what it observes in the cluster, retrying with backoff when the API server is busy.")
+                .collect(Collectors.joining("\n\n"));
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(64, 16, true));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of("Operators"), paragraphs)));
+
+        assertThat(chunks).hasSizeGreaterThan(10);
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(tokens.estimateTokenCountInText(c.text())).isLessThanOrEqualTo(64);
+            assertThat(c.text()).startsWith("Operators\n\n");
+        });
+    }
+
+    @Test
+    void should_split_by_sentences_then_words_when_one_paragraph_is_over_budget() {
+        String sentence = "This sentence about vector search is long enough to need several tokens. ";
+        String giantWord = "x".repeat(2_000);
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(32, 0, false));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of(), sentence.repeat(20) + giantWord)));
+
+        assertThat(chunks).allSatisfy(c -> assertThat(tokens.estimateTokenCountInText(c.text())).isLessThanOrEqualTo(32));
+        String joined = chunks.stream().map(ChunkDraft::text).collect(Collectors.joining(""));
+        assertThat(joined.replaceAll("\\s", "")).contains("x".repeat(100));
+    }
+
+    @Test
+    void should_repeat_the_tail_of_the_previous_chunk_when_overlap_is_set() {
+        String text = IntStream.range(0, 12).mapToObj(i -> "Sentence number " + i + " stands alone.")
+                .collect(Collectors.joining("\n\n"));
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(40, 12, false));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of(), text)));
+
+        assertThat(chunks.size()).isGreaterThan(1);
+        for (int i = 1; i < chunks.size(); i++) {
+            String previous = chunks.get(i - 1).text();
+            String lastParagraph = previous.substring(previous.lastIndexOf("\n\n") + 2);
+            String current = chunks.get(i).text();
+            String firstParagraph = current.substring(0, current.indexOf("\n\n"));
+            assertThat(current).contains(lastParagraph);
+            assertThat(previous).contains(firstParagraph);
+        }
+    }
+
+    @Test
+    void should_carry_the_sections_metadata_when_chunking_a_page() {
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, true));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of(), "Page text.", Map.of("page", "2"))));
+
+        assertThat(chunks.getFirst().sectionMetadata()).containsEntry("page", "2");
+        assertThat(chunks.getFirst().tokenCount()).isEqualTo(tokens.estimateTokenCountInText("Page text."));
+    }
+}

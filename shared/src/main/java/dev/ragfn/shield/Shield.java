@@ -1,0 +1,80 @@
+package dev.ragfn.shield;
+
+import dev.ragfn.shield.detect.Finding;
+import dev.ragfn.shield.guard.GuardModel;
+import dev.ragfn.shield.policy.CompiledPolicy;
+import dev.ragfn.shield.policy.DefaultPolicy;
+import dev.ragfn.shield.policy.PolicyCatalog;
+import dev.ragfn.shield.policy.PolicyRule;
+import dev.ragfn.shield.policy.ShieldPolicy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a user message or a model answer against the policy of its tenant and knowledge base.
+ * Thread-safe; build one per process. Every policy of the catalog is compiled when the shield is
+ * built, so a policy that names an unknown detector fails at start-up, not on a request.
+ */
+public final class Shield {
+
+    private final PolicyCatalog policies;
+    private final Optional<GuardModel> guard;
+    /** By identity: the catalog hands out the same instances, and hashing a policy's word lists per request would cost. */
+    private final Map<ShieldPolicy, CompiledPolicy> compiled = new IdentityHashMap<>();
+
+    public Shield(PolicyCatalog policies, Optional<GuardModel> guard) {
+        this.policies = policies;
+        this.guard = guard;
+        policies.all().forEach(policy -> compiled.put(policy, CompiledPolicy.compile(policy, guard)));
+    }
+
+    /** A shield applying the built-in default policy to everyone, with no guard model. */
+    public static Shield withDefaultPolicy() {
+        return new Shield(PolicyCatalog.single(DefaultPolicy.load()), Optional.empty());
+    }
+
+    public ShieldVerdict check(ShieldRequest request) {
+        ShieldPolicy applicable = policies.policyFor(request.tenant(), request.knowledgeBase());
+        CompiledPolicy policy = compiled.get(applicable);
+        if (policy == null) {
+            // A catalog that builds policies on demand: correct, just slower.
+            policy = CompiledPolicy.compile(applicable, guard);
+        }
+        Decision decision = Decision.ALLOW;
+        List<String> reasons = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        for (PolicyRule rule : policy.rulesFor(request.direction())) {
+            List<Finding> findings = rule.detector().detect(request);
+            if (findings.isEmpty()) {
+                continue;
+            }
+            decision = decision.atLeast(rule.decision());
+            reasons.add(reason(rule, findings));
+            for (Finding finding : findings) {
+                String replacement = rule.decision() == Decision.REDACT ? rule.detector().replacement() : null;
+                spans.add(new Span(rule.detector().id(), rule.detector().category(), rule.decision(),
+                        finding.start(), finding.end(), replacement));
+            }
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        String text = switch (decision) {
+            case ALLOW -> request.text();
+            case REDACT -> Redaction.apply(request.text(), spans);
+            case BLOCK -> null;
+        };
+        return new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+    }
+
+    private static String reason(PolicyRule rule, List<Finding> findings) {
+        String found = findings.stream().map(Finding::description).distinct().collect(Collectors.joining(", "));
+        return rule.detector().category().id() + "/" + rule.detector().id() + ": " + found
+                + " (" + findings.size() + "x, " + rule.decision().name().toLowerCase(Locale.ROOT) + ")";
+    }
+}

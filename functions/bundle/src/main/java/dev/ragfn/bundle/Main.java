@@ -25,7 +25,7 @@ public class Main implements QuarkusApplication {
             // Commands print their own output; only problems should reach the log.
             System.setProperty("quarkus.log.level", System.getProperty("ragfn.cli.log-level", "WARN"));
             // Local file sources must lie under a root: the directory being ingested.
-            if (args[0].equals("ingest") && args.length > 1 || args[0].equals("demo")) {
+            if ((args[0].equals("ingest") || args[0].equals("bench-ingest")) && args.length > 1 || args[0].equals("demo")) {
                 String dir = args.length > 1 && !args[1].startsWith("--") ? args[1] : "samples";
                 System.setProperty("ragfn.ingest.local-root", Path.of(dir).toAbsolutePath().normalize().toString());
             }

@@ -20,8 +20,8 @@ public class EmbedFunction {
     }
 
     @Funq
-    public CloudEvent<DocumentIndexed> embed(CloudEvent<ChunksReady> event) {
-        return service.embed(event.data())
+    public CloudEvent<DocumentIndexed> embed(ChunksReady ready) {
+        return service.embed(ready)
                 .map(indexed -> CloudEventBuilder.create()
                         .type(EventTypes.DOCUMENT_INDEXED)
                         .source("/ragfn/embed")

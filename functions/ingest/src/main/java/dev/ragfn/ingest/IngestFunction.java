@@ -7,6 +7,7 @@ import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.IdempotencyStore.Claim;
+import io.quarkus.funqy.Context;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
@@ -33,18 +34,26 @@ public class IngestFunction {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Answers a CloudEvent whose type depends on the outcome, so callers must send CloudEvents
+     * (binary or structured): Funqy refuses plain HTTP for functions that return one.
+     */
     @Funq
-    public CloudEvent<Object> ingest(CloudEvent<SubmitDocument> event) {
-        KnowledgeBaseRef kb = knowledgeBase(event);
-        String key = event.id() == null || event.source() == null ? null : "ingest " + event.source() + " " + event.id();
+    public CloudEvent<Object> ingest(SubmitDocument submission, @Context CloudEvent<?> event) {
+        if (submission == null) {
+            throw new InvalidInputException("the request has no data; send a JSON document submission");
+        }
+        KnowledgeBaseRef kb = knowledgeBase(submission, event);
+        String key = event == null || event.id() == null || event.source() == null ? null
+                : "ingest " + event.source() + " " + event.id();
         if (key == null) {
-            return reply(kb, service.ingest(kb, event.data()));
+            return reply(kb, service.ingest(kb, submission));
         }
         if (!(idempotency.claim(key, LEASE) instanceof Claim.Acquired)) {
             return null;
         }
         try {
-            IngestOutcome outcome = service.ingest(kb, event.data());
+            IngestOutcome outcome = service.ingest(kb, submission);
             idempotency.complete(key, outcome.getClass().getSimpleName());
             return reply(kb, outcome);
         } catch (RuntimeException e) {
@@ -70,14 +79,10 @@ public class IngestFunction {
     }
 
     /** CloudEvent extensions win; plain HTTP calls name tenant and knowledge base in the body. */
-    private static KnowledgeBaseRef knowledgeBase(CloudEvent<SubmitDocument> event) {
-        Map<String, String> extensions = event.extensions() == null ? Map.of() : event.extensions();
-        SubmitDocument data = event.data();
-        String tenant = extensions.getOrDefault(EventAttributes.TENANT, data == null ? null : data.tenant());
-        String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, data == null ? null : data.knowledgeBase());
-        if (data == null) {
-            throw new InvalidInputException("the event has no data; send a JSON document submission");
-        }
+    private static KnowledgeBaseRef knowledgeBase(SubmitDocument data, CloudEvent<?> event) {
+        Map<String, String> extensions = event == null || event.extensions() == null ? Map.of() : event.extensions();
+        String tenant = extensions.getOrDefault(EventAttributes.TENANT, data.tenant());
+        String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, data.knowledgeBase());
         return new KnowledgeBaseRef(
                 Ids.name("tenant (CloudEvent extension 'tenant' or field 'tenant')", tenant),
                 Ids.name("knowledge base (CloudEvent extension 'knowledgebase' or field 'knowledgeBase')", kb));

@@ -154,6 +154,14 @@ class IngestFunctionTest {
     }
 
     @Test
+    void should_ask_for_a_cloudevent_when_called_over_plain_http() {
+        given().contentType("application/json")
+                .body(Map.of("tenant", "acme", "knowledgeBase", "kb", "documentId", "plain", "text", HANDBOOK))
+                .post("/ingest")
+                .then().statusCode(400);
+    }
+
+    @Test
     void should_refuse_an_event_when_it_names_no_tenant() {
         given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")

@@ -15,7 +15,6 @@ public final class EventTypes {
     public static final String DOCUMENT_INDEXED = PREFIX + "document.indexed";
     public static final String DOCUMENT_FAILED = PREFIX + "document.failed";
     public static final String CHAT_TURN_COMPLETED = PREFIX + "chat.turn.completed";
-    public static final String SHIELD_VERDICT = PREFIX + "shield.verdict";
     public static final String CONVERSION_REQUESTED = PREFIX + "conversion.requested";
     public static final String CONVERSION_COMPLETED = PREFIX + "conversion.completed";
     public static final String SUMMARY_REQUESTED = PREFIX + "summary.requested";
@@ -23,7 +22,7 @@ public final class EventTypes {
 
     private static final List<String> ALL = List.of(
             DOCUMENT_SUBMITTED, CHUNKS_READY, DOCUMENT_INDEXED, DOCUMENT_FAILED,
-            CHAT_TURN_COMPLETED, SHIELD_VERDICT,
+            CHAT_TURN_COMPLETED,
             CONVERSION_REQUESTED, CONVERSION_COMPLETED,
             SUMMARY_REQUESTED, SUMMARY_CREATED);
 

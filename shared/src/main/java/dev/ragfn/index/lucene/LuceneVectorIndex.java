@@ -74,6 +74,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static final int MIN_CANDIDATES = 100;
     /** Hostile or huge queries must not turn into huge boolean queries. */
     private static final int MAX_QUERY_TERMS = 256;
+    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private final int dimension;
@@ -81,6 +82,8 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile long lastCommitNanos = System.nanoTime();
+    private volatile boolean changed;
 
     private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
         this.dimension = dimension;
@@ -171,6 +174,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void close() {
         try {
+            writer.commit();
             searchers.close();
             writer.close();
             directory.close();
@@ -273,12 +277,21 @@ public final class LuceneVectorIndex implements VectorIndex {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** Commits each write so it survives a crash and is visible to the next search. */
+    /**
+     * Marks the index changed so the next search reopens it (near-real-time, so every write is
+     * visible to the searches after it), and commits to disk at most once per
+     * {@link #COMMIT_INTERVAL_NANOS}: a reopen or an fsync per write costs more than embedding the
+     * chunks. A crash can lose the last second of writes; close() commits.
+     */
     private void write(String what, IndexWrite action) {
         try {
             action.run();
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            changed = true;
+            long now = System.nanoTime();
+            if (now - lastCommitNanos > COMMIT_INTERVAL_NANOS) {
+                writer.commit();
+                lastCommitNanos = now;
+            }
         } catch (IOException e) {
             throw new StoreUnavailableException("Failed to " + what + " in the embedded index: " + e.getMessage(), e);
         }
@@ -286,6 +299,10 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private <T> T read(IndexRead<T> action) {
         try {
+            if (changed) {
+                changed = false;
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return action.apply(searcher);

@@ -6,10 +6,6 @@ import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.store.SummaryChecks;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -19,8 +15,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -56,17 +50,9 @@ public final class DynamoDbSummaryStore implements SummaryStore {
                         .lookup(MethodHandles.lookup()).build()));
     }
 
-    /**
-     * A store with its own client, configured from {@code ragfn.dynamodb.*} exactly as
-     * {@link DynamoDbDocumentStore#create} configures its client.
-     */
+    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
     public static DynamoDbSummaryStore create(RagfnConfig.DynamoDb config) {
-        var builder = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(Apache5HttpClient.builder());
-        config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .credentialsProvider(localCredentials()));
-        DynamoDbSummaryStore store = new DynamoDbSummaryStore(builder.build(), config.tablePrefix(), true);
+        DynamoDbSummaryStore store = new DynamoDbSummaryStore(DynamoDbClients.create(config), config.tablePrefix(), true);
         if (config.createTables()) {
             store.createTableIfMissing();
         }
@@ -135,14 +121,6 @@ public final class DynamoDbSummaryStore implements SummaryStore {
         if (ownsClient) {
             client.close();
         }
-    }
-
-    /** Local servers accept any signature; real AWS uses the default chain (env, profile, role). */
-    private static AwsCredentialsProvider localCredentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
     private static <T> T call(String what, Supplier<T> action) {

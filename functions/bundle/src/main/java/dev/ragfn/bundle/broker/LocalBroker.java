@@ -2,8 +2,10 @@ package dev.ragfn.bundle.broker;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.embed.EmbedFunction;
 import dev.ragfn.ingest.IngestFunction;
+import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.store.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
@@ -24,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -40,11 +44,11 @@ public class LocalBroker {
     private final TriggerTable triggers = TriggerTable.fromClasspath();
     private final Map<String, Function<CloudEvent<Object>, CloudEvent<?>>> functions = new HashMap<>();
     private final Path deadLetters;
+    private final Map<String, LongAdder> nanosByFunction = new ConcurrentHashMap<>();
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public LocalBroker(IngestFunction ingest, EmbedFunction embed, RagfnConfig config) {
-        functions.put("ingest", event -> ingest.ingest((CloudEvent) event));
-        functions.put("embed", event -> embed.embed((CloudEvent) event));
+        functions.put("ingest", event -> ingest.ingest((SubmitDocument) event.data(), event));
+        functions.put("embed", event -> embed.embed((ChunksReady) event.data()));
         this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");
     }
 
@@ -80,6 +84,7 @@ public class LocalBroker {
         TriggerTable.Delivery policy = triggers.deliveryOf(function);
         Duration backoff = policy.backoff();
         for (int attempt = 0; ; attempt++) {
+            long started = System.nanoTime();
             try {
                 return handler.apply(event);
             } catch (RuntimeException e) {
@@ -92,8 +97,17 @@ public class LocalBroker {
                         e.getMessage(), attempt + 1, policy.retries(), backoff);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
+            } finally {
+                nanosByFunction.computeIfAbsent(function, f -> new LongAdder()).add(System.nanoTime() - started);
             }
         }
+    }
+
+    /** Time spent inside each function since start, summed over threads: where a pipeline's time goes. */
+    public Map<String, Duration> timeByFunction() {
+        Map<String, Duration> times = new java.util.TreeMap<>();
+        nanosByFunction.forEach((function, nanos) -> times.put(function, Duration.ofNanos(nanos.sum())));
+        return times;
     }
 
     private void deadLetter(String function, CloudEvent<Object> event, RuntimeException e) {

@@ -16,10 +16,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -46,41 +53,65 @@ public class BulkIngest {
     }
 
     public Report run(Path directory, String tenant, String knowledgeBase) {
+        return run(directory, tenant, knowledgeBase, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Submits files from {@code parallelism} threads: each document's chain is sequential, so
+     * documents in flight side by side keep every core busy, as concurrent requests do on Knative.
+     */
+    public Report run(Path directory, String tenant, String knowledgeBase, int parallelism) {
         List<Path> files = list(directory);
         long started = System.nanoTime();
-        int indexed = 0;
-        int unchanged = 0;
-        long chunks = 0;
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            String documentId = directory.relativize(file).toString();
-            List<CloudEvent<?>> results = broker.publish(EventTypes.DOCUMENT_SUBMITTED, "/ragfn/cli",
-                    Map.of(EventAttributes.TENANT, tenant, EventAttributes.KNOWLEDGE_BASE, knowledgeBase),
-                    new SubmitDocument(tenant, knowledgeBase, documentId, null, null,
-                            file.toAbsolutePath().toUri().toString(), null, List.of(), Map.of()));
-            boolean done = false;
-            for (CloudEvent<?> result : results) {
-                if (result.data() instanceof DocumentIndexed ok) {
-                    indexed++;
-                    chunks += ok.chunkCount();
-                    done = true;
-                } else if (result.data() instanceof DocumentFailed failed) {
-                    failures.add(documentId + ": " + failed.reason());
-                    done = true;
-                }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger indexed = new AtomicInteger();
+        AtomicLong chunks = new AtomicLong();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (Path file : files) {
+                pending.add(pool.submit(() -> {
+                    String documentId = directory.relativize(file).toString();
+                    for (CloudEvent<?> result : submit(file, documentId, tenant, knowledgeBase)) {
+                        if (result.data() instanceof DocumentIndexed ok) {
+                            indexed.incrementAndGet();
+                            chunks.addAndGet(ok.chunkCount());
+                        } else if (result.data() instanceof DocumentFailed failed) {
+                            failures.add(documentId + ": " + failed.reason());
+                        }
+                    }
+                    progress(done.incrementAndGet(), files.size(), chunks.get(), started);
+                }));
             }
-            unchanged += done ? 0 : 1;
-            progress(i + 1, files.size(), chunks, started);
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting " + directory, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         err.println();
-        Report report = new Report(files.size(), indexed, unchanged, failures, chunks,
+        List<String> sortedFailures = failures.stream().sorted().toList();
+        int unchanged = files.size() - indexed.get() - sortedFailures.size();
+        Report report = new Report(files.size(), indexed.get(), unchanged, sortedFailures, chunks.get(),
                 (System.nanoTime() - started) / 1e9);
         print(report, directory, tenant, knowledgeBase);
         return report;
     }
 
-    private void progress(int done, int total, long chunks, long started) {
+    private List<CloudEvent<?>> submit(Path file, String documentId, String tenant, String knowledgeBase) {
+        return broker.publish(EventTypes.DOCUMENT_SUBMITTED, "/ragfn/cli",
+                Map.of(EventAttributes.TENANT, tenant, EventAttributes.KNOWLEDGE_BASE, knowledgeBase),
+                new SubmitDocument(tenant, knowledgeBase, documentId, null, null,
+                        file.toAbsolutePath().toUri().toString(), null, List.of(), Map.of()));
+    }
+
+    private synchronized void progress(int done, int total, long chunks, long started) {
         int width = 30;
         int filled = total == 0 ? width : done * width / total;
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +18,19 @@ public class Commands {
                    ragfn ingest <dir> [--tenant T] [--kb KB] ingest the files of a directory
                    ragfn search <text> [--tenant T] [--kb KB] [--k N]
                    ragfn demo [<dir>]                      ingest the samples, then search them
+                   ragfn bench-ingest <dir> [--docs N]     generate N documents in <dir>, ingest them,
+                                                           compare with the embedding model alone
             """;
 
     private final BulkIngest bulkIngest;
     private final Search search;
+    private final IngestBenchmark benchmark;
     private final PrintStream out = System.out;
 
-    public Commands(BulkIngest bulkIngest, Search search) {
+    public Commands(BulkIngest bulkIngest, Search search, IngestBenchmark benchmark) {
         this.bulkIngest = bulkIngest;
         this.search = search;
+        this.benchmark = benchmark;
     }
 
     public int run(String... args) {
@@ -42,6 +45,9 @@ public class Commands {
                 case "search" -> positional.size() >= 2
                         ? search.run(String.join(" ", positional.subList(1, positional.size())), tenant, kb,
                         Integer.parseInt(options.getOrDefault("k", "3"))) : usage();
+                case "bench-ingest" -> positional.size() == 2
+                        ? benchmark.run(Path.of(positional.get(1)), Integer.parseInt(options.getOrDefault("docs", "1000")),
+                        tenant, options.getOrDefault("kb", "bench")) : usage();
                 case "demo" -> demo(positional.size() > 1 ? Path.of(positional.get(1)) : Path.of("samples"), tenant, kb);
                 default -> usage();
             };
@@ -77,9 +83,5 @@ public class Commands {
             }
         }
         return positional;
-    }
-
-    static String[] rest(String[] args) {
-        return Arrays.copyOfRange(args, 1, args.length);
     }
 }

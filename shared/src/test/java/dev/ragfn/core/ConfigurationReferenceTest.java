@@ -1,6 +1,7 @@
 package dev.ragfn.core;
 
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.shield.runtime.ShieldConfig;
 import dev.ragfn.testing.ConfigurationReference;
 import org.junit.jupiter.api.Test;
 
@@ -9,5 +10,10 @@ class ConfigurationReferenceTest {
     @Test
     void should_document_every_configuration_key_when_readme_is_read() {
         ConfigurationReference.assertDocumented(RagfnConfig.class, "ragfn");
+    }
+
+    @Test
+    void should_document_every_shield_key_when_readme_is_read() {
+        ConfigurationReference.assertDocumented(ShieldConfig.class, "ragfn.shield");
     }
 }

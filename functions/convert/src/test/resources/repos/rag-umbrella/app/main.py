@@ -1,0 +1,4 @@
+"""Retrieval-augmented generation API: embeddings in a vector store, answers from an LLM."""
+from fastapi import FastAPI
+
+app = FastAPI()

@@ -83,7 +83,6 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long lastCommitNanos = System.nanoTime();
-    private volatile boolean changed;
 
     private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
         this.dimension = dimension;
@@ -278,15 +277,14 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /**
-     * Marks the index changed so the next search reopens it (near-real-time, so every write is
-     * visible to the searches after it), and commits to disk at most once per
+     * Leaves the reopen to the next search (near-real-time, so every write is visible to the
+     * searches after it), and commits to disk at most once per
      * {@link #COMMIT_INTERVAL_NANOS}: a reopen or an fsync per write costs more than embedding the
      * chunks. A crash can lose the last second of writes; close() commits.
      */
     private void write(String what, IndexWrite action) {
         try {
             action.run();
-            changed = true;
             long now = System.nanoTime();
             if (now - lastCommitNanos > COMMIT_INTERVAL_NANOS) {
                 writer.commit();
@@ -299,10 +297,8 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private <T> T read(IndexRead<T> action) {
         try {
-            if (changed) {
-                changed = false;
-                searchers.maybeRefreshBlocking();
-            }
+            // Cheap when nothing changed; takes the refresh lock, so no search misses a finished write.
+            searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
             try {
                 return action.apply(searcher);

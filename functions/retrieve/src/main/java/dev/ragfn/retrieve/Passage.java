@@ -1,0 +1,16 @@
+package dev.ragfn.retrieve;
+
+import java.util.Map;
+
+/**
+ * One retrieved chunk. {@code score} is the BM25 or cosine score of a single-mode search, the
+ * fused score in hybrid mode, or the reranker's score; {@code ranks} gives the 1-based rank the
+ * chunk had in each search that found it, to explain why it is here.
+ */
+public record Passage(String knowledgeBase, String documentId, String title, String source, String chunkId,
+                      int position, double score, Map<RetrieveMode, Integer> ranks, String text) {
+
+    public Passage withScore(double newScore) {
+        return new Passage(knowledgeBase, documentId, title, source, chunkId, position, newScore, ranks, text);
+    }
+}

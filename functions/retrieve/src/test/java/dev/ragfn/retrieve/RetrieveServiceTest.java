@@ -1,0 +1,78 @@
+package dev.ragfn.retrieve;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.index.lucene.LuceneVectorIndex;
+import dev.ragfn.retrieve.rerank.ScoringModelReranker;
+import dev.langchain4j.model.output.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** BM25 mode only: anything that embeds needs the model, so it is tested in {@link RetrieveFunctionTest}. */
+class RetrieveServiceTest {
+
+    private static final EmbeddingModel NO_EMBEDDING = new EmbeddingModel() {
+        @Override
+        public Response<Embedding> embed(String text) {
+            throw new AssertionError("a BM25 search must not embed the query");
+        }
+    };
+
+    private final LuceneVectorIndex index = LuceneVectorIndex.inMemory(3);
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void should_order_by_the_scoring_model_when_a_reranker_is_configured() {
+        // given
+        index.upsert(List.of(chunk("short.md", "kubernetes"), chunk("long.md", "kubernetes pods and kubernetes nodes")));
+        ScoringModelReranker reranker = new ScoringModelReranker((segments, query) ->
+                Response.from(segments.stream().map(s -> (double) s.text().length()).toList()));
+        RetrieveService service = new RetrieveService(index, NO_EMBEDDING, TestConfigs.retrieveConfig(), Optional.of(reranker));
+
+        // when
+        RetrieveResponse response = service.retrieve(RetrieveRequest.of("kubernetes", "acme", "kb", 1, RetrieveMode.BM25));
+
+        // then
+        assertThat(response.reranked()).isTrue();
+        assertThat(response.passages()).singleElement().satisfies(p -> {
+            assertThat(p.documentId()).isEqualTo("long.md");
+            assertThat(p.score()).isEqualTo(36.0);
+            assertThat(p.ranks()).containsKey(RetrieveMode.BM25);
+        });
+    }
+
+    @Test
+    void should_use_the_configured_mode_and_top_k_when_the_request_gives_none() {
+        // given
+        index.upsert(List.of(chunk("a.md", "vacation"), chunk("b.md", "vacation days"), chunk("c.md", "vacation policy")));
+        RetrieveService service = new RetrieveService(index, NO_EMBEDDING,
+                TestConfigs.retrieveConfig("ragfn.retrieve.default-mode", "bm25", "ragfn.retrieve.default-top-k", "2"),
+                Optional.empty());
+
+        // when
+        RetrieveResponse response = service.retrieve(new RetrieveRequest("vacation", "acme", List.of("kb"), null, null,
+                null, null, null));
+
+        // then
+        assertThat(response.mode()).isEqualTo(RetrieveMode.BM25);
+        assertThat(response.reranked()).isFalse();
+        assertThat(response.passages()).hasSize(2);
+    }
+
+    private static IndexedChunk chunk(String documentId, String text) {
+        return new IndexedChunk(DocumentRef.of("acme", "kb", documentId), "c0", 0, "", text, new float[] {1, 0, 0},
+                "", List.of(), Map.of());
+    }
+}

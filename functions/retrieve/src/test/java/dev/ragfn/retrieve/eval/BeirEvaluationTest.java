@@ -1,0 +1,62 @@
+package dev.ragfn.retrieve.eval;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.retrieve.RetrieveConfig;
+import dev.ragfn.retrieve.RetrieveMode;
+import dev.ragfn.retrieve.eval.BeirEvaluation.ModeScore;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the evaluation on the self-made sanity set under {@code src/test/resources/beir/sample}
+ * (not a public benchmark). A @QuarkusTest because the in-process model's native libraries load
+ * into one class loader per JVM, and the other tests load them through Quarkus.
+ */
+@QuarkusTest
+class BeirEvaluationTest {
+
+    private static final double EPSILON = 0.01;
+
+    @Inject
+    EmbeddingModel model;
+    @Inject
+    RetrieveConfig config;
+
+    /**
+     * Pins what hybrid does achieve here. It does not beat vector alone on this set (nDCG@10 0.835
+     * against 0.897 when written): most queries are paraphrases over a small corpus, where BM25's
+     * wrong top hits also carry a vector rank and reciprocal rank fusion lifts them above a right
+     * passage only the vector search found. See functions/retrieve/README.md.
+     */
+    @Test
+    void should_score_hybrid_above_bm25_and_recall_as_much_as_the_best_mode_when_run_on_the_sample_set() {
+        // when
+        List<ModeScore> scores = BeirEvaluation.evaluate(Path.of("src/test/resources/beir/sample"), "test", model,
+                config, System.out);
+        System.out.print(BeirEvaluation.table(scores));
+
+        // then
+        Map<RetrieveMode, ModeScore> byMode = scores.stream().collect(Collectors.toMap(ModeScore::mode, Function.identity()));
+        assertThat(byMode).containsOnlyKeys(RetrieveMode.values());
+        assertThat(scores).allSatisfy(s -> {
+            assertThat(s.queries()).isEqualTo(65);
+            assertThat(s.ndcgAt10()).isBetween(0.5, 1.0);
+            assertThat(s.recallAt100()).isBetween(0.5, 1.0);
+        });
+        ModeScore hybrid = byMode.get(RetrieveMode.HYBRID);
+        ModeScore bm25 = byMode.get(RetrieveMode.BM25);
+        ModeScore vector = byMode.get(RetrieveMode.VECTOR);
+        assertThat(hybrid.ndcgAt10()).isGreaterThan(bm25.ndcgAt10() + 0.05)
+                .isGreaterThanOrEqualTo(vector.ndcgAt10() - 0.1);
+        assertThat(hybrid.recallAt100()).isGreaterThanOrEqualTo(Math.max(bm25.recallAt100(), vector.recallAt100()) - EPSILON);
+    }
+}

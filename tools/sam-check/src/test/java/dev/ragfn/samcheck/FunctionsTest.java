@@ -1,0 +1,130 @@
+package dev.ragfn.samcheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FunctionsTest {
+
+    /** Lambda's limit for a zip uploaded directly. */
+    private static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+
+    /** Funqy's Lambda entry point, as Quarkus writes it into target/sam.jvm.yaml. */
+    private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
+    private final Template template = Template.load();
+    private final Triggers triggers = Triggers.load();
+
+    @Test
+    void should_declare_one_function_per_function_module_when_reading_functions_dir() {
+        // given
+        var modules = Repo.functionModules();
+
+        // when
+        var functions = template.ofType(Template.FUNCTION).keySet();
+
+        // then
+        assertThat(functions).containsExactlyInAnyOrderElementsOf(
+                modules.stream().map(Template::functionId).toList());
+    }
+
+    @Test
+    void should_build_zip_functions_from_the_module_zip_with_snapstart_when_not_an_image() {
+        for (String module : Repo.functionModules()) {
+            JsonNode props = template.properties(Template.functionId(module));
+            if (props.path("PackageType").asText("Zip").equals("Image")) {
+                continue;
+            }
+            assertThat(props.path("CodeUri").asText()).as(module)
+                    .isEqualTo("../functions/" + module + "/target/function.zip");
+            assertThat(props.path("Runtime").asText()).as(module).isEqualTo("java21");
+            assertThat(props.path("Handler").asText()).as(module).isEqualTo(HANDLER);
+            assertThat(props.path("SnapStart").path("ApplyOn").asText()).as(module).isEqualTo("PublishedVersions");
+        }
+    }
+
+    @Test
+    void should_fit_the_direct_upload_limit_when_a_zip_function_has_been_built() throws Exception {
+        for (String module : Repo.functionModules()) {
+            JsonNode props = template.properties(Template.functionId(module));
+            Path zip = Repo.root().resolve("functions").resolve(module).resolve("target/function.zip");
+            // Only `-Plambda` builds the zip; the default (Knative) build leaves none to measure.
+            if (!props.path("PackageType").asText("Zip").equals("Image") && Files.exists(zip)) {
+                assertThat(Files.size(zip)).as(module + " " + zip).isLessThanOrEqualTo(DIRECT_UPLOAD_LIMIT);
+            }
+        }
+    }
+
+    @Test
+    void should_build_image_functions_from_the_module_zip_without_snapstart_when_an_image() {
+        for (String module : Repo.functionModules()) {
+            String id = Template.functionId(module);
+            JsonNode props = template.properties(id);
+            if (!props.path("PackageType").asText("Zip").equals("Image")) {
+                continue;
+            }
+            JsonNode metadata = template.resource(id).path("Metadata");
+            assertThat(metadata.path("DockerBuildArgs").path("MODULE").asText()).as(module).isEqualTo(module);
+            assertThat(Repo.root().resolve("sam").resolve(metadata.path("DockerContext").asText())
+                    .resolve(metadata.path("Dockerfile").asText()).normalize()).as(module).isRegularFile();
+            // Lambda refuses SnapStart, Runtime and Handler on container images.
+            assertThat(props.has("SnapStart") || props.has("Runtime") || props.has("Handler")).as(module).isFalse();
+        }
+    }
+
+    @Test
+    void should_publish_an_alias_with_memory_and_timeout_when_declaring_any_function() {
+        for (String module : Repo.functionModules()) {
+            JsonNode props = template.properties(Template.functionId(module));
+            assertThat(props.path("AutoPublishAlias").asText()).as(module).isEqualTo("live");
+            assertThat(props.path("MemorySize").asInt()).as(module).isBetween(128, 10240);
+            assertThat(props.path("Timeout").asInt()).as(module).isBetween(1, 900);
+        }
+    }
+
+    @Test
+    void should_send_failed_invocations_to_the_declared_dead_letter_queue_when_any_function_fails() {
+        for (String module : Repo.functionModules()) {
+            // given
+            Triggers.Delivery delivery = triggers.delivery(module);
+            JsonNode invoke = template.properties(Template.functionId(module)).path("EventInvokeConfig");
+
+            // when
+            JsonNode onFailure = invoke.path("DestinationConfig").path("OnFailure");
+
+            // then
+            assertThat(onFailure.path("Type").asText()).as(module).isEqualTo("SQS");
+            String queue = Template.getAttArn(onFailure.path("Destination"));
+            assertThat(queue).as(module).isEqualTo(Repo.pascal(delivery.deadLetterSink()));
+            assertThat(template.resource(queue).path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+            // Lambda retries a failed asynchronous invocation at most twice.
+            assertThat(invoke.path("MaximumRetryAttempts").asInt()).as(module).isEqualTo(Math.min(delivery.retry(), 2));
+        }
+    }
+
+    @Test
+    void should_send_answers_to_the_bus_when_the_function_emits_events() {
+        for (String module : Repo.functionModules()) {
+            JsonNode onSuccess = template.properties(Template.functionId(module))
+                    .path("EventInvokeConfig").path("DestinationConfig").path("OnSuccess");
+            if (triggers.emits(module).isEmpty()) {
+                assertThat(onSuccess.isMissingNode()).as(module).isTrue();
+            } else {
+                assertThat(onSuccess.path("Type").asText()).as(module).isEqualTo("EventBridge");
+                assertThat(Template.getAttArn(onSuccess.path("Destination"))).as(module).isEqualTo("RagfnBus");
+            }
+        }
+    }
+
+    @Test
+    void should_name_the_bus_after_the_broker_when_declaring_the_bus() {
+        assertThat(template.resource("RagfnBus").path("Properties").path("Name").path("Ref").asText())
+                .isEqualTo("EventBusName");
+        assertThat(template.root().path("Parameters").path("EventBusName").path("Default").asText())
+                .isEqualTo(triggers.broker());
+    }
+}

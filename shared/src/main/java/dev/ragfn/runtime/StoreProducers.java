@@ -3,6 +3,7 @@ package dev.ragfn.runtime;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
+import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,16 @@ public class StoreProducers {
     @Singleton
     IdempotencyStore idempotencyStore(RagfnConfig config) {
         return Stores.idempotencyStore(config);
+    }
+
+    @Produces
+    @Singleton
+    SessionStore sessionStore(RagfnConfig config) {
+        return Stores.sessionStore(config);
+    }
+
+    void close(@Disposes SessionStore store) {
+        store.close();
     }
 
     void close(@Disposes IdempotencyStore store) {

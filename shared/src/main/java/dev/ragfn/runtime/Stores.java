@@ -3,15 +3,18 @@ package dev.ragfn.runtime;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
+import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
 import dev.ragfn.store.dynamodb.DynamoDbDocumentStore;
 import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
+import dev.ragfn.store.dynamodb.DynamoDbSessionStore;
 import dev.ragfn.store.dynamodb.DynamoDbSummaryStore;
 import dev.ragfn.store.mvstore.MvStoreDocumentStore;
 import dev.ragfn.store.mvstore.MvStoreIdempotencyStore;
+import dev.ragfn.store.mvstore.MvStoreSessionStore;
 import dev.ragfn.store.mvstore.MvStoreSummaryStore;
 
 import java.time.Clock;
@@ -34,6 +37,14 @@ public final class Stores {
         return switch (config.store()) {
             case EMBEDDED -> MvStoreSummaryStore.open(config.dataDir().resolve("summaries"));
             case DYNAMODB -> DynamoDbSummaryStore.create(config.dynamodb());
+        };
+    }
+
+    /** Chat sessions live beside the documents: the same store kind, their own file or tables. */
+    public static SessionStore sessionStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> MvStoreSessionStore.open(config.dataDir().resolve("sessions"));
+            case DYNAMODB -> DynamoDbSessionStore.create(config.dynamodb());
         };
     }
 

@@ -8,11 +8,18 @@ import io.quarkus.funqy.knative.events.CloudEvent;
 import java.time.Instant;
 
 /**
- * Triggered by {@code dev.ragfn.summary.requested} (a schedule, or an operator over HTTP); answers
- * {@code dev.ragfn.summary.created} with the summary of the requested window, the stored one if
- * that window was summarised before.
+ * Triggered by {@code dev.ragfn.summary.requested} (an operator, over events or HTTP) and by the
+ * schedules of triggers.yaml; answers {@code dev.ragfn.summary.created} with the summary of the
+ * requested window, the stored one if that window was summarised before.
  */
 public class SummarizeFunction {
+
+    /**
+     * The type of every event a Knative PingSource sends, whatever its data: Knative's, not ragfn's,
+     * so {@code EventTypes} does not list it. Only the schedule Triggers generated from triggers.yaml
+     * deliver it here.
+     */
+    public static final String KNATIVE_PING = "dev.knative.sources.ping";
 
     private final SummaryService service;
 
@@ -30,5 +37,15 @@ public class SummarizeFunction {
         String tenant = event == null || event.extensions() == null ? null : event.extensions().get(EventAttributes.TENANT);
         Instant time = event == null || event.time() == null ? null : event.time().toInstant();
         return service.summarize(request, tenant, time);
+    }
+
+    /**
+     * A schedule's firing: on Knative a PingSource event carrying the schedule's data (Funqy routes
+     * one event type to one function, hence a second entry point); on Lambda EventBridge Scheduler
+     * calls {@link #summarize} directly, which {@code QUARKUS_FUNQY_EXPORT} in sam/ selects.
+     */
+    @Funq
+    public SummaryCreated onSchedule(SummaryRequest request, @Context CloudEvent<?> event) {
+        return summarize(request, event);
     }
 }

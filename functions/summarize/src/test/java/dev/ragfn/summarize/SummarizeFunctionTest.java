@@ -82,6 +82,23 @@ class SummarizeFunctionTest {
     }
 
     @Test
+    void should_answer_summary_created_for_the_window_before_the_firing_when_a_knative_ping_fires_a_schedule() {
+        given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-source", "/apis/v1/namespaces/ragfn/pingsources/daily-model-serving-summary")
+                .header("ce-type", SummarizeFunction.KNATIVE_PING).header("ce-schedule", "daily-model-serving-summary")
+                .header("ce-time", "2026-03-02T06:00:00Z")
+                .contentType("application/json").body(Map.of("namespace", "calm", "model", "granite", "duration", "6h"))
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-type", equalTo(EventTypes.SUMMARY_CREATED))
+                .header("ce-source", equalTo("/ragfn/summarize"))
+                .body("tenant", equalTo("default"))
+                .body("windowStart", equalTo("2026-03-02T00:00:00Z"))
+                .body("windowEnd", equalTo("2026-03-02T06:00:00Z"))
+                .body("healthScore", equalTo(100));
+    }
+
+    @Test
     void should_answer_a_plain_http_post_when_called_on_the_function_path() {
         given().contentType("application/json")
                 .body(Map.of("tenant", "initech", "namespace", "prod", "model", "llama",

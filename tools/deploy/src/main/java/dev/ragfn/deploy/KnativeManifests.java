@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * The Knative resources of ragfn, derived from the wiring: a Service per function module, the Broker,
- * a Trigger per subscription, a PingSource per schedule, and the dead-letter Channels the delivery
- * policies name. knative/base is this class's output; a test fails when the two differ.
+ * a Trigger per subscription, a PingSource and its Trigger per schedule, and the dead-letter Channels
+ * the delivery policies name. knative/base is this class's output; a test fails when the two differ.
  */
 public final class KnativeManifests {
 
@@ -78,7 +78,8 @@ public final class KnativeManifests {
         List<HasMetadata> eventing = new ArrayList<>();
         eventing.add(configMap());
         eventing.add(broker());
-        functions().filter(f -> !f.consumes().isEmpty() && f.delivery() != null)
+        // Schedules are delivered by Triggers too, so a function with only schedules needs its dead letters.
+        functions().filter(f -> !(f.consumes().isEmpty() && f.schedules().isEmpty()) && f.delivery() != null)
                 .map(f -> f.delivery().deadLetterSink()).filter(Objects::nonNull).distinct()
                 .forEach(sink -> eventing.add(deadLetters(sink)));
         files.put("eventing.yaml", eventing);
@@ -86,7 +87,10 @@ public final class KnativeManifests {
             List<HasMetadata> resources = new ArrayList<>();
             resources.add(service(f));
             f.consumes().forEach(s -> resources.add(trigger(f, s)));
-            f.schedules().forEach(s -> resources.add(pingSource(f, s)));
+            f.schedules().forEach(s -> {
+                resources.add(pingSource(f, s));
+                resources.add(trigger(f, s));
+            });
             files.put(f.name() + ".yaml", resources);
         });
         return files;
@@ -147,17 +151,30 @@ public final class KnativeManifests {
     }
 
     private Trigger trigger(Wiring.Function f, Wiring.Subscription s) {
+        return trigger(f, f.name() + "-" + shortName(s.type()), s.attributes());
+    }
+
+    /** A schedule's events go through the Broker, so they get the function's retries and dead letters. */
+    private Trigger trigger(Wiring.Function f, Wiring.Schedule s) {
+        return trigger(f, f.name() + "-" + s.name(), s.attributes());
+    }
+
+    private Trigger trigger(Wiring.Function f, String name, Map<String, String> attributes) {
         return new TriggerBuilder()
-                .withNewMetadata().withName(f.name() + "-" + shortName(s.type())).withLabels(labels(f.name())).endMetadata()
+                .withNewMetadata().withName(name).withLabels(labels(f.name())).endMetadata()
                 .withNewSpec()
                 .withBroker(wiring.broker())
-                .withNewFilter().withAttributes(s.attributes()).endFilter()
+                .withNewFilter().withAttributes(attributes).endFilter()
                 .withSubscriber(serviceSink(f.name()))
                 .withDelivery(f.delivery() == null ? null : delivery(f.delivery()))
                 .endSpec()
                 .build();
     }
 
+    /**
+     * A PingSource's events all have Knative's type whatever the schedule, and their source holds the
+     * namespace, which only the overlay knows: the extension names the schedule for its Trigger.
+     */
     private PingSource pingSource(Wiring.Function f, Wiring.Schedule s) {
         return new PingSourceBuilder()
                 .withNewMetadata().withName(s.name()).withLabels(labels(f.name())).endMetadata()
@@ -166,7 +183,8 @@ public final class KnativeManifests {
                 .withTimezone(s.timezone())
                 .withContentType("application/json")
                 .withData(s.data().toString())
-                .withSink(serviceSink(f.name()))
+                .withNewCeOverrides().addToExtensions(Wiring.Schedule.EXTENSION, s.name()).endCeOverrides()
+                .withSink(brokerSink())
                 .endSpec()
                 .build();
     }
@@ -187,6 +205,12 @@ public final class KnativeManifests {
     private static Destination serviceSink(String function) {
         return new DestinationBuilder().withNewRef()
                 .withApiVersion("serving.knative.dev/v1").withKind("Service").withName(function)
+                .endRef().build();
+    }
+
+    private Destination brokerSink() {
+        return new DestinationBuilder().withNewRef()
+                .withApiVersion("eventing.knative.dev/v1").withKind("Broker").withName(wiring.broker())
                 .endRef().build();
     }
 

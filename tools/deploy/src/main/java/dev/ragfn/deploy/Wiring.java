@@ -37,6 +37,19 @@ public record Wiring(String broker, Map<String, Function> functions) {
 
     /** A cron schedule whose events carry {@code data} as JSON. */
     public record Schedule(String name, String cron, String timezone, JsonNode data) {
+
+        /** The type of every Knative PingSource event: Knative's own, so ragfn's EventTypes does not list it. */
+        public static final String PING_TYPE = "dev.knative.sources.ping";
+        /** The CloudEvent extension that names the schedule an event of {@link #PING_TYPE} fired for. */
+        public static final String EXTENSION = "schedule";
+
+        /** The attributes of this schedule's events, on which its Trigger filters. */
+        public Map<String, String> attributes() {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("type", PING_TYPE);
+            attributes.put(EXTENSION, name);
+            return attributes;
+        }
     }
 
     /**

@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The manifests as written, read back against triggers/triggers.yaml as written: independent of the generator. */
 class WiringCrossCheckTest {
 
+    /** Every PingSource event has Knative's type; the extension says which schedule fired. */
+    private static final String PING = "dev.knative.sources.ping";
+    private static final String SCHEDULE = "schedule";
+
     private static JsonNode functions;
     private static List<HasMetadata> resources;
 
@@ -39,6 +43,12 @@ class WiringCrossCheckTest {
         for (Trigger trigger : triggers) {
             String subscriber = trigger.getSpec().getSubscriber().getRef().getName();
             Map<String, String> filter = trigger.getSpec().getFilter().getAttributes();
+            if (PING.equals(filter.get("type"))) {
+                assertThat(schedule(subscriber, filter.get(SCHEDULE))).as("Trigger %s sends schedule '%s' to '%s', which declares no such schedule",
+                        trigger.getMetadata().getName(), filter.get(SCHEDULE), subscriber).isNotNull();
+                assertThat(filter).containsOnlyKeys("type", SCHEDULE);
+                continue;
+            }
 
             assertThat(consumed(subscriber)).as("Trigger %s sends %s to '%s', which triggers/triggers.yaml does not declare it consumes",
                     trigger.getMetadata().getName(), filter.get("type"), subscriber).contains(filter.get("type"));
@@ -54,6 +64,7 @@ class WiringCrossCheckTest {
             Set<String> triggered = new TreeSet<>();
             of(Trigger.class).stream()
                     .filter(t -> t.getSpec().getSubscriber().getRef().getName().equals(function))
+                    .filter(t -> !PING.equals(t.getSpec().getFilter().getAttributes().get("type")))
                     .forEach(t -> triggered.add(t.getSpec().getFilter().getAttributes().get("type")));
 
             assertThat(triggered).as("types that reach '%s'", function).isEqualTo(consumed(function));
@@ -61,18 +72,25 @@ class WiringCrossCheckTest {
     }
 
     @Test
-    void should_match_a_declared_schedule_when_a_ping_source_is_read() {
+    void should_match_a_declared_schedule_and_reach_its_function_through_the_broker_when_a_ping_source_is_read() {
         List<PingSource> sources = of(PingSource.class);
         List<String> declared = new ArrayList<>();
         functions.properties().forEach(f -> f.getValue().path("schedules").forEach(s -> declared.add(s.path("name").asText())));
         assertThat(sources).extracting(s -> s.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(declared);
 
         for (PingSource source : sources) {
-            String function = source.getSpec().getSink().getRef().getName();
-            JsonNode schedule = schedule(function, source.getMetadata().getName());
+            String name = source.getMetadata().getName();
+            List<Trigger> routes = of(Trigger.class).stream()
+                    .filter(t -> Map.of("type", PING, SCHEDULE, name).equals(t.getSpec().getFilter().getAttributes()))
+                    .toList();
+            assertThat(routes).as("Triggers of schedule %s", name).hasSize(1);
+            String function = routes.getFirst().getSpec().getSubscriber().getRef().getName();
+            JsonNode schedule = schedule(function, name);
 
-            assertThat(schedule).as("PingSource %s sends to '%s', which declares no such schedule", source.getMetadata().getName(), function)
-                    .isNotNull();
+            assertThat(schedule).as("PingSource %s reaches '%s', which declares no such schedule", name, function).isNotNull();
+            assertThat(source.getSpec().getSink().getRef().getKind()).isEqualTo("Broker");
+            assertThat(source.getSpec().getSink().getRef().getName()).isEqualTo(routes.getFirst().getSpec().getBroker());
+            assertThat(source.getSpec().getCeOverrides().getExtensions()).containsExactly(Map.entry(SCHEDULE, name));
             assertThat(source.getSpec().getSchedule()).isEqualTo(schedule.path("cron").asText());
             assertThat(source.getSpec().getTimezone()).isEqualTo(schedule.path("timezone").asText());
             assertThat(json(source.getSpec().getData())).isEqualTo(schedule.path("data"));

@@ -16,6 +16,8 @@ class FunctionsTest {
     /** Funqy's Lambda entry point, as Quarkus writes it into target/sam.jvm.yaml. */
     private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
 
+    private static final java.util.regex.Pattern FUNQ = java.util.regex.Pattern.compile("^\\s*@Funq\\b", java.util.regex.Pattern.MULTILINE);
+
     private final Template template = Template.load();
     private final Triggers triggers = Triggers.load();
 
@@ -44,6 +46,31 @@ class FunctionsTest {
             assertThat(props.path("Runtime").asText()).as(module).isEqualTo("java21");
             assertThat(props.path("Handler").asText()).as(module).isEqualTo(HANDLER);
             assertThat(props.path("SnapStart").path("ApplyOn").asText()).as(module).isEqualTo("PublishedVersions");
+        }
+    }
+
+    @Test
+    void should_export_the_module_function_when_the_module_has_more_than_one_funq_method() throws Exception {
+        for (String module : Repo.functionModules()) {
+            // given: Funqy's Lambda binding refuses to start with several functions unless one is exported
+            Path main = Repo.root().resolve("functions").resolve(module).resolve("src/main/java");
+            if (!Files.isDirectory(main)) {
+                continue;
+            }
+            long functions;
+            try (var sources = Files.walk(main)) {
+                functions = sources.filter(f -> f.toString().endsWith(".java"))
+                        .mapToLong(f -> FUNQ.matcher(read(f)).results().count()).sum();
+            }
+
+            // when
+            JsonNode export = template.properties(Template.functionId(module)).path("Environment").path("Variables")
+                    .path("QUARKUS_FUNQY_EXPORT");
+
+            // then
+            if (functions > 1) {
+                assertThat(export.asText()).as(module).isEqualTo(module);
+            }
         }
     }
 
@@ -126,5 +153,13 @@ class FunctionsTest {
                 .isEqualTo("EventBusName");
         assertThat(template.root().path("Parameters").path("EventBusName").path("Default").asText())
                 .isEqualTo(triggers.broker());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

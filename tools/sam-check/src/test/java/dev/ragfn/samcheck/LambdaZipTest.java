@@ -73,8 +73,11 @@ class LambdaZipTest {
         assertThat(answer.path("data").path("documentId").asText()).isEqualTo("rotate-credentials");
     }
 
-    /** Runs the module's handler in a JVM whose class path is its unpacked zip, as Lambda's java21 runtime does. */
-    private static JsonNode invoke(String module, String event, Map<String, String> env) throws Exception {
+    /**
+     * Runs the module's handler in a JVM whose class path is its unpacked zip, as Lambda's java21 runtime does,
+     * with the literal environment variables the template gives the function, then {@code env}.
+     */
+    private JsonNode invoke(String module, String event, Map<String, String> env) throws Exception {
         Path zip = Repo.root().resolve("functions").resolve(module).resolve("target/function.zip");
         assertThat(zip).as("build it with ./mvnw -Plambda -pl functions/" + module + " package").isRegularFile();
         Path task = unpack(zip, Path.of("target/lambda").resolve(module).toAbsolutePath());
@@ -92,6 +95,9 @@ class LambdaZipTest {
         builder.environment().put("RAGFN_DATA_DIR", tmp.resolve("data").toString());
         builder.environment().put("DJL_CACHE_DIR", tmp.resolve("djl").toString());
         builder.environment().put("QUARKUS_HTTP_HOST_ENABLED", "false");
+        template.properties(Template.functionId(module)).path("Environment").path("Variables").properties().stream()
+                .filter(variable -> variable.getValue().isTextual())
+                .forEach(variable -> builder.environment().put(variable.getKey(), variable.getValue().asText()));
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().write(event.getBytes(StandardCharsets.UTF_8));

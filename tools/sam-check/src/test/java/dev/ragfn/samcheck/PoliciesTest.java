@@ -23,7 +23,8 @@ class PoliciesTest {
     private static final Map<String, List<String>> TABLES_OF_PORT = Map.of(
             "DocumentStore", List.of("knowledge-bases", "documents", "chunks"),
             "IdempotencyStore", List.of("idempotency"),
-            "SummaryStore", List.of("summaries"));
+            "SummaryStore", List.of("summaries"),
+            "SessionStore", List.of("sessions", "chat-turns"));
 
     private final Template template = Template.load();
     private final Triggers triggers = Triggers.load();

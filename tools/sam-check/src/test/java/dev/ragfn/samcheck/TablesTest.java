@@ -5,6 +5,8 @@ import dev.ragfn.store.dynamodb.ChunkItem;
 import dev.ragfn.store.dynamodb.DocumentItem;
 import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
 import dev.ragfn.store.dynamodb.KnowledgeBaseItem;
+import dev.ragfn.store.dynamodb.ChatTurnItem;
+import dev.ragfn.store.dynamodb.SessionItem;
 import dev.ragfn.store.dynamodb.SummaryItem;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -31,7 +33,9 @@ class TablesTest {
             "knowledge-bases", KnowledgeBaseItem.class,
             "documents", DocumentItem.class,
             "chunks", ChunkItem.class,
-            "summaries", SummaryItem.class);
+            "summaries", SummaryItem.class,
+            "sessions", SessionItem.class,
+            "chat-turns", ChatTurnItem.class);
     /** Written with the low-level client: no item class, its key and TTL are constants of the store. */
     private static final String IDEMPOTENCY = "idempotency";
 
@@ -106,7 +110,7 @@ class TablesTest {
     }
 
     @Test
-    void should_define_every_key_attribute_as_a_string_when_declaring_attributes() {
+    void should_define_every_key_attribute_with_the_type_of_its_item_property_when_declaring_attributes() {
         tables().forEach((name, table) -> {
             List<String> used = new ArrayList<>(keySchema(table.path("KeySchema")).keySet());
             table.path("GlobalSecondaryIndexes").forEach(i -> used.addAll(keySchema(i.path("KeySchema")).keySet()));
@@ -115,8 +119,25 @@ class TablesTest {
                     defined.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));
             // CloudFormation refuses attribute definitions that no key uses.
             assertThat(defined.keySet()).as(name).containsExactlyInAnyOrderElementsOf(used.stream().distinct().toList());
-            assertThat(defined.values()).as(name).containsOnly("S");
+            defined.forEach((attribute, type) ->
+                    assertThat(type).as(name + "." + attribute).isEqualTo(dynamoType(name, attribute)));
         });
+    }
+
+    /** N for numeric item properties, S for everything else (strings, and the idempotency table's key). */
+    private static String dynamoType(String table, String attribute) {
+        Class<?> item = ITEMS.get(table);
+        if (item == null) {
+            return "S";
+        }
+        try {
+            Class<?> type = item.getMethod("get" + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1))
+                    .getReturnType();
+            return type == int.class || type == long.class || Number.class.isAssignableFrom(type) ? "N" : "S";
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(table + " declares attribute " + attribute + " that " + item.getSimpleName()
+                    + " does not have", e);
+        }
     }
 
     /** Tables by name without the prefix; every name must be ${TablePrefix}<name>. */

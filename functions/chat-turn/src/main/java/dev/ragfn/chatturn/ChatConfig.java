@@ -1,0 +1,63 @@
+package dev.ragfn.chatturn;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the chat-turn function. */
+@ConfigMapping(prefix = "ragfn.chat")
+public interface ChatConfig {
+
+    /** Chat model: none (extractive answers from the retrieved passages) or openai (any OpenAI-compatible endpoint). */
+    @WithDefault("none")
+    Provider provider();
+
+    /** OpenAI-compatible endpoint of the chat model (vLLM, llm-d, OpenShift AI, Ollama), for provider openai. */
+    @WithDefault("http://127.0.0.1:8000/v1")
+    String baseUrl();
+
+    /** Model name sent to that endpoint. */
+    @WithDefault("gpt-4o-mini")
+    String model();
+
+    /** API key of that endpoint, from the environment (RAGFN_CHAT_API_KEY). */
+    Optional<String> apiKey();
+
+    /** How long one model call may take, connection and the whole streamed answer included. */
+    @WithDefault("60s")
+    Duration timeout();
+
+    /** Most tokens the model may generate per answer. */
+    @WithDefault("512")
+    int maxTokens();
+
+    /** Sampling temperature; low values keep answers close to the sources. */
+    @WithDefault("0.2")
+    double temperature();
+
+    /** Passages retrieved per question when the request gives no topK. */
+    @WithDefault("5")
+    int topK();
+
+    /** Least cosine similarity between the question and a passage's best sentence for the passage to count as relevant. */
+    @WithDefault("0.3")
+    double minRelevance();
+
+    /** Most sentences in an extractive answer. */
+    @WithDefault("3")
+    int extractiveSentences();
+
+    /** Most earlier turns of the session read for the prompt. */
+    @WithDefault("10")
+    int historyTurns();
+
+    /** Most tokens (estimated as four characters each) that earlier turns may add to the prompt. */
+    @WithDefault("1000")
+    int historyTokenBudget();
+
+    enum Provider {
+        NONE, OPENAI
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ragfn.chatturn;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+
+import java.util.Optional;
+
+/** The configured chat model, in its blocking and its streaming form; none for provider none. */
+record ChatModels(ChatModel blocking, StreamingChatModel streaming, String description) {
+
+    static Optional<ChatModels> create(ChatConfig config) {
+        return switch (config.provider()) {
+            case NONE -> Optional.empty();
+            case OPENAI -> Optional.of(openAi(config));
+        };
+    }
+
+    private static ChatModels openAi(ChatConfig config) {
+        // Local servers (vLLM, Ollama) accept any key; the client insists on one.
+        String apiKey = config.apiKey().orElse("none");
+        ChatModel blocking = OpenAiChatModel.builder()
+                .baseUrl(config.baseUrl()).apiKey(apiKey).modelName(config.model())
+                .timeout(config.timeout()).maxTokens(config.maxTokens()).temperature(config.temperature())
+                // The platform retries the whole turn (Knative, Lambda); retrying here too multiplies the wait.
+                .maxRetries(0)
+                .build();
+        StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(config.baseUrl()).apiKey(apiKey).modelName(config.model())
+                .timeout(config.timeout()).maxTokens(config.maxTokens()).temperature(config.temperature())
+                .build();
+        return new ChatModels(blocking, streaming, "model " + config.model() + " at " + config.baseUrl());
+    }
+}

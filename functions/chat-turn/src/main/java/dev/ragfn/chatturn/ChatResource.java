@@ -1,0 +1,94 @@
+package dev.ragfn.chatturn;
+
+import dev.ragfn.core.domain.ChatSession;
+import dev.ragfn.core.domain.ChatTurn;
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.port.SessionStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer as Server-Sent Events ({@code token} events, then one {@code done} event with the
+ * final object, or one {@code error} event), and the tenant's sessions. Every session call takes
+ * the tenant: a session id is only ever looked up within it.
+ */
+@Path("/chat")
+public class ChatResource {
+
+    private static final Logger LOG = Logger.getLogger(ChatResource.class);
+    /** Turns returned with a session; older ones stay stored. */
+    private static final int SHOWN_TURNS = 100;
+
+    private final ChatTurnService service;
+    private final SessionStore sessions;
+
+    public ChatResource(ChatTurnService service, SessionStore sessions) {
+        this.service = service;
+        this.sessions = sessions;
+    }
+
+    /** A session with its latest turns, oldest first. */
+    public record SessionView(ChatSession session, List<ChatTurn> turns) {
+    }
+
+    @POST
+    @Path("/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
+        try (sink) {
+            ChatTurnResponse done = service.stream(request,
+                    token -> sink.send(sse.newEventBuilder().name("token").data(token).build()));
+            sink.send(sse.newEventBuilder().name("done").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(ChatTurnResponse.class, done).build());
+        } catch (RagfnException e) {
+            // The status line has gone out with the first event: the failure travels as an event.
+            LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
+            sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(Map.class, Map.of("kind", e.kind().name(), "message", e.getMessage())).build());
+        }
+    }
+
+    @GET
+    @Path("/sessions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ChatSession> sessions(@QueryParam("tenant") String tenant) {
+        return sessions.list(Ids.name("tenant", tenant));
+    }
+
+    @GET
+    @Path("/sessions/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SessionView session(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
+        ChatSession session = sessions.get(Ids.name("tenant", tenant), Ids.id("sessionId", id))
+                .orElseThrow(() -> unknown(tenant, id));
+        return new SessionView(session, sessions.lastTurns(tenant, id, SHOWN_TURNS));
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    public void delete(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
+        if (!sessions.delete(Ids.name("tenant", tenant), Ids.id("sessionId", id))) {
+            throw unknown(tenant, id);
+        }
+    }
+
+    private static NotFoundException unknown(String tenant, String id) {
+        return new NotFoundException("session " + id + " of tenant " + tenant + " does not exist");
+    }
+}

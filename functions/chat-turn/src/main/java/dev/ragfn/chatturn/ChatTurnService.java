@@ -1,0 +1,273 @@
+package dev.ragfn.chatturn;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.ragfn.core.domain.ChatSession;
+import dev.ragfn.core.domain.ChatTurn;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.SourceCitation;
+import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.port.SessionStore;
+import dev.ragfn.retrieve.Passage;
+import dev.ragfn.retrieve.RetrieveRequest;
+import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.shield.Shield;
+import dev.ragfn.shield.ShieldRequest;
+import dev.ragfn.shield.ShieldVerdict;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One chat turn: input shield, retrieval, the relevant passages as numbered sources, an answer
+ * (from the chat model, or extractive without one), output shield, and the turn persisted in its
+ * session. Streaming hands the answer's pieces to a consumer as they come; the returned object is
+ * the same either way and is the authoritative answer (a streamed model answer is shielded once
+ * complete, so a redaction shows only there).
+ */
+public final class ChatTurnService {
+
+    static final String EXTRACTIVE_PREFIX = "Extractive answer (no language model configured):";
+    static final String NOT_FOUND = "I could not find this in the knowledge base.";
+    static final String BLOCKED_INPUT = "I cannot help with this message: it was blocked by the input policy.";
+    static final String BLOCKED_OUTPUT = "The answer was withheld: it was blocked by the output policy.";
+    /** What a blocked message is stored as: the message itself may hold the secret that got it blocked. */
+    static final String BLOCKED_QUESTION = "[message blocked by the input policy]";
+    private static final int TITLE_CHARS = 80;
+
+    private final RetrieveService retrieve;
+    private final EmbeddingModel embeddings;
+    private final Shield shield;
+    private final SessionStore sessions;
+    private final ChatConfig config;
+    private final Optional<ChatModels> models;
+    private final Clock clock;
+
+    public ChatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield, SessionStore sessions,
+                           ChatConfig config, Optional<ChatModels> models, Clock clock) {
+        this.retrieve = retrieve;
+        this.embeddings = embeddings;
+        this.shield = shield;
+        this.sessions = sessions;
+        this.config = config;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    public ChatTurnResponse chat(ChatTurnRequest request) {
+        return turn(request, null);
+    }
+
+    /** The same turn, with the answer handed to {@code tokens} piece by piece before it returns. */
+    public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens) {
+        return turn(request, tokens);
+    }
+
+    private ChatTurnResponse turn(ChatTurnRequest request, Consumer<String> tokens) {
+        long start = System.nanoTime();
+        String tenant = request.tenant();
+        String knowledgeBase = request.knowledgeBases().getFirst();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        Map<String, String> verdicts = new LinkedHashMap<>();
+
+        ShieldVerdict input = timed(timings, "inputShield",
+                () -> shield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
+        verdicts.put("input", input.decision().name());
+        if (input.blocked()) {
+            ChatSession session = openSession(request, "");
+            emitLines(tokens, BLOCKED_INPUT);
+            return persist(session, BLOCKED_QUESTION, Answer.fixed(BLOCKED_INPUT), verdicts, timings, start);
+        }
+        String question = input.text();
+        ChatSession session = openSession(request, question);
+
+        int topK = request.options().topK() == null ? config.topK() : request.options().topK();
+        List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
+                tenant, request.knowledgeBases(), topK, request.options().mode(), null, null, null)).passages());
+        Evidence evidence = timed(timings, "rank",
+                () -> Evidence.find(embeddings, question, passages, config.minRelevance()));
+
+        String systemPrompt = null;
+        Answer answer;
+        if (!evidence.found()) {
+            answer = Answer.fixed(NOT_FOUND);
+        } else if (models.isEmpty()) {
+            answer = extractive(tenant, evidence);
+        } else {
+            List<ChatTurn> history = timed(timings, "history",
+                    () -> sessions.lastTurns(tenant, session.id(), config.historyTurns()));
+            Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question);
+            systemPrompt = prompt.systemPrompt();
+            answer = timed(timings, "model", () -> generate(models.get(), prompt, tenant, evidence, tokens));
+        }
+
+        String leakCheck = systemPrompt;
+        String answerText = answer.text();
+        ShieldVerdict output = timed(timings, "outputShield",
+                () -> shield.check(ShieldRequest.output(answerText, tenant, knowledgeBase, leakCheck)));
+        verdicts.put("output", output.decision().name());
+        Answer shielded = output.blocked() ? Answer.fixed(BLOCKED_OUTPUT) : answer.withText(output.text());
+        if (systemPrompt == null) {
+            // Answers not written by a model are complete before they are shielded: stream them shielded.
+            emitLines(tokens, shielded.text());
+        }
+        return persist(session, question, shielded, verdicts, timings, start);
+    }
+
+    /** The session the request continues, or a new one: without an id, or under an id the tenant has not used. */
+    private ChatSession openSession(ChatTurnRequest request, String firstMessage) {
+        String id = request.sessionId() == null ? UUID.randomUUID().toString() : request.sessionId();
+        Optional<ChatSession> existing = request.sessionId() == null ? Optional.empty() : sessions.get(request.tenant(), id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String title = firstMessage.length() > TITLE_CHARS ? firstMessage.substring(0, TITLE_CHARS) : firstMessage;
+        try {
+            return sessions.create(new ChatSession(request.tenant(), id, title, clock.instant(), clock.instant()));
+        } catch (ConflictException raced) {
+            return sessions.get(request.tenant(), id).orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * The sentences that best answer the question, each with its citation, numbered by first
+     * citation so the sources list holds exactly what the answer cites.
+     */
+    private Answer extractive(String tenant, Evidence evidence) {
+        List<Integer> cited = new ArrayList<>();
+        Set<String> picked = new HashSet<>();
+        StringBuilder text = new StringBuilder(EXTRACTIVE_PREFIX);
+        for (Evidence.Sentence sentence : evidence.sentences()) {
+            if (picked.size() == config.extractiveSentences()) {
+                break;
+            }
+            if (sentence.similarity() < config.minRelevance() || !picked.add(sentence.text())) {
+                continue;
+            }
+            if (!cited.contains(sentence.passage())) {
+                cited.add(sentence.passage());
+            }
+            text.append('\n').append(sentence.text()).append(" [").append(cited.indexOf(sentence.passage()) + 1).append(']');
+        }
+        List<SourceCitation> sources = new ArrayList<>();
+        for (int i = 0; i < cited.size(); i++) {
+            sources.add(citation(tenant, i + 1, evidence.passages().get(cited.get(i))));
+        }
+        return new Answer(text.toString(), true, sources, 0, 0);
+    }
+
+    private Answer generate(ChatModels model, Prompt prompt, String tenant, Evidence evidence, Consumer<String> tokens) {
+        ChatRequest request = ChatRequest.builder().messages(prompt.messages()).build();
+        ChatResponse response;
+        try {
+            response = tokens == null ? model.blocking().chat(request) : streamed(model, request, tokens);
+        } catch (ChatModelUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unavailable(model, e);
+        }
+        List<SourceCitation> sources = new ArrayList<>();
+        for (int i = 0; i < evidence.passages().size(); i++) {
+            sources.add(citation(tenant, i + 1, evidence.passages().get(i)));
+        }
+        TokenUsage usage = response.tokenUsage();
+        String text = response.aiMessage().text();
+        return new Answer(text == null ? "" : text, false, sources,
+                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
+                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+    }
+
+    private ChatResponse streamed(ChatModels model, ChatRequest request, Consumer<String> tokens) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.streaming().chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                tokens.accept(partial);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            // The client's own timeout covers a silent server; this one covers a server that never stops.
+            return done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(true);
+            throw new ChatModelUnavailableException("The chat " + model.description() + " did not finish its answer within "
+                    + config.timeout() + "; retry, or raise ragfn.chat.timeout", e);
+        } catch (ExecutionException e) {
+            throw unavailable(model, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatModelUnavailableException("Interrupted while waiting for the chat " + model.description(), e);
+        }
+    }
+
+    private ChatModelUnavailableException unavailable(ChatModels model, Throwable e) {
+        return new ChatModelUnavailableException("The chat " + model.description() + " failed: "
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + "; retry later or check ragfn.chat.*", e);
+    }
+
+    private ChatTurnResponse persist(ChatSession session, String question, Answer answer, Map<String, String> verdicts,
+                                     Map<String, Long> timings, long start) {
+        timings.put("total", millisSince(start));
+        ChatTurn stored = sessions.appendTurn(new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
+                answer.sources(), verdicts, timings, answer.promptTokens(), answer.completionTokens(), clock.instant()));
+        return new ChatTurnResponse(session.id(), stored.index(), stored.answer(), answer.extractive(), stored.sources(),
+                Collections.unmodifiableMap(verdicts), Collections.unmodifiableMap(timings), stored.promptTokens(),
+                stored.completionTokens());
+    }
+
+    private static SourceCitation citation(String tenant, int number, Passage passage) {
+        return new SourceCitation(number, DocumentRef.of(tenant, passage.knowledgeBase(), passage.documentId()),
+                passage.chunkId(), passage.title(), passage.score());
+    }
+
+    /** Answers that exist whole before streaming go out a line (a sentence) at a time. */
+    private static void emitLines(Consumer<String> tokens, String text) {
+        if (tokens == null) {
+            return;
+        }
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            tokens.accept(i < lines.length - 1 ? lines[i] + "\n" : lines[i]);
+        }
+    }
+
+    private static <T> T timed(Map<String, Long> timings, String step, Supplier<T> action) {
+        long start = System.nanoTime();
+        try {
+            return action.get();
+        } finally {
+            timings.put(step, millisSince(start));
+        }
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}

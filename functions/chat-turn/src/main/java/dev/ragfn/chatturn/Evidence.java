@@ -1,0 +1,115 @@
+package dev.ragfn.chatturn;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.ragfn.retrieve.Passage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The retrieved passages that bear on the question, and their sentences ranked by how well they
+ * answer it. A passage counts only if one of its sentences is similar enough to the question:
+ * hybrid retrieval always returns something, and fused ranks say nothing about relevance.
+ */
+record Evidence(List<Passage> passages, List<Sentence> sentences) {
+
+    /** A sentence of {@code passages().get(passage)}; {@code score} adds term overlap to cosine similarity. */
+    record Sentence(int passage, String text, double similarity, double score) {
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "what", "how", "does",
+            "can", "who", "which", "when", "where", "why", "with", "that", "this", "from", "have", "has", "you",
+            "your", "our", "any", "not", "but", "get", "about", "into", "there", "their", "they", "them", "its");
+    /** Long passages add little beyond their first sentences and cost an embedding each. */
+    private static final int MAX_SENTENCES_PER_PASSAGE = 24;
+    private static final double OVERLAP_WEIGHT = 0.15;
+
+    static Evidence find(EmbeddingModel model, String question, List<Passage> retrieved, double minRelevance) {
+        if (retrieved.isEmpty()) {
+            return new Evidence(List.of(), List.of());
+        }
+        List<int[]> owners = new ArrayList<>();
+        List<TextSegment> texts = new ArrayList<>();
+        texts.add(TextSegment.from(question));
+        for (int p = 0; p < retrieved.size(); p++) {
+            List<String> split = split(retrieved.get(p).text());
+            for (int s = 0; s < split.size(); s++) {
+                owners.add(new int[] {p, s});
+                texts.add(TextSegment.from(split.get(s)));
+            }
+        }
+        List<Embedding> vectors = model.embedAll(texts).content();
+        Set<String> questionTerms = terms(question);
+
+        double[] best = new double[retrieved.size()];
+        List<Sentence> scored = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            int p = owners.get(i)[0];
+            String text = texts.get(i + 1).text();
+            double similarity = CosineSimilarity.between(vectors.get(0), vectors.get(i + 1));
+            best[p] = Math.max(best[p], similarity);
+            scored.add(new Sentence(p, text, similarity, similarity + OVERLAP_WEIGHT * overlap(questionTerms, text)));
+        }
+
+        List<Passage> relevant = new ArrayList<>();
+        int[] renumbered = new int[retrieved.size()];
+        for (int p = 0; p < retrieved.size(); p++) {
+            renumbered[p] = best[p] >= minRelevance ? relevant.size() : -1;
+            if (best[p] >= minRelevance) {
+                relevant.add(retrieved.get(p));
+            }
+        }
+        List<Sentence> sentences = scored.stream()
+                .filter(s -> renumbered[s.passage()] >= 0)
+                .map(s -> new Sentence(renumbered[s.passage()], s.text(), s.similarity(), s.score()))
+                .sorted(Comparator.comparingDouble(Sentence::score).reversed())
+                .toList();
+        return new Evidence(List.copyOf(relevant), sentences);
+    }
+
+    boolean found() {
+        return !passages.isEmpty();
+    }
+
+    static List<String> split(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String part : SENTENCE_END.split(text)) {
+            String sentence = part.strip();
+            // Headings and list bullets alone answer nothing.
+            if (WORD.matcher(sentence).results().count() >= 3) {
+                sentences.add(sentence);
+            }
+            if (sentences.size() == MAX_SENTENCES_PER_PASSAGE) {
+                break;
+            }
+        }
+        return sentences;
+    }
+
+    private static Set<String> terms(String text) {
+        Set<String> terms = new HashSet<>();
+        WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(m -> m.group())
+                .filter(w -> w.length() > 2 && !STOP_WORDS.contains(w))
+                .forEach(terms::add);
+        return terms;
+    }
+
+    /** The share of the question's content words that the sentence contains. */
+    private static double overlap(Set<String> questionTerms, String sentence) {
+        if (questionTerms.isEmpty()) {
+            return 0;
+        }
+        Set<String> sentenceTerms = terms(sentence);
+        return (double) questionTerms.stream().filter(sentenceTerms::contains).count() / questionTerms.size();
+    }
+}

@@ -1,21 +1,16 @@
 package dev.ragfn.store.mvstore;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.DocumentStore;
-import dev.ragfn.store.Json;
 import dev.ragfn.store.StoreChecks;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +34,6 @@ public final class MvStoreDocumentStore implements DocumentStore {
     private final MVMap<String, String> knowledgeBases;
     private final MVMap<String, String> documents;
     private final MVMap<String, String> chunks;
-    private final ObjectMapper json = Json.mapper();
 
     private MvStoreDocumentStore(MVStore store) {
         this.store = store;
@@ -50,27 +44,19 @@ public final class MvStoreDocumentStore implements DocumentStore {
 
     /** A store persisted in {@code directory}, created if missing. */
     public static MvStoreDocumentStore open(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            return new MvStoreDocumentStore(new MVStore.Builder()
-                    .fileName(directory.resolve("documents.mv.db").toString())
-                    .open());
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Failed to open the embedded document store in " + directory
-                    + ": " + e.getMessage() + "; check that the directory is writable and not used by another process", e);
-        }
+        return new MvStoreDocumentStore(MvStoreFiles.open(directory, "documents.mv.db", "document store"));
     }
 
     /** A store that lives only as long as this object: for tests and throwaway runs. */
     public static MvStoreDocumentStore inMemory() {
-        return new MvStoreDocumentStore(new MVStore.Builder().open());
+        return new MvStoreDocumentStore(MvStoreFiles.inMemory());
     }
 
     @Override
     public KnowledgeBase createKnowledgeBase(KnowledgeBase knowledgeBase) {
-        String previous = knowledgeBases.putIfAbsent(key(knowledgeBase.ref()), write(knowledgeBase));
+        String previous = knowledgeBases.putIfAbsent(key(knowledgeBase.ref()), MvStoreFiles.write(knowledgeBase));
         if (previous != null) {
-            return StoreChecks.existingOrConflict(read(previous, KnowledgeBase.class), knowledgeBase);
+            return StoreChecks.existingOrConflict(MvStoreFiles.read(previous, KnowledgeBase.class), knowledgeBase);
         }
         store.commit();
         return knowledgeBase;
@@ -78,12 +64,12 @@ public final class MvStoreDocumentStore implements DocumentStore {
 
     @Override
     public Optional<KnowledgeBase> findKnowledgeBase(KnowledgeBaseRef ref) {
-        return Optional.ofNullable(knowledgeBases.get(key(ref))).map(v -> read(v, KnowledgeBase.class));
+        return Optional.ofNullable(knowledgeBases.get(key(ref))).map(v -> MvStoreFiles.read(v, KnowledgeBase.class));
     }
 
     @Override
     public List<KnowledgeBase> listKnowledgeBases(String tenant) {
-        return scan(knowledgeBases, tenant + SEP, v -> read(v, KnowledgeBase.class));
+        return scan(knowledgeBases, tenant + SEP, v -> MvStoreFiles.read(v, KnowledgeBase.class));
     }
 
     @Override
@@ -98,18 +84,18 @@ public final class MvStoreDocumentStore implements DocumentStore {
     public void putDocument(Document document) {
         StoreChecks.checkDocument(document);
         requireKnowledgeBase(document.ref().knowledgeBase());
-        documents.put(key(document.ref()), write(document));
+        documents.put(key(document.ref()), MvStoreFiles.write(document));
         store.commit();
     }
 
     @Override
     public Optional<Document> findDocument(DocumentRef ref) {
-        return Optional.ofNullable(documents.get(key(ref))).map(v -> read(v, Document.class));
+        return Optional.ofNullable(documents.get(key(ref))).map(v -> MvStoreFiles.read(v, Document.class));
     }
 
     @Override
     public List<Document> listDocuments(KnowledgeBaseRef ref) {
-        return scan(documents, key(ref) + SEP, v -> read(v, Document.class));
+        return scan(documents, key(ref) + SEP, v -> MvStoreFiles.read(v, Document.class));
     }
 
     @Override
@@ -129,7 +115,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
         for (Chunk chunk : newChunks) {
             String key = key(ref) + SEP + chunk.id();
             keep.add(key);
-            chunks.put(key, write(chunk));
+            chunks.put(key, MvStoreFiles.write(chunk));
         }
         String prefix = key(ref) + SEP;
         for (Iterator<String> it = chunks.keyIterator(prefix); it.hasNext(); ) {
@@ -146,7 +132,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
 
     @Override
     public List<Chunk> listChunks(DocumentRef ref) {
-        List<Chunk> result = scan(chunks, key(ref) + SEP, v -> read(v, Chunk.class));
+        List<Chunk> result = scan(chunks, key(ref) + SEP, v -> MvStoreFiles.read(v, Chunk.class));
         result.sort(Comparator.comparingInt(Chunk::position));
         return result;
     }
@@ -193,22 +179,5 @@ public final class MvStoreDocumentStore implements DocumentStore {
             doomed.add(key);
         }
         doomed.forEach(map::remove);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("the embedded store holds an unreadable " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
-        }
     }
 }

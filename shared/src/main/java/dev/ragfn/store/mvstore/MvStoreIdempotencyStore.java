@@ -1,11 +1,9 @@
 package dev.ragfn.store.mvstore;
 
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.IdempotencyStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +28,11 @@ public final class MvStoreIdempotencyStore implements IdempotencyStore {
     }
 
     public static MvStoreIdempotencyStore open(Path directory, Clock clock) {
-        try {
-            Files.createDirectories(directory);
-            return new MvStoreIdempotencyStore(new MVStore.Builder()
-                    .fileName(directory.resolve("idempotency.mv.db").toString()).open(), clock);
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Failed to open the embedded idempotency store in " + directory
-                    + ": " + e.getMessage(), e);
-        }
+        return new MvStoreIdempotencyStore(MvStoreFiles.open(directory, "idempotency.mv.db", "idempotency store"), clock);
     }
 
     public static MvStoreIdempotencyStore inMemory(Clock clock) {
-        return new MvStoreIdempotencyStore(new MVStore.Builder().open(), clock);
+        return new MvStoreIdempotencyStore(MvStoreFiles.inMemory(), clock);
     }
 
     @Override

@@ -1,20 +1,15 @@
 package dev.ragfn.store.mvstore;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.NotFoundException;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SessionStore;
-import dev.ragfn.store.Json;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +31,6 @@ public final class MvStoreSessionStore implements SessionStore {
     private final MVStore store;
     private final MVMap<String, String> sessions;
     private final MVMap<String, String> turns;
-    private final ObjectMapper json = Json.mapper();
 
     private MvStoreSessionStore(MVStore store) {
         this.store = store;
@@ -46,26 +40,18 @@ public final class MvStoreSessionStore implements SessionStore {
 
     /** A store persisted in {@code directory}, created if missing. */
     public static MvStoreSessionStore open(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            return new MvStoreSessionStore(new MVStore.Builder()
-                    .fileName(directory.resolve("sessions.mv.db").toString())
-                    .open());
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Failed to open the embedded session store in " + directory
-                    + ": " + e.getMessage() + "; check that the directory is writable and not used by another process", e);
-        }
+        return new MvStoreSessionStore(MvStoreFiles.open(directory, "sessions.mv.db", "session store"));
     }
 
     /** A store that lives only as long as this object: for tests and throwaway runs. */
     public static MvStoreSessionStore inMemory() {
-        return new MvStoreSessionStore(new MVStore.Builder().open());
+        return new MvStoreSessionStore(MvStoreFiles.inMemory());
     }
 
     @Override
     public ChatSession create(ChatSession session) {
         Ids.required("session", session);
-        if (sessions.putIfAbsent(sessionKey(session.tenant(), session.id()), write(session)) != null) {
+        if (sessions.putIfAbsent(sessionKey(session.tenant(), session.id()), MvStoreFiles.write(session)) != null) {
             throw new ConflictException("session " + session.id() + " of tenant " + session.tenant()
                     + " exists; continue it or choose another id");
         }
@@ -75,14 +61,14 @@ public final class MvStoreSessionStore implements SessionStore {
 
     @Override
     public Optional<ChatSession> get(String tenant, String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> read(v, ChatSession.class));
+        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> MvStoreFiles.read(v, ChatSession.class));
     }
 
     @Override
     public List<ChatSession> list(String tenant) {
         List<ChatSession> result = new ArrayList<>();
         keysWithPrefix(sessions, Ids.name("tenant", tenant) + SEP)
-                .forEach(key -> result.add(read(sessions.get(key), ChatSession.class)));
+                .forEach(key -> result.add(MvStoreFiles.read(sessions.get(key), ChatSession.class)));
         result.sort(Comparator.comparing(ChatSession::createdAt).thenComparing(ChatSession::id).reversed());
         return result;
     }
@@ -108,7 +94,7 @@ public final class MvStoreSessionStore implements SessionStore {
             String last = turns.lowerKey(sessionKey + END);
             int next = last != null && last.startsWith(prefix) ? Integer.parseInt(last.substring(prefix.length())) + 1 : 0;
             ChatTurn numbered = SessionStore.numbered(turn, next);
-            if (turns.putIfAbsent(turnKey(prefix, next), write(numbered)) == null) {
+            if (turns.putIfAbsent(turnKey(prefix, next), MvStoreFiles.write(numbered)) == null) {
                 store.commit();
                 return numbered;
             }
@@ -122,7 +108,7 @@ public final class MvStoreSessionStore implements SessionStore {
         List<ChatTurn> result = new ArrayList<>();
         for (String key = turns.lowerKey(sessionKey + END); key != null && key.startsWith(prefix) && result.size() < count;
              key = turns.lowerKey(key)) {
-            result.add(read(turns.get(key), ChatTurn.class));
+            result.add(MvStoreFiles.read(turns.get(key), ChatTurn.class));
         }
         Collections.reverse(result);
         return result;
@@ -157,22 +143,5 @@ public final class MvStoreSessionStore implements SessionStore {
             keys.add(key);
         }
         return keys;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("the embedded store holds an unreadable " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -1,17 +1,12 @@
 package dev.ragfn.store.mvstore;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragfn.core.domain.Summary;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SummaryStore;
-import dev.ragfn.store.Json;
 import dev.ragfn.store.SummaryChecks;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +24,6 @@ public final class MvStoreSummaryStore implements SummaryStore {
 
     private final MVStore store;
     private final MVMap<String, String> summaries;
-    private final ObjectMapper json = Json.mapper();
 
     private MvStoreSummaryStore(MVStore store) {
         this.store = store;
@@ -38,29 +32,21 @@ public final class MvStoreSummaryStore implements SummaryStore {
 
     /** A store persisted in {@code directory}, created if missing. */
     public static MvStoreSummaryStore open(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            return new MvStoreSummaryStore(new MVStore.Builder()
-                    .fileName(directory.resolve("summaries.mv.db").toString())
-                    .open());
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Failed to open the embedded summary store in " + directory
-                    + ": " + e.getMessage() + "; check that the directory is writable and not used by another process", e);
-        }
+        return new MvStoreSummaryStore(MvStoreFiles.open(directory, "summaries.mv.db", "summary store"));
     }
 
     /** A store that lives only as long as this object: for tests and throwaway runs. */
     public static MvStoreSummaryStore inMemory() {
-        return new MvStoreSummaryStore(new MVStore.Builder().open());
+        return new MvStoreSummaryStore(MvStoreFiles.inMemory());
     }
 
     @Override
     public Summary putIfAbsent(Summary summary) {
         SummaryChecks.checkSummary(summary);
         String previous = summaries.putIfAbsent(
-                key(summary.tenant(), summary.scope(), summary.windowStart(), summary.windowEnd()), write(summary));
+                key(summary.tenant(), summary.scope(), summary.windowStart(), summary.windowEnd()), MvStoreFiles.write(summary));
         if (previous != null) {
-            return read(previous);
+            return MvStoreFiles.read(previous, Summary.class);
         }
         store.commit();
         return summary;
@@ -68,7 +54,7 @@ public final class MvStoreSummaryStore implements SummaryStore {
 
     @Override
     public Optional<Summary> find(String tenant, String scope, Instant windowStart, Instant windowEnd) {
-        return Optional.ofNullable(summaries.get(key(tenant, scope, windowStart, windowEnd))).map(this::read);
+        return Optional.ofNullable(summaries.get(key(tenant, scope, windowStart, windowEnd))).map(v -> MvStoreFiles.read(v, Summary.class));
     }
 
     @Override
@@ -80,7 +66,7 @@ public final class MvStoreSummaryStore implements SummaryStore {
             if (cursor.next().compareTo(upper) >= 0) {
                 break;
             }
-            result.add(read(cursor.getValue()));
+            result.add(MvStoreFiles.read(cursor.getValue(), Summary.class));
         }
         return result;
     }
@@ -94,22 +80,5 @@ public final class MvStoreSummaryStore implements SummaryStore {
 
     private static String key(String tenant, String scope, Instant windowStart, Instant windowEnd) {
         return tenant + SEP + scope + SEP + SummaryChecks.windowKey(windowStart, windowEnd);
-    }
-
-    private String write(Summary summary) {
-        try {
-            return json.writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a summary", e);
-        }
-    }
-
-    private Summary read(String value) {
-        try {
-            return json.readValue(value, Summary.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("the embedded store holds an unreadable Summary: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -40,8 +40,9 @@ import java.util.Set;
  * Fetches, parses and chunks a submitted document and stores it with its chunks. Content is
  * identified by its SHA-256, so the same content submitted again changes nothing, and chunk ids
  * are hashes of chunk text, so a retried or partly repeated ingestion rewrites the same ids.
- * A submission that cannot be ingested marks the document FAILED with the reason; it never throws
- * for bad input, so the platform does not redeliver it in a loop.
+ * A submission whose content cannot be ingested marks the document FAILED with the reason instead
+ * of throwing, so the platform does not redeliver it in a loop; only a submission without a usable
+ * document id is refused with an InvalidInputException, as there is no document to mark.
  */
 public final class IngestService {
 

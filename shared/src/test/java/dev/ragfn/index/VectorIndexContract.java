@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,33 @@ public abstract class VectorIndexContract {
                 .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("y", "z");
         assertThat(index.vectorSearch(scope, axis(0, 0f), 10, new SearchFilter(Set.of(), Set.of("s3"), Set.of("release"))))
                 .extracting(IndexHit::chunkId).containsExactly("z");
+    }
+
+    @Test
+    void should_keep_only_documents_dated_inside_the_range_when_filtering_by_date() {
+        index.upsert(List.of(
+                dated("old", Instant.parse("2023-06-30T23:59:59Z")),
+                dated("first-day", Instant.parse("2024-01-01T00:00:00Z")),
+                dated("last-day", Instant.parse("2024-12-31T23:59:59Z")),
+                dated("new", Instant.parse("2025-01-01T00:00:00Z")),
+                chunk(KB.document("undated"), "u", 0, "quarterly report", axis(0, 0.05f))));
+        SearchScope scope = SearchScope.of(KB);
+        SearchFilter year2024 = new SearchFilter(Set.of(), Set.of(), Set.of(),
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"));
+        SearchFilter since2024 = new SearchFilter(Set.of(), Set.of(), Set.of(), Instant.parse("2024-01-01T00:00:00Z"), null);
+
+        assertThat(index.textSearch(scope, "quarterly report", 10, year2024))
+                .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("first-day", "last-day");
+        assertThat(index.vectorSearch(scope, axis(0, 0f), 10, year2024))
+                .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("first-day", "last-day");
+        assertThat(index.vectorSearch(scope, axis(0, 0f), 10, since2024))
+                .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("first-day", "last-day", "new");
+        assertThat(index.textSearch(scope, "quarterly report", 10, SearchFilter.none())).hasSize(5);
+    }
+
+    private static IndexedChunk dated(String id, Instant date) {
+        return new IndexedChunk(KB.document(id), id, 0, "", "quarterly report", axis(0, 0.01f), "", List.of(),
+                Map.of(), date);
     }
 
     @Test

@@ -87,7 +87,8 @@ public class EmbedService {
         for (int i = 0; i < batch.size(); i++) {
             Chunk chunk = batch.get(i);
             indexed.add(new IndexedChunk(chunk.document(), chunk.id(), chunk.position(), document.title(),
-                    chunk.text(), embeddings.get(i).vector(), document.source(), tags(document), chunk.metadata()));
+                    chunk.text(), embeddings.get(i).vector(), document.source(), tags(document), chunk.metadata(),
+                    document.date()));
         }
         return indexed;
     }

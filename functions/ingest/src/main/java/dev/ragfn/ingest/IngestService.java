@@ -1,6 +1,7 @@
 package dev.ragfn.ingest;
 
 import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.domain.Dates;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -182,12 +184,16 @@ public final class IngestService {
         return parsed.title() != null && !parsed.title().isBlank() ? parsed.title() : documentId;
     }
 
-    private static Map<String, String> metadata(SubmitDocument submission, ParsedDocument parsed) {
+    /** Every document gets a date for date filters: the submitter's, else the file's own, else the time of ingestion. */
+    private Map<String, String> metadata(SubmitDocument submission, ParsedDocument parsed) {
         Map<String, String> metadata = new HashMap<>(parsed.metadata());
         metadata.putAll(submission.metadata());
         if (!submission.tags().isEmpty()) {
             metadata.put("tags", String.join(",", submission.tags()));
         }
+        String date = metadata.get(Dates.METADATA_KEY);
+        Instant instant = date == null ? clock.instant() : Dates.parse("metadata '" + Dates.METADATA_KEY + "'", date);
+        metadata.put(Dates.METADATA_KEY, instant.toString());
         return metadata;
     }
 

@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,34 @@ class IngestFunctionTest {
                 .body(Map.of("documentId", "doc", "text", "hello"))
                 .post("/")
                 .then().statusCode(greaterThan(399));
+    }
+
+    @Test
+    void should_keep_the_submitted_date_for_date_filters_and_refuse_an_unreadable_one() {
+        String kb = newKnowledgeBase();
+
+        submitWithMetadata(kb, "dated.md", Map.of("date", "2024-03-01")).then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.chunks.ready"));
+        submitWithMetadata(kb, "undated.md", Map.of()).then().statusCode(200);
+        submitWithMetadata(kb, "garbled.md", Map.of("date", "the first of March")).then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.document.failed"))
+                .body("reason", containsString("metadata 'date' 'the first of March' is not a date"));
+
+        assertThat(store.findDocument(DocumentRef.of("acme", kb, "dated.md")).orElseThrow().date())
+                .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        // Without a date of its own a document is dated when it was ingested.
+        assertThat(store.findDocument(DocumentRef.of("acme", kb, "undated.md")).orElseThrow().date())
+                .isAfter(Instant.now().minusSeconds(600));
+    }
+
+    private static Response submitWithMetadata(String kb, String documentId, Map<String, String> metadata) {
+        return given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
+                .header("ce-tenant", "acme").header("ce-knowledgebase", kb)
+                .contentType("application/json")
+                .body(Map.of("documentId", documentId, "text", HANDBOOK, "contentType", "text/markdown",
+                        "metadata", metadata))
+                .post("/");
     }
 
     private static Response submit(String kb, String id, String documentId, String text) {

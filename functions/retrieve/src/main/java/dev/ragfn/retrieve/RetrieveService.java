@@ -43,8 +43,7 @@ public final class RetrieveService {
         Ids.required("request", request);
         String query = request.query();
         SearchScope scope = new SearchScope(request.tenant(), Set.copyOf(request.knowledgeBases()));
-        SearchFilter filter = new SearchFilter(Set.copyOf(request.documentIds()), Set.copyOf(request.sources()),
-                Set.copyOf(request.tags()));
+        SearchFilter filter = request.filter();
         int k = request.topK() == null ? config.defaultTopK() : request.topK();
         VectorIndex.validateK(k);
         RetrieveMode mode = request.mode() == null ? config.defaultMode() : request.mode();

@@ -3,6 +3,7 @@ package dev.ragfn.retrieve;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.retrieve.rerank.ScoringModelReranker;
@@ -10,11 +11,13 @@ import dev.langchain4j.model.output.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** BM25 mode only: anything that embeds needs the model, so it is tested in {@link RetrieveFunctionTest}. */
 class RetrieveServiceTest {
@@ -69,6 +72,38 @@ class RetrieveServiceTest {
         assertThat(response.mode()).isEqualTo(RetrieveMode.BM25);
         assertThat(response.reranked()).isFalse();
         assertThat(response.passages()).hasSize(2);
+    }
+
+    @Test
+    void should_return_only_documents_dated_in_the_range_when_the_request_gives_from_and_until() {
+        // given
+        index.upsert(List.of(dated("2024-q4.md", "2024-11-15T08:00:00Z"), dated("2025-q1.md", "2025-02-01T00:00:00Z"),
+                dated("2025-q2.md", "2025-05-01T00:00:00Z")));
+        RetrieveService service = new RetrieveService(index, NO_EMBEDDING, TestConfigs.retrieveConfig(), Optional.empty());
+
+        // when: a calendar date means midnight UTC
+        RetrieveResponse response = service.retrieve(new RetrieveRequest("quarterly report", "acme", List.of("kb"), 10,
+                RetrieveMode.BM25, null, null, null, "2025-01-01", "2025-04-01T00:00:00+02:00"));
+
+        // then
+        assertThat(response.passages()).extracting(Passage::documentId).containsExactly("2025-q1.md");
+    }
+
+    @Test
+    void should_refuse_a_request_when_a_date_is_unreadable_or_the_range_is_empty() {
+        assertThatThrownBy(() -> new RetrieveRequest("q", "acme", List.of("kb"), 10, null, null, null, null,
+                "last tuesday", null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("from 'last tuesday' is not a date");
+        assertThatThrownBy(() -> new RetrieveRequest("q", "acme", List.of("kb"), 10, null, null, null, null,
+                "2025-02-01", "2025-01-01"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the date range is empty");
+    }
+
+    private static IndexedChunk dated(String documentId, String date) {
+        return new IndexedChunk(DocumentRef.of("acme", "kb", documentId), "c0", 0, "", "quarterly report",
+                new float[] {1, 0, 0}, "", List.of(), Map.of(), Instant.parse(date));
     }
 
     private static IndexedChunk chunk(String documentId, String text) {

@@ -27,6 +27,12 @@ public record Document(DocumentRef ref, String title, String source, String cont
         return new Document(ref, title, source, contentType, contentHash, newStatus, reason, chunkCount, metadata, at);
     }
 
+    /** The document's own date (metadata {@code date}, which ingestion sets), or null for documents stored without one. */
+    public Instant date() {
+        String value = metadata.get(Dates.METADATA_KEY);
+        return value == null ? null : Dates.parse("document metadata " + Dates.METADATA_KEY, value);
+    }
+
     /** Rough stored size, so stores can refuse what would exceed their item limit before writing. */
     public long approximateBytes() {
         return Sizes.utf8(title) + Sizes.utf8(source) + Sizes.utf8(contentType) + Sizes.utf8(contentHash)

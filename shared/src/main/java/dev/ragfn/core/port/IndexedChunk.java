@@ -5,12 +5,17 @@ import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.Sizes;
 import dev.ragfn.core.error.InvalidInputException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A chunk as the vector/text index holds it: its text for BM25, its vector for kNN, and filter fields. */
+/**
+ * A chunk as the vector/text index holds it: its text for BM25, its vector for kNN, and filter
+ * fields. {@code date} is the document's date (see {@code Document#date}), null when unknown.
+ */
 public record IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
-                           float[] vector, String source, List<String> tags, Map<String, String> metadata) {
+                           float[] vector, String source, List<String> tags, Map<String, String> metadata,
+                           Instant date) {
 
     public IndexedChunk {
         Ids.required("document", document);
@@ -24,6 +29,11 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
         source = source == null ? "" : source;
         tags = tags == null ? List.of() : List.copyOf(tags);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
+                        float[] vector, String source, List<String> tags, Map<String, String> metadata) {
+        this(document, chunkId, position, title, text, vector, source, tags, metadata, null);
     }
 
     public long approximateBytes() {

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -70,6 +71,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static final String TAGS = "tags";
     private static final String METADATA = "metadata";
     private static final String VECTOR = "vector";
+    private static final String DATE = "date";
     /** Lucene's HNSW explores about k candidates; asking for more gives recall like OpenSearch's ef_search. */
     private static final int MIN_CANDIDATES = 100;
     /** Hostile or huge queries must not turn into huge boolean queries. */
@@ -207,6 +209,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (!filter.tags().isEmpty()) {
             b.add(new TermInSetQuery(TAGS, bytes(filter.tags())), Occur.FILTER);
         }
+        if (filter.hasDateBound()) {
+            long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochMilli();
+            long until = filter.until() == null ? Long.MAX_VALUE : filter.until().toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery(DATE, from, until), Occur.FILTER);
+        }
         return b.build();
     }
 
@@ -232,6 +239,9 @@ public final class LuceneVectorIndex implements VectorIndex {
             doc.add(new StringField(TAGS, tag, Field.Store.YES));
         }
         doc.add(new StoredField(METADATA, Json.mapper().writeValueAsString(chunk.metadata())));
+        if (chunk.date() != null) {
+            doc.add(new LongPoint(DATE, chunk.date().toEpochMilli()));
+        }
         doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.COSINE));
         return doc;
     }

@@ -32,6 +32,7 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.util.ObjectBuilder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The vector/text index on OpenSearch: one index for all tenants, with a knn_vector field (HNSW,
@@ -62,7 +64,11 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     static final String TAGS = "tags";
     static final String METADATA = "metadata";
     static final String VECTOR = "vector";
+    static final String DATE = "date";
 
+    /** Stored as epoch milliseconds, so range filters compare numbers. */
+    private static final Function<Property.Builder, ObjectBuilder<Property>> DATE_PROPERTY =
+            p -> p.date(d -> d.format("epoch_millis"));
     private static final Logger LOG = Logger.getLogger(OpenSearchVectorIndex.class);
     /** Bulk requests of this many chunks stay well under OpenSearch's default 100 MB request limit. */
     private static final int BULK_SIZE = 500;
@@ -225,6 +231,18 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         if (!filter.tags().isEmpty()) {
             b.filter(terms(TAGS, filter.tags()));
         }
+        if (filter.hasDateBound()) {
+            b.filter(Query.of(q -> q.range(r -> {
+                r.field(DATE);
+                if (filter.from() != null) {
+                    r.gte(JsonData.of(filter.from().toEpochMilli()));
+                }
+                if (filter.until() != null) {
+                    r.lt(JsonData.of(filter.until().toEpochMilli()));
+                }
+                return r;
+            })));
+        }
         return Query.of(q -> q.bool(b.build()));
     }
 
@@ -249,6 +267,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         boolean exists = call("check index " + indexName, () -> client.indices().exists(e -> e.index(indexName))).value();
         if (exists) {
             checkExistingDimension();
+            addDateField();
             return;
         }
         try {
@@ -265,6 +284,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                             .properties(SOURCE, p -> p.keyword(k -> k))
                             .properties(TAGS, p -> p.keyword(k -> k))
                             .properties(METADATA, p -> p.object(o -> o.enabled(false)))
+                            .properties(DATE, DATE_PROPERTY)
                             // engine lucene: the default (faiss) needs a native library this distribution lacks.
                             .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension).method(method -> method
                                     .name("hnsw").engine("lucene").spaceType("cosinesimil")
@@ -280,6 +300,12 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         } catch (IOException e) {
             throw unavailable("create index " + indexName, e);
         }
+    }
+
+    /** Indexes created before date filters lack the field; adding a field to a mapping is allowed in place. */
+    private void addDateField() {
+        call("add the date field to " + indexName,
+                () -> client.indices().putMapping(m -> m.index(indexName).properties(DATE, DATE_PROPERTY)));
     }
 
     private void checkExistingDimension() {

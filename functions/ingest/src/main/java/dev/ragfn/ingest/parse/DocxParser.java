@@ -1,7 +1,9 @@
 package dev.ragfn.ingest.parse;
 
+import dev.ragfn.core.domain.Dates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,10 @@ public final class DocxParser implements DocumentParser {
         Text.putIfPresent(metadata, "author", core.getCreator());
         Text.putIfPresent(metadata, "subject", core.getSubject());
         Text.putIfPresent(metadata, "keywords", core.getKeywords());
+        Date date = core.getModified() != null ? core.getModified() : core.getCreated();
+        if (date != null) {
+            metadata.put(Dates.METADATA_KEY, date.toInstant().toString());
+        }
         return metadata;
     }
 }

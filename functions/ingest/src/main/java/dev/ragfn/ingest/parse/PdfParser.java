@@ -1,8 +1,11 @@
 package dev.ragfn.ingest.parse;
 
+import dev.ragfn.core.domain.Dates;
 import dev.ragfn.core.error.InvalidInputException;
+
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,10 @@ public final class PdfParser implements DocumentParser {
         Text.putIfPresent(metadata, "author", info.getAuthor());
         Text.putIfPresent(metadata, "subject", info.getSubject());
         Text.putIfPresent(metadata, "keywords", info.getKeywords());
+        Calendar date = info.getModificationDate() != null ? info.getModificationDate() : info.getCreationDate();
+        if (date != null) {
+            metadata.put(Dates.METADATA_KEY, date.toInstant().toString());
+        }
         return metadata;
     }
 }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragfn.core.error.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.GregorianCalendar;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 
 class PdfParserTest {
@@ -29,6 +34,25 @@ class PdfParserTest {
         assertThat(parsed.sections().get(0).metadata()).isEqualTo(Map.of("page", "1"));
         assertThat(parsed.sections().get(1).text()).isEqualTo("Costs fell in the second.");
         assertThat(parsed.sections().get(1).metadata()).isEqualTo(Map.of("page", "2"));
+    }
+
+    @Test
+    void should_date_the_document_by_its_modification_date_when_the_pdf_has_one() throws Exception {
+        // given
+        byte[] pdf;
+        try (PDDocument document = Loader.loadPDF(TestDocuments.pdf("Dated", "Revenue grew."));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.getDocumentInformation().setModificationDate(
+                    GregorianCalendar.from(ZonedDateTime.parse("2024-05-06T07:08:09Z")));
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+
+        // when
+        ParsedDocument parsed = parser.parse(pdf, "dated.pdf");
+
+        // then
+        assertThat(parsed.metadata()).containsEntry("date", "2024-05-06T07:08:09Z");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -51,6 +53,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded vector/text index: Apache Lucene in process, persisted to a local directory. HNSW
@@ -84,13 +89,21 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ExecutorService searchThreads;
     private volatile long lastCommitNanos = System.nanoTime();
 
     private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
         this.dimension = dimension;
         this.directory = directory;
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
-        this.searchers = new SearcherManager(writer, null);
+        this.searchThreads = searchThreads();
+        // Searches the segments of one query in parallel: kNN cost grows with the segment count.
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, searchThreads);
+            }
+        });
     }
 
     /** An index persisted in {@code directory}, created if missing. */
@@ -177,11 +190,21 @@ public final class LuceneVectorIndex implements VectorIndex {
         try {
             writer.commit();
             searchers.close();
+            searchThreads.shutdown();
             writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to close the embedded index", e);
         }
+    }
+
+    private static ExecutorService searchThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "ragfn-lucene-search-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private List<IndexHit> search(Query query, int k) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.testing.SseClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,12 +1,17 @@
 package dev.ragfn.bundle.broker;
 
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.convert.ConversionRequest;
+import dev.ragfn.convert.ConvertFunction;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.embed.EmbedFunction;
 import dev.ragfn.ingest.IngestFunction;
 import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.store.Json;
+import dev.ragfn.summarize.SummarizeFunction;
+import dev.ragfn.summarize.SummaryRequest;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,18 +51,53 @@ public class LocalBroker {
     private final Path deadLetters;
     private final Map<String, LongAdder> nanosByFunction = new ConcurrentHashMap<>();
 
-    public LocalBroker(IngestFunction ingest, EmbedFunction embed, RagfnConfig config) {
-        functions.put("ingest", event -> ingest.ingest((SubmitDocument) event.data(), event));
-        functions.put("embed", event -> embed.embed((ChunksReady) event.data()));
+    public LocalBroker(IngestFunction ingest, EmbedFunction embed, ConvertFunction convert, SummarizeFunction summarize,
+                       RagfnConfig config) {
+        functions.put("ingest", event -> ingest.ingest(data(event, SubmitDocument.class), event));
+        functions.put("embed", event -> embed.embed(data(event, ChunksReady.class)));
+        functions.put("convert", event -> reply("convert", event, convert.convert(data(event, ConversionRequest.class))));
+        functions.put("summarize", event -> reply("summarize", event,
+                summarize.summarize(data(event, SummaryRequest.class), event)));
         this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");
+    }
+
+    /**
+     * The event's data as the function's input type: events published in process carry it typed,
+     * events that arrive as JSON carry maps. Data that does not fit is a bad event, not worth a retry.
+     */
+    private static <T> T data(CloudEvent<Object> event, Class<T> type) {
+        Object data = event.data();
+        if (type.isInstance(data)) {
+            return type.cast(data);
+        }
+        try {
+            return Json.mapper().convertValue(data, type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("the data of " + event.type() + " " + event.id() + " is not a "
+                    + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A function that returns plain data answers with the one type triggers.yaml says it emits, as Knative's reply does. */
+    private CloudEvent<?> reply(String function, CloudEvent<Object> event, Object data) {
+        if (data == null) {
+            return null;
+        }
+        return CloudEventBuilder.create().type(triggers.emitsOf(function).getFirst()).source("/ragfn/" + function)
+                .extensions(event.extensions() == null ? Map.of() : event.extensions()).build(data);
     }
 
     /** Publishes an event and runs the chain it starts; returns the events no function consumes. */
     public List<CloudEvent<?>> publish(String type, String source, Map<String, String> extensions, Object data) {
+        return publish(UUID.randomUUID().toString(), type, source, extensions, data);
+    }
+
+    /** The same, under the sender's event id: a redelivered event keeps its id, so functions can tell. */
+    public List<CloudEvent<?>> publish(String id, String type, String source, Map<String, String> extensions,
+                                       Object data) {
         List<CloudEvent<?>> results = new ArrayList<>();
         Deque<CloudEvent<Object>> pending = new ArrayDeque<>();
-        pending.add(CloudEventBuilder.create().id(UUID.randomUUID().toString()).type(type).source(source)
-                .extensions(extensions).build(data));
+        pending.add(CloudEventBuilder.create().id(id).type(type).source(source).extensions(extensions).build(data));
         while (!pending.isEmpty()) {
             CloudEvent<Object> event = pending.poll();
             List<String> consumers = triggers.consumersOf(event.type());

@@ -22,6 +22,7 @@ public final class TriggerTable {
 
     private final Map<String, List<String>> consumers = new HashMap<>();
     private final Map<String, Delivery> delivery = new HashMap<>();
+    private final Map<String, List<String>> emits = new HashMap<>();
 
     private TriggerTable(JsonNode root) {
         Delivery defaults = delivery(root.path("defaults").path("delivery"), new Delivery(3, Duration.ofSeconds(1)));
@@ -30,6 +31,9 @@ public final class TriggerTable {
             entry.getValue().path("consumes").forEach(c ->
                     consumers.computeIfAbsent(c.path("type").asText(), t -> new ArrayList<>()).add(function));
             delivery.put(function, delivery(entry.getValue().path("delivery"), defaults));
+            List<String> types = new ArrayList<>();
+            entry.getValue().path("emits").forEach(type -> types.add(type.asText()));
+            emits.put(function, List.copyOf(types));
         });
     }
 
@@ -46,6 +50,11 @@ public final class TriggerTable {
 
     public List<String> consumersOf(String type) {
         return consumers.getOrDefault(type, List.of());
+    }
+
+    /** The types a function answers with, as declared. */
+    public List<String> emitsOf(String function) {
+        return emits.getOrDefault(function, List.of());
     }
 
     public Delivery deliveryOf(String function) {

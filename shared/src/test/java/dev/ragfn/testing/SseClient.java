@@ -1,4 +1,4 @@
-package dev.ragfn.chatturn;
+package dev.ragfn.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reads a text/event-stream answer with java.net.http, event by event, as a browser would. */
-final class SseClient {
+public final class SseClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             // Without TLS, HTTP/2 would start as an h2c upgrade of the POST, which Vert.x refuses once the body is read.
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Event(String name, String data) {
+    public record Event(String name, String data) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(data);
             } catch (IOException e) {
@@ -32,13 +32,13 @@ final class SseClient {
         }
     }
 
-    record Stream(int status, String contentType, List<Event> events) {
+    public record Stream(int status, String contentType, List<Event> events) {
 
-        List<String> tokens() {
+        public List<String> tokens() {
             return events.stream().filter(e -> e.name().equals("token")).map(Event::data).toList();
         }
 
-        JsonNode done() {
+        public JsonNode done() {
             return events.stream().filter(e -> e.name().equals("done")).findFirst()
                     .orElseThrow(() -> new AssertionError("no done event in " + events)).json();
         }
@@ -47,7 +47,7 @@ final class SseClient {
     private SseClient() {
     }
 
-    static Stream post(URI uri, Object body) throws IOException, InterruptedException {
+    public static Stream post(URI uri, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
@@ -55,7 +55,13 @@ final class SseClient {
         List<Event> events = new ArrayList<>();
         String name = "message";
         List<String> data = new ArrayList<>();
-        for (String line : response.body().collect(Collectors.toList())) {
+        List<String> lines = response.body().collect(Collectors.toList());
+        if (response.statusCode() != 200) {
+            // An error answers JSON, not a stream: keep it whole so assertions can show it.
+            return new Stream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    List.of(new Event("body", String.join("\n", lines))));
+        }
+        for (String line : lines) {
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
                     events.add(new Event(name, String.join("\n", data)));

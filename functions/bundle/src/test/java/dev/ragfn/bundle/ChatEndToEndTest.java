@@ -1,0 +1,11 @@
+package dev.ragfn.bundle;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** {@link ChatEndToEnd} on the embedded defaults: Lucene and MVStore. */
+@QuarkusTest
+@WithTestResource(value = FakeChatModel.class, scope = TestResourceScope.GLOBAL)
+class ChatEndToEndTest extends ChatEndToEnd {
+}

@@ -1,0 +1,58 @@
+package dev.ragfn.bundle;
+
+import dev.ragfn.core.event.EventTypes;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** The local broker's ingress: CloudEvents in either mode, routed as triggers.yaml says; bad events refused. */
+@QuarkusTest
+class EventsIngressTest {
+
+    @Test
+    void should_route_a_structured_event_to_summarize_and_answer_its_declared_reply_type() {
+        given().contentType("application/cloudevents+json")
+                .body(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/tests",
+                        "type", EventTypes.SUMMARY_REQUESTED, "tenant", "acme",
+                        "data", Map.of("duration", "PT1H")))
+                .post("/events")
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].type", equalTo(EventTypes.SUMMARY_CREATED))
+                .body("[0].source", equalTo("/ragfn/summarize"))
+                .body("[0].extensions.tenant", equalTo("acme"))
+                .body("[0].data.status", equalTo("SOURCE_UNAVAILABLE"));
+    }
+
+    @Test
+    void should_hand_back_an_event_unchanged_when_no_function_consumes_its_type() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-42").header("ce-source", "/tests")
+                .header("ce-type", "com.example.unrelated")
+                .contentType("application/json").body(Map.of("hello", "world"))
+                .post("/events")
+                .then().statusCode(200)
+                .body("[0].id", equalTo("e-42"))
+                .body("[0].data.hello", equalTo("world"));
+    }
+
+    @Test
+    void should_refuse_an_event_without_a_type_or_of_another_spec_version() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-1").header("ce-source", "/tests")
+                .contentType("application/json").body(Map.of("documentId", "d"))
+                .post("/events")
+                .then().statusCode(400)
+                .body("message", containsString("needs a type and a source"));
+        given().contentType("application/cloudevents+json")
+                .body(Map.of("specversion", "0.3", "id", "e-2", "source", "/tests", "type", EventTypes.DOCUMENT_SUBMITTED))
+                .post("/events")
+                .then().statusCode(400)
+                .body("message", containsString("specversion must be 1.0"));
+    }
+}

@@ -68,6 +68,7 @@ final class RemoteEmbeddingModel implements EmbeddingModel {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof AwsServiceException aws) {
                 String hint = aws.statusCode() == 403 ? "the role needs bedrock:InvokeModel on this model"
+                        : aws.statusCode() == 429 || aws.statusCode() >= 500 ? "retry later"
                         : "check ragfn.embedding.* and ragfn.bedrock.*";
                 return failure("The embedding " + description + " answered HTTP " + aws.statusCode() + " "
                         + aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage() + "; " + hint,

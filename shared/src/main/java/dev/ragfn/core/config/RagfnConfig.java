@@ -76,9 +76,10 @@ public interface RagfnConfig {
         Duration timeout();
     }
 
+    /** Amazon Bedrock for the embedding model; chat-turn's chat model has its own (ragfn.chat.bedrock). */
     interface Bedrock {
 
-        /** AWS region of Amazon Bedrock, for models with provider bedrock. */
+        /** AWS region of Amazon Bedrock, for the embedding provider bedrock. */
         @WithDefault("us-east-1")
         String region();
 

@@ -53,7 +53,8 @@ final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
         this.requestedDimension = requestedDimension;
         this.batchSize = batchSize;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // Over plain http, HTTP/2 would start as an h2c upgrade of the POST, which some servers refuse.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     @Override

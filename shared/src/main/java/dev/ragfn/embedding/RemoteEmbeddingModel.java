@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A model behind a network call, held to the configured dimension: a vector of another size would
- * only fail later, inside the index, without saying why. Its failures become
- * {@link EmbeddingModelUnavailableException}s naming the model and where it runs.
+ * only fail later, inside the index, without saying why. Its failures name the model and where it
+ * runs, retryable or not as {@link #failure} decides.
  */
 final class RemoteEmbeddingModel implements EmbeddingModel {
 
@@ -45,8 +45,8 @@ final class RemoteEmbeddingModel implements EmbeddingModel {
             if (vector.dimension() != dimension) {
                 throw new InvalidInputException("The embedding " + description + " returned " + vector.dimension()
                         + "-dimensional vectors but ragfn.embedding.dimension is " + dimension + "; set it to "
-                        + vector.dimension() + " (for a new index), or choose a model that returns " + dimension
-                        + " dimensions");
+                        + vector.dimension() + " (for a new index), or use a model that returns " + dimension
+                        + " (ragfn.embedding.send-dimension asks models that can shorten their vectors)");
             }
         }
         return response;

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 /**
  * A chat model on Amazon Bedrock through its model-neutral Converse API: Converse for blocking
  * answers, ConverseStream for streamed ones. Streaming needs the SDK's asynchronous client, on
- * netty: Quarkus REST already brings netty, so it adds only the SDK's adapter (the CRT client
- * would add a 20 MB native library).
+ * netty: Quarkus REST already brings netty, so it adds only the SDK's adapter, where the CRT
+ * client would add native libraries for every platform.
  */
 final class BedrockChatModels {
 

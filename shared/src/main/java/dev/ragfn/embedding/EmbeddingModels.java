@@ -1,12 +1,17 @@
 package dev.ragfn.embedding;
 
 import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.model.bedrock.BedrockTitanEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.ragfn.bedrock.BedrockClients;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.error.InvalidInputException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the configured LangChain4j embedding model and the tokenizer that counts tokens the way
@@ -23,19 +30,26 @@ public final class EmbeddingModels {
 
     private static final int MINILM_DIMENSION = 384;
     private static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    private static final String OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
+    private static final String BEDROCK_DEFAULT_MODEL = "amazon.titan-embed-text-v2:0";
+    private static final String TITAN_TEXT_PREFIX = "amazon.titan-embed-text-";
+    private static final String TITAN_V2_PREFIX = "amazon.titan-embed-text-v2";
+    private static final List<Integer> TITAN_V2_DIMENSIONS = List.of(256, 512, 1024);
 
     private EmbeddingModels() {
     }
 
-    public static EmbeddingModel create(RagfnConfig.Embedding config) {
-        return switch (config.provider()) {
-            case IN_PROCESS -> inProcess(config);
-            case OPENAI -> OpenAiEmbeddingModel.builder()
-                    .baseUrl(config.baseUrl().toString())
-                    .apiKey(config.apiKey().orElse("not-needed"))
-                    .modelName(config.model())
-                    .dimensions(config.dimension())
-                    .build();
+    /** The configured model; Bedrock credentials come from the AWS default chain (environment, profile, role). */
+    public static EmbeddingModel create(RagfnConfig config) {
+        return create(config, DefaultCredentialsProvider.builder().build());
+    }
+
+    public static EmbeddingModel create(RagfnConfig config, AwsCredentialsProvider bedrockCredentials) {
+        RagfnConfig.Embedding embedding = config.embedding();
+        return switch (embedding.provider()) {
+            case IN_PROCESS -> inProcess(embedding);
+            case OPENAI -> openAi(embedding);
+            case BEDROCK -> bedrock(embedding, config.bedrock(), bedrockCredentials);
         };
     }
 
@@ -51,9 +65,42 @@ public final class EmbeddingModels {
         if (config.dimension() != MINILM_DIMENSION) {
             throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + MINILM_DIMENSION
                     + "-dimensional vectors but ragfn.embedding.dimension is " + config.dimension()
-                    + "; set it to " + MINILM_DIMENSION + " or use provider openai");
+                    + "; set it to " + MINILM_DIMENSION + " or use a remote provider");
         }
         return new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    private static EmbeddingModel openAi(RagfnConfig.Embedding config) {
+        var model = new OpenAiCompatibleEmbeddingModel(config.baseUrl(), config.model().orElse(OPENAI_DEFAULT_MODEL),
+                config.apiKey(), config.sendDimension() ? Optional.of(config.dimension()) : Optional.empty(),
+                config.batchSize(), config.timeout());
+        return new RemoteEmbeddingModel(model, model.toString(), config.dimension());
+    }
+
+    /** Titan takes one text per call; the SDK retries throttled calls, since a document makes many. */
+    private static EmbeddingModel bedrock(RagfnConfig.Embedding config, RagfnConfig.Bedrock bedrock,
+                                          AwsCredentialsProvider credentials) {
+        String modelId = config.model().orElse(BEDROCK_DEFAULT_MODEL);
+        if (!modelId.startsWith(TITAN_TEXT_PREFIX)) {
+            throw new InvalidInputException("provider bedrock speaks the request format of Amazon Titan Text Embeddings ("
+                    + TITAN_TEXT_PREFIX + "*) but ragfn.embedding.model is " + modelId);
+        }
+        // V1 has one fixed size and refuses the parameter; V2 is asked for the configured one.
+        boolean titanV2 = modelId.startsWith(TITAN_V2_PREFIX);
+        if (titanV2 && !TITAN_V2_DIMENSIONS.contains(config.dimension())) {
+            throw new InvalidInputException(modelId + " returns vectors of " + TITAN_V2_DIMENSIONS
+                    + " dimensions but ragfn.embedding.dimension is " + config.dimension());
+        }
+        BedrockRuntimeClient client = BedrockClients.build(
+                BedrockRuntimeClient.builder().httpClientBuilder(Apache5HttpClient.builder()),
+                bedrock.region(), bedrock.endpoint(), credentials, config.timeout(), true);
+        EmbeddingModel titan = BedrockTitanEmbeddingModel.builder()
+                .client(client).model(modelId).dimensions(titanV2 ? config.dimension() : null)
+                // The SDK already retried what is worth retrying.
+                .maxRetries(0)
+                .build();
+        return new RemoteEmbeddingModel(titan, "model " + modelId + " on "
+                + BedrockClients.describe(bedrock.region(), bedrock.endpoint()), config.dimension());
     }
 
     /** DJL reads tokenizers from files; the model jar ships it as a class-path resource. */

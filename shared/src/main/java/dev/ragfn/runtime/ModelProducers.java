@@ -14,6 +14,6 @@ public class ModelProducers {
     @Produces
     @Singleton
     EmbeddingModel embeddingModel(RagfnConfig config) {
-        return EmbeddingModels.create(config.embedding());
+        return EmbeddingModels.create(config);
     }
 }

@@ -3,6 +3,7 @@ package dev.ragfn.chatturn;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ragfn.chat")
 public interface ChatConfig {
 
-    /** Chat model: none (extractive answers from the retrieved passages) or openai (any OpenAI-compatible endpoint). */
+    /** Chat model: none (extractive answers from the retrieved passages), openai (any OpenAI-compatible endpoint) or bedrock (Amazon Bedrock's Converse API). */
     @WithDefault("none")
     Provider provider();
 
@@ -18,9 +19,8 @@ public interface ChatConfig {
     @WithDefault("http://127.0.0.1:8000/v1")
     String baseUrl();
 
-    /** Model name sent to that endpoint. */
-    @WithDefault("gpt-4o-mini")
-    String model();
+    /** Model name, or Bedrock model id; unset means gpt-4o-mini for openai and amazon.nova-lite-v1:0 for bedrock. */
+    Optional<String> model();
 
     /** API key of that endpoint, from the environment (RAGFN_CHAT_API_KEY). */
     Optional<String> apiKey();
@@ -57,7 +57,20 @@ public interface ChatConfig {
     @WithDefault("1000")
     int historyTokenBudget();
 
+    /** Where the Bedrock chat model runs, for provider bedrock. */
+    Bedrock bedrock();
+
     enum Provider {
-        NONE, OPENAI
+        NONE, OPENAI, BEDROCK
+    }
+
+    interface Bedrock {
+
+        /** AWS region of the chat model (ragfn.bedrock.region is the embedding model's). */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Endpoint override of Bedrock Runtime for the chat model (a VPC endpoint, or a local server in tests); unset means the region's. */
+        Optional<URI> endpoint();
     }
 }

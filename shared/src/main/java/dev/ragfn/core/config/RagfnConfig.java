@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,17 +30,19 @@ public interface RagfnConfig {
 
     Embedding embedding();
 
+    Bedrock bedrock();
+
     DynamoDb dynamodb();
 
     OpenSearch opensearch();
 
     enum StoreKind { EMBEDDED, DYNAMODB }
 
-    enum EmbeddingProvider { IN_PROCESS, OPENAI }
+    enum EmbeddingProvider { IN_PROCESS, OPENAI, BEDROCK }
 
     interface Embedding {
 
-        /** in-process (all-MiniLM-L6-v2 on ONNX, offline) or openai (any OpenAI-compatible /v1/embeddings endpoint). */
+        /** in-process (all-MiniLM-L6-v2 on ONNX, offline), openai (any OpenAI-compatible /v1/embeddings endpoint) or bedrock (Amazon Titan Text Embeddings). */
         @WithDefault("in-process")
         EmbeddingProvider provider();
 
@@ -55,12 +58,33 @@ public interface RagfnConfig {
         @WithDefault("http://127.0.0.1:8000/v1")
         URI baseUrl();
 
-        /** Model name sent to the OpenAI-compatible endpoint. */
-        @WithDefault("text-embedding-3-small")
-        String model();
+        /** Model name; unset means text-embedding-3-small for openai and amazon.titan-embed-text-v2:0 for bedrock. */
+        Optional<String> model();
 
         /** API key for the OpenAI-compatible endpoint, from the environment (RAGFN_EMBEDDING_API_KEY). */
         Optional<String> apiKey();
+
+        /**
+         * Send the dimension with each openai request, asking the model to shorten its vectors
+         * (OpenAI text-embedding-3, Matryoshka models); vLLM refuses it for other models.
+         */
+        @WithDefault("false")
+        boolean sendDimension();
+
+        /** How long one call to a remote embedding model may take, connection and retries included. */
+        @WithDefault("PT30S")
+        Duration timeout();
+    }
+
+    /** Amazon Bedrock for the embedding model; chat-turn's chat model has its own (ragfn.chat.bedrock). */
+    interface Bedrock {
+
+        /** AWS region of Amazon Bedrock, for the embedding provider bedrock. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Endpoint override of Bedrock Runtime (a VPC endpoint, or a local server in tests); unset means the region's. */
+        Optional<URI> endpoint();
     }
 
     enum IndexKind { LUCENE, OPENSEARCH }

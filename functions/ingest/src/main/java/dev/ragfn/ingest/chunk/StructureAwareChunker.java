@@ -4,7 +4,9 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.ragfn.ingest.parse.Section;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,109 +31,123 @@ public final class StructureAwareChunker {
     }
 
     public List<ChunkDraft> chunk(List<Section> sections) {
-        List<ChunkDraft> chunks = new ArrayList<>();
-        for (Section section : sections) {
-            String prefix = options.includeHeadings() && !section.headingPath().isEmpty()
-                    ? String.join(" > ", section.headingPath()) + "\n\n" : "";
-            int budget = options.maxTokens() - count(prefix);
-            if (budget < options.maxTokens() / 2) {
-                prefix = "";
-                budget = options.maxTokens();
+        return new Run().chunk(sections);
+    }
+
+    /**
+     * One document's chunking. Packing and overlap measure the same paragraphs and sentences several
+     * times; the tokenizer is the costliest step, so each distinct text is measured once.
+     */
+    private final class Run {
+
+        private final Map<String, Integer> counted = new HashMap<>();
+
+        List<ChunkDraft> chunk(List<Section> sections) {
+            List<ChunkDraft> chunks = new ArrayList<>();
+            for (Section section : sections) {
+                String prefix = options.includeHeadings() && !section.headingPath().isEmpty()
+                        ? String.join(" > ", section.headingPath()) + "\n\n" : "";
+                int budget = options.maxTokens() - count(prefix);
+                if (budget < options.maxTokens() / 2) {
+                    prefix = "";
+                    budget = options.maxTokens();
+                }
+                for (String body : pack(units(section.text(), budget), budget)) {
+                    String text = prefix + body;
+                    chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(),
+                            section.metadata()));
+                }
             }
-            for (String body : pack(units(section.text(), budget), budget)) {
-                String text = prefix + body;
-                chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(), section.metadata()));
+            return chunks;
+        }
+
+        /** Pieces no larger than the budget, in reading order: paragraphs, or their sentences or words. */
+        private List<String> units(String text, int budget) {
+            List<String> units = new ArrayList<>();
+            for (String paragraph : PARAGRAPHS.split(text.strip())) {
+                String p = paragraph.strip();
+                if (!p.isEmpty()) {
+                    split(p, budget, 0, units);
+                }
+            }
+            return units;
+        }
+
+        private void split(String text, int budget, int level, List<String> out) {
+            if (count(text) <= budget) {
+                out.add(text);
+                return;
+            }
+            Pattern separator = level == 0 ? SENTENCES : WORDS;
+            String[] parts = separator.split(text);
+            if (parts.length == 1) {
+                splitByCharacters(text, budget, out);
+                return;
+            }
+            for (String group : pack(List.of(parts), budget, " ")) {
+                if (count(group) <= budget) {
+                    out.add(group);
+                } else if (level == 0) {
+                    split(group, budget, 1, out);
+                } else {
+                    splitByCharacters(group, budget, out);
+                }
             }
         }
-        return chunks;
-    }
 
-    /** Pieces no larger than the budget, in reading order: paragraphs, or their sentences or words. */
-    private List<String> units(String text, int budget) {
-        List<String> units = new ArrayList<>();
-        for (String paragraph : PARAGRAPHS.split(text.strip())) {
-            String p = paragraph.strip();
-            if (!p.isEmpty()) {
-                split(p, budget, 0, units);
+        /** Last resort for one giant "word" (a hash, a minified line): halve until it fits. */
+        private void splitByCharacters(String text, int budget, List<String> out) {
+            if (count(text) <= budget || text.length() < 2) {
+                out.add(text);
+                return;
             }
+            int middle = text.length() / 2;
+            splitByCharacters(text.substring(0, middle), budget, out);
+            splitByCharacters(text.substring(middle), budget, out);
         }
-        return units;
-    }
 
-    private void split(String text, int budget, int level, List<String> out) {
-        if (count(text) <= budget) {
-            out.add(text);
-            return;
+        private List<String> pack(List<String> units, int budget) {
+            return pack(units, budget, "\n\n");
         }
-        Pattern separator = level == 0 ? SENTENCES : WORDS;
-        String[] parts = separator.split(text);
-        if (parts.length == 1) {
-            splitByCharacters(text, budget, out);
-            return;
-        }
-        for (String group : pack(List.of(parts), budget, " ")) {
-            if (count(group) <= budget) {
-                out.add(group);
-            } else if (level == 0) {
-                split(group, budget, 1, out);
-            } else {
-                splitByCharacters(group, budget, out);
+
+        /** Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap. */
+        private List<String> pack(List<String> units, int budget, String joiner) {
+            List<String> chunks = new ArrayList<>();
+            List<String> current = new ArrayList<>();
+            int currentTokens = 0;
+            for (String unit : units) {
+                int unitTokens = count(unit);
+                if (!current.isEmpty() && currentTokens + unitTokens > budget) {
+                    chunks.add(String.join(joiner, current));
+                    current = overlapTail(current, budget - unitTokens);
+                    currentTokens = current.stream().mapToInt(this::count).sum();
+                }
+                current.add(unit);
+                currentTokens += unitTokens;
             }
-        }
-    }
-
-    /** Last resort for one giant "word" (a hash, a minified line): halve until it fits. */
-    private void splitByCharacters(String text, int budget, List<String> out) {
-        if (count(text) <= budget || text.length() < 2) {
-            out.add(text);
-            return;
-        }
-        int middle = text.length() / 2;
-        splitByCharacters(text.substring(0, middle), budget, out);
-        splitByCharacters(text.substring(middle), budget, out);
-    }
-
-    private List<String> pack(List<String> units, int budget) {
-        return pack(units, budget, "\n\n");
-    }
-
-    /** Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap. */
-    private List<String> pack(List<String> units, int budget, String joiner) {
-        List<String> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int currentTokens = 0;
-        for (String unit : units) {
-            int unitTokens = count(unit);
-            if (!current.isEmpty() && currentTokens + unitTokens > budget) {
+            if (!current.isEmpty()) {
                 chunks.add(String.join(joiner, current));
-                current = overlapTail(current, budget - unitTokens);
-                currentTokens = current.stream().mapToInt(this::count).sum();
             }
-            current.add(unit);
-            currentTokens += unitTokens;
+            return chunks;
         }
-        if (!current.isEmpty()) {
-            chunks.add(String.join(joiner, current));
-        }
-        return chunks;
-    }
 
-    private List<String> overlapTail(List<String> previous, int room) {
-        int limit = Math.min(options.overlapTokens(), Math.max(room, 0));
-        List<String> tail = new ArrayList<>();
-        int used = 0;
-        for (int i = previous.size() - 1; i >= 0; i--) {
-            int t = count(previous.get(i));
-            if (used + t > limit) {
-                break;
+        private List<String> overlapTail(List<String> previous, int room) {
+            int limit = Math.min(options.overlapTokens(), Math.max(room, 0));
+            List<String> tail = new ArrayList<>();
+            int used = 0;
+            for (int i = previous.size() - 1; i >= 0; i--) {
+                int t = count(previous.get(i));
+                if (used + t > limit) {
+                    break;
+                }
+                tail.addFirst(previous.get(i));
+                used += t;
             }
-            tail.addFirst(previous.get(i));
-            used += t;
+            return tail;
         }
-        return tail;
-    }
 
-    private int count(String text) {
-        return text.isEmpty() ? 0 : tokens.estimateTokenCountInText(text);
+        private int count(String text) {
+            return text.isEmpty() ? 0 : counted.computeIfAbsent(text, tokens::estimateTokenCountInText);
+        }
     }
 }

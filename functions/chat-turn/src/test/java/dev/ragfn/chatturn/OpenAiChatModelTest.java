@@ -11,11 +11,7 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.MapBackedConfigSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +23,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,9 +71,9 @@ class OpenAiChatModelTest {
         server.setExecutor(serverThreads);
         server.createContext("/v1/chat/completions", this::complete);
         server.start();
-        ChatConfig config = chatConfig(Map.of("ragfn.chat.provider", "openai",
+        ChatConfig config = new TestConfig(Map.of("ragfn.chat.provider", "openai",
                 "ragfn.chat.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                "ragfn.chat.model", "fake-model", "ragfn.chat.api-key", "test-key", "ragfn.chat.timeout", "2s"));
+                "ragfn.chat.model", "fake-model", "ragfn.chat.api-key", "test-key", "ragfn.chat.timeout", "2s")).chat();
         service = new ChatTurnService(retrieve, embeddings, shield, sessions, config, ChatModels.create(config),
                 Clock.systemUTC());
         kb = Handbook.index(index, embeddings, TENANT);
@@ -173,14 +168,6 @@ class OpenAiChatModelTest {
 
     private ChatTurnRequest request(String sessionId, String message) {
         return new ChatTurnRequest(TENANT, sessionId, message, List.of(kb), null);
-    }
-
-    private static ChatConfig chatConfig(Map<String, String> values) {
-        // Quarkus's own converter reads "60s" as the application does.
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ChatConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new MapBackedConfigSource("test", values, 500) { }).build();
-        return config.getConfigMapping(ChatConfig.class);
     }
 
     private void complete(HttpExchange exchange) throws IOException {

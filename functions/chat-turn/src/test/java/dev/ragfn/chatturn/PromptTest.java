@@ -18,7 +18,7 @@ class PromptTest {
     @Test
     void should_number_the_sources_in_the_system_message_when_assembled() {
         Prompt prompt = Prompt.assemble(List.of(passage("vacation.md", "Vacation", "25 days."),
-                passage("vpn.md", "VPN", "Use WireGuard.")), List.of(), 100, "How many days?");
+                passage("vpn.md", "VPN", "Use WireGuard.")), List.of(), 100, "How many days?", false);
 
         assertThat(prompt.messages().getFirst()).isInstanceOf(SystemMessage.class);
         assertThat(prompt.systemPrompt()).contains("[1] Vacation (vacation.md)\n25 days.", "[2] VPN (vpn.md)\nUse WireGuard.");

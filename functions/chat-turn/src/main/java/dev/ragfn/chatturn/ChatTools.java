@@ -2,6 +2,7 @@ package dev.ragfn.chatturn;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
 
@@ -27,6 +28,9 @@ final class ChatTools {
 
     ChatTools(ToolsConfig config, McpServers mcp, RetrieveService retrieve, EmbeddingModel embeddings, Shield shield,
               double minRelevance) {
+        atLeastOne("ragfn.chat.tools.max-rounds", config.maxRounds());
+        atLeastOne("ragfn.chat.tools.max-calls-per-round", config.maxCallsPerRound());
+        atLeastOne("ragfn.chat.tools.max-result-chars", config.maxResultChars());
         this.config = config;
         this.configuredKnowledgeBases = config.knowledgeBases().orElse(List.of()).stream()
                 .map(kb -> Ids.name("ragfn.chat.tools.knowledge-bases entry", kb)).toList();
@@ -53,5 +57,12 @@ final class ChatTools {
         boolean reachesBeyond = searchable.size() > own || tools.size() > 1;
         return new TurnTools(tools, reachesBeyond, request.tenant(), request.knowledgeBases().getFirst(), shield, cited,
                 config.maxCallsPerRound(), config.maxResultChars());
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new InvalidInputException(key + " is " + value + " but must be at least 1; "
+                    + "to offer no tools, set ragfn.chat.tools.enabled=false");
+        }
     }
 }

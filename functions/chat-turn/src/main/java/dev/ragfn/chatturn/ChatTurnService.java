@@ -37,8 +37,8 @@ import java.util.function.Supplier;
 
 /**
  * One chat turn: input shield, retrieval, the relevant passages as numbered sources, an answer
- * (from the chat model, or extractive without one), output shield, and the turn persisted in its
- * session. Streaming hands the answer's pieces to a consumer as they come; the returned object is
+ * (from the chat model, which may call tools, or extractive without one), output shield, and the
+ * turn persisted in its session. Streaming hands the answer's pieces to a consumer as they come; the returned object is
  * the same either way and is the authoritative answer (a streamed model answer is shielded once
  * complete, so a redaction shows only there).
  */

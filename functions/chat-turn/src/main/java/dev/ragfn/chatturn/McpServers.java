@@ -39,14 +39,6 @@ final class McpServers implements AutoCloseable {
                 .toList();
     }
 
-    static McpServers none() {
-        return new McpServers(Map::of, Clock.systemUTC());
-    }
-
-    boolean configured() {
-        return !connections.isEmpty();
-    }
-
     /** The tools of every server that answers now, servers in name order. */
     List<ChatTool> tools() {
         return connections.stream().flatMap(connection -> connection.tools().stream()).toList();

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * A local HTTP server speaking the OpenAI chat-completions protocol: a JSON answer, or, when the
  * request asks to stream, {@code text/event-stream} chunks ending in {@code data: [DONE]}. What it
  * answers comes from the test's responder, which sees each request: text, or tool calls (streamed
- * as deltas, the arguments of each call split across several chunks, as OpenAI sends them).
+ * as deltas, the arguments of each call split across several chunks, as OpenAI sends them). It can
+ * also fail with an HTTP status or stall before answering.
  */
 final class OpenAiServer implements AutoCloseable {
 
@@ -60,6 +61,8 @@ final class OpenAiServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, Reply> responder = request -> new Text("No answer scripted.");
+    private volatile int status = 200;
+    private volatile long stallMillis;
 
     OpenAiServer() {
         try {
@@ -78,6 +81,15 @@ final class OpenAiServer implements AutoCloseable {
 
     void answer(Function<JsonNode, Reply> responder) {
         this.responder = responder;
+    }
+
+    /** Answers every request with this status and an OpenAI error body ("model overloaded"). */
+    void fail(int status) {
+        this.status = status;
+    }
+
+    void stall(long millis) {
+        this.stallMillis = millis;
     }
 
     List<JsonNode> requests() {
@@ -110,17 +122,36 @@ final class OpenAiServer implements AutoCloseable {
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         requests.add(body);
         try (exchange) {
+            if (stallMillis > 0) {
+                sleep(stallMillis);
+            }
+            if (status != 200) {
+                send(exchange, status, "{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}");
+                return;
+            }
             Reply reply = responder.apply(body);
             if (body.path("stream").asBoolean()) {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
                 stream(exchange.getResponseBody(), reply);
             } else {
-                byte[] bytes = whole(reply).toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
+                send(exchange, 200, whole(reply).toString());
             }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

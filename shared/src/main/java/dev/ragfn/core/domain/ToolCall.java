@@ -5,7 +5,8 @@ package dev.ragfn.core.domain;
  *
  * @param round          1 for the model's first answer, 2 after the first tool results, ...
  * @param name           the tool's name as offered to the model
- * @param source         where the tool lives: {@code built-in} or {@code mcp:<server>}
+ * @param source         where the tool lives: {@code built-in}, {@code mcp:<server>}, or {@code none} for a
+ *                       name that no tool has
  * @param arguments      the arguments as the model wrote them (JSON, shortened when long)
  * @param outcome        whether the model got a result, an error, or a result withheld by the shield
  * @param detail         what happened in a few words: the error, the shield's reasons, or a summary

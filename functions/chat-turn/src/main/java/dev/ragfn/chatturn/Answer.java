@@ -13,6 +13,11 @@ record Answer(String text, boolean extractive, List<SourceCitation> sources, Lis
         return new Answer(text, false, List.of(), List.of(), 0, 0);
     }
 
+    /** This answer replaced by a notice: it cites nothing, but the tools called and the tokens spent stay on record. */
+    Answer withheld(String notice) {
+        return new Answer(notice, false, List.of(), toolCalls, promptTokens, completionTokens);
+    }
+
     Answer withText(String newText) {
         return new Answer(newText, extractive, sources, toolCalls, promptTokens, completionTokens);
     }

@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * The answer as Server-Sent Events ({@code token} events, a {@code tool} event for each tool call
  * once it has run, then one {@code done} event with the final object, or one {@code error}
- * event), and the tenant's sessions. Every session call takes
- * the tenant: a session id is only ever looked up within it.
+ * event), and the tenant's sessions. Every session call takes the tenant: a session id is only
+ * ever looked up within it.
  */
 @Path("/chat")
 public class ChatResource {

@@ -38,9 +38,9 @@ import java.util.function.Supplier;
 /**
  * One chat turn: input shield, retrieval, the relevant passages as numbered sources, an answer
  * (from the chat model, which may call tools, or extractive without one), output shield, and the
- * turn persisted in its session. Streaming hands the answer's pieces to a consumer as they come; the returned object is
- * the same either way and is the authoritative answer (a streamed model answer is shielded once
- * complete, so a redaction shows only there).
+ * turn persisted in its session. Streaming hands the answer's pieces to a consumer as they come;
+ * the returned object is the same either way and is the authoritative answer (a streamed model
+ * answer is shielded once complete, so a redaction shows only there).
  */
 public final class ChatTurnService {
 
@@ -118,7 +118,9 @@ public final class ChatTurnService {
                 () -> Evidence.find(embeddings, question, passages, config.minRelevance()));
 
         CitedPassages cited = new CitedPassages(evidence.passages());
-        TurnTools turnTools = models.isEmpty() ? null : tools.map(t -> t.forTurn(request, cited, topK)).orElse(null);
+        // Listing tools may reach MCP servers: timed apart from the model.
+        TurnTools turnTools = models.isEmpty() || tools.isEmpty() ? null
+                : timed(timings, "tools", () -> tools.get().forTurn(request, cited, topK));
         // With nothing relevant retrieved, the model is called only if a tool may find more.
         boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
         String systemPrompt = null;
@@ -142,7 +144,7 @@ public final class ChatTurnService {
         ShieldVerdict output = timed(timings, "outputShield",
                 () -> shield.check(ShieldRequest.output(answerText, tenant, knowledgeBase, leakCheck)));
         verdicts.put("output", output.decision().name());
-        Answer shielded = output.blocked() ? Answer.fixed(BLOCKED_OUTPUT) : answer.withText(output.text());
+        Answer shielded = output.blocked() ? answer.withheld(BLOCKED_OUTPUT) : answer.withText(output.text());
         if (systemPrompt == null) {
             // Answers not written by a model are complete before they are shielded: stream them shielded.
             emitLines(tokens, shielded.text());

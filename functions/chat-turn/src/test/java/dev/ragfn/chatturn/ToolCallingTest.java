@@ -342,6 +342,21 @@ class ToolCallingTest {
     }
 
     @Test
+    void should_keep_the_tool_calls_on_record_when_the_output_shield_withholds_the_answer() {
+        model.answer(request -> toolResults(request).isEmpty()
+                ? new ToolCalls(new OpenAiServer.ToolCall("c1", KnowledgeBaseSearchTool.NAME, arguments("query", "laptops", "knowledgeBase", it)))
+                : new Text("Use the access key AKIAZ7Q3MX2LT5VWNB4R to reach the laptop inventory."));
+
+        ChatTurnResponse response = service(Map.of()).chat(request(LAPTOPS, List.of(it)));
+
+        assertThat(response.verdicts()).containsEntry("output", "BLOCK");
+        assertThat(response.answer()).isEqualTo(ChatTurnService.BLOCKED_OUTPUT);
+        assertThat(response.sources()).isEmpty();
+        assertThat(sessions.lastTurns(TENANT, response.sessionId(), 1)).singleElement()
+                .satisfies(turn -> assertThat(turn.toolCalls()).extracting(ToolCall::name).containsExactly(KnowledgeBaseSearchTool.NAME));
+    }
+
+    @Test
     void should_answer_without_the_tools_of_an_mcp_server_that_is_down() {
         model.answer(request -> new Text("Employees get 25 days of paid vacation per year [1]."));
 

@@ -4,6 +4,7 @@ import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.SourceCitation;
+import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
@@ -90,6 +91,10 @@ public abstract class SessionStoreContract {
         store.create(session("acme", "s-1", 0));
         ChatTurn turn = new ChatTurn("acme", "s-1", 0, "How many days?", "25 days [1].",
                 List.of(new SourceCitation(1, DocumentRef.of("acme", "hr", "vacation.md"), "c0", "Vacation", 0.5)),
+                List.of(new ToolCall(1, "search_knowledge_base", "built-in", "{\"query\":\"leave\",\"knowledgeBase\":\"hr\"}",
+                        ToolCall.Outcome.OK, "2 passages, cited as [2], [3]", "ALLOW", 41),
+                        new ToolCall(2, "lookup", "mcp:tickets", "{}", ToolCall.Outcome.BLOCKED,
+                                "prompt-injection/prompt-injection: ignore-previous-instructions (1x, block)", "BLOCK", 7)),
                 Map.of("input", "ALLOW", "output", "REDACT"), Map.of("retrieve", 12L, "model", 300L), 120, 30, T0);
 
         store.appendTurn(turn);

@@ -5,20 +5,35 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Optional;
 
-/** The chat model is chosen by ragfn.chat.provider; with none, answers are extractive. */
+/** The chat model is chosen by ragfn.chat.provider (with none, answers are extractive); tools by ragfn.chat.tools.*. */
 @ApplicationScoped
 public class ChatBeans {
 
     @Produces
     @Singleton
     ChatTurnService chatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield,
-                                    SessionStore sessions, ChatConfig config) {
-        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, ChatModels.create(config),
+                                    SessionStore sessions, ChatConfig config, ToolsConfig toolsConfig, McpServers mcp) {
+        Optional<ChatTools> tools = toolsConfig.enabled()
+                ? Optional.of(new ChatTools(toolsConfig, mcp, retrieve, embeddings, shield, config.minRelevance()))
+                : Optional.empty();
+        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, ChatModels.create(config), tools,
                 Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    McpServers mcpServers(McpConfig config) {
+        return new McpServers(config, Clock.systemUTC());
+    }
+
+    void closeMcpServers(@Disposes McpServers mcp) {
+        mcp.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.ragfn.chatturn;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
@@ -23,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer as Server-Sent Events ({@code token} events, then one {@code done} event with the
- * final object, or one {@code error} event), and the tenant's sessions. Every session call takes
- * the tenant: a session id is only ever looked up within it.
+ * The answer as Server-Sent Events ({@code token} events, a {@code tool} event for each tool call
+ * once it has run, then one {@code done} event with the final object, or one {@code error}
+ * event), and the tenant's sessions. Every session call takes the tenant: a session id is only
+ * ever looked up within it.
  */
 @Path("/chat")
 public class ChatResource {
@@ -53,7 +55,9 @@ public class ChatResource {
     public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
         try (sink) {
             ChatTurnResponse done = service.stream(request,
-                    token -> sink.send(sse.newEventBuilder().name("token").data(token).build()));
+                    token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),
+                    call -> sink.send(sse.newEventBuilder().name("tool").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(ToolCall.class, call).build()));
             sink.send(sse.newEventBuilder().name("done").mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(ChatTurnResponse.class, done).build());
         } catch (RagfnException e) {

@@ -4,11 +4,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.TokenUsage;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.SourceCitation;
+import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.Passage;
@@ -37,10 +37,10 @@ import java.util.function.Supplier;
 
 /**
  * One chat turn: input shield, retrieval, the relevant passages as numbered sources, an answer
- * (from the chat model, or extractive without one), output shield, and the turn persisted in its
- * session. Streaming hands the answer's pieces to a consumer as they come; the returned object is
- * the same either way and is the authoritative answer (a streamed model answer is shielded once
- * complete, so a redaction shows only there).
+ * (from the chat model, which may call tools, or extractive without one), output shield, and the
+ * turn persisted in its session. Streaming hands the answer's pieces to a consumer as they come;
+ * the returned object is the same either way and is the authoritative answer (a streamed model
+ * answer is shielded once complete, so a redaction shows only there).
  */
 public final class ChatTurnService {
 
@@ -58,29 +58,42 @@ public final class ChatTurnService {
     private final SessionStore sessions;
     private final ChatConfig config;
     private final Optional<ChatModels> models;
+    private final Optional<ChatTools> tools;
     private final Clock clock;
 
+    /** A service whose model is offered no tools. */
     public ChatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield, SessionStore sessions,
                            ChatConfig config, Optional<ChatModels> models, Clock clock) {
+        this(retrieve, embeddings, shield, sessions, config, models, Optional.empty(), clock);
+    }
+
+    ChatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield, SessionStore sessions,
+                    ChatConfig config, Optional<ChatModels> models, Optional<ChatTools> tools, Clock clock) {
         this.retrieve = retrieve;
         this.embeddings = embeddings;
         this.shield = shield;
         this.sessions = sessions;
         this.config = config;
         this.models = models;
+        this.tools = tools;
         this.clock = clock;
     }
 
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        return turn(request, null);
+        return turn(request, null, call -> { });
     }
 
     /** The same turn, with the answer handed to {@code tokens} piece by piece before it returns. */
     public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens) {
-        return turn(request, tokens);
+        return stream(request, tokens, call -> { });
     }
 
-    private ChatTurnResponse turn(ChatTurnRequest request, Consumer<String> tokens) {
+    /** The same, also telling {@code toolCalls} of each tool the model called, once it has run. */
+    public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
+        return turn(request, tokens, toolCalls);
+    }
+
+    private ChatTurnResponse turn(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
         long start = System.nanoTime();
         String tenant = request.tenant();
         String knowledgeBase = request.knowledgeBases().getFirst();
@@ -104,18 +117,26 @@ public final class ChatTurnService {
         Evidence evidence = timed(timings, "rank",
                 () -> Evidence.find(embeddings, question, passages, config.minRelevance()));
 
+        CitedPassages cited = new CitedPassages(evidence.passages());
+        // Listing tools may reach MCP servers: timed apart from the model.
+        TurnTools turnTools = models.isEmpty() || tools.isEmpty() ? null
+                : timed(timings, "tools", () -> tools.get().forTurn(request, cited, topK));
+        // With nothing relevant retrieved, the model is called only if a tool may find more.
+        boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
         String systemPrompt = null;
         Answer answer;
-        if (!evidence.found()) {
+        if (!evidence.found() && !modelMayLookFurther) {
             answer = Answer.fixed(NOT_FOUND);
         } else if (models.isEmpty()) {
             answer = extractive(tenant, evidence);
         } else {
             List<ChatTurn> history = timed(timings, "history",
                     () -> sessions.lastTurns(tenant, session.id(), config.historyTurns()));
-            Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question);
+            Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question,
+                    turnTools != null);
             systemPrompt = prompt.systemPrompt();
-            answer = timed(timings, "model", () -> generate(models.get(), prompt, tenant, evidence, tokens));
+            answer = timed(timings, "model",
+                    () -> generate(models.get(), prompt, tenant, cited, turnTools, tokens, toolCalls));
         }
 
         String leakCheck = systemPrompt;
@@ -123,7 +144,7 @@ public final class ChatTurnService {
         ShieldVerdict output = timed(timings, "outputShield",
                 () -> shield.check(ShieldRequest.output(answerText, tenant, knowledgeBase, leakCheck)));
         verdicts.put("output", output.decision().name());
-        Answer shielded = output.blocked() ? Answer.fixed(BLOCKED_OUTPUT) : answer.withText(output.text());
+        Answer shielded = output.blocked() ? answer.withheld(BLOCKED_OUTPUT) : answer.withText(output.text());
         if (systemPrompt == null) {
             // Answers not written by a model are complete before they are shielded: stream them shielded.
             emitLines(tokens, shielded.text());
@@ -170,28 +191,32 @@ public final class ChatTurnService {
         for (int i = 0; i < cited.size(); i++) {
             sources.add(citation(tenant, i + 1, evidence.passages().get(cited.get(i))));
         }
-        return new Answer(text.toString(), true, sources, 0, 0);
+        return new Answer(text.toString(), true, sources, List.of(), 0, 0);
     }
 
-    private Answer generate(ChatModels model, Prompt prompt, String tenant, Evidence evidence, Consumer<String> tokens) {
-        ChatRequest request = ChatRequest.builder().messages(prompt.messages()).build();
-        ChatResponse response;
+    /** The model's answer, after any tool rounds; every passage given or found is a numbered source. */
+    private Answer generate(ChatModels model, Prompt prompt, String tenant, CitedPassages cited, TurnTools turnTools,
+                            Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
+        int maxRounds = tools.map(ChatTools::maxRounds).orElse(0);
+        ToolLoop.Result result = ToolLoop.run(prompt.messages(), turnTools, maxRounds,
+                request -> call(model, request, tokens), toolCalls);
+        List<SourceCitation> sources = new ArrayList<>();
+        List<Passage> passages = cited.all();
+        for (int i = 0; i < passages.size(); i++) {
+            sources.add(citation(tenant, i + 1, passages.get(i)));
+        }
+        return new Answer(result.text(), false, sources, result.toolCalls(), result.promptTokens(),
+                result.completionTokens());
+    }
+
+    private ChatResponse call(ChatModels model, ChatRequest request, Consumer<String> tokens) {
         try {
-            response = tokens == null ? model.blocking().chat(request) : streamed(model, request, tokens);
+            return tokens == null ? model.blocking().chat(request) : streamed(model, request, tokens);
         } catch (ChatModelUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             throw unavailable(model, e);
         }
-        List<SourceCitation> sources = new ArrayList<>();
-        for (int i = 0; i < evidence.passages().size(); i++) {
-            sources.add(citation(tenant, i + 1, evidence.passages().get(i)));
-        }
-        TokenUsage usage = response.tokenUsage();
-        String text = response.aiMessage().text();
-        return new Answer(text == null ? "" : text, false, sources,
-                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
     }
 
     private ChatResponse streamed(ChatModels model, ChatRequest request, Consumer<String> tokens) {
@@ -236,10 +261,11 @@ public final class ChatTurnService {
                                      Map<String, Long> timings, long start) {
         timings.put("total", millisSince(start));
         ChatTurn stored = sessions.appendTurn(new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
-                answer.sources(), verdicts, timings, answer.promptTokens(), answer.completionTokens(), clock.instant()));
+                answer.sources(), answer.toolCalls(), verdicts, timings, answer.promptTokens(), answer.completionTokens(),
+                clock.instant()));
         return new ChatTurnResponse(session.id(), stored.index(), stored.answer(), answer.extractive(), stored.sources(),
-                Collections.unmodifiableMap(verdicts), Collections.unmodifiableMap(timings), stored.promptTokens(),
-                stored.completionTokens());
+                stored.toolCalls(), Collections.unmodifiableMap(verdicts), Collections.unmodifiableMap(timings),
+                stored.promptTokens(), stored.completionTokens());
     }
 
     private static SourceCitation citation(String tenant, int number, Passage passage) {

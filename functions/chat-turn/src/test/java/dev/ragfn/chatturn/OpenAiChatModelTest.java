@@ -1,44 +1,28 @@
 package dev.ragfn.chatturn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.MapBackedConfigSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The model provider path against its real HTTP protocol: a local {@link HttpServer} in this test
+ * The model provider path against its real HTTP protocol: a local server ({@link OpenAiServer})
  * speaks OpenAI chat completions (a JSON answer, or {@code text/event-stream} chunks ending in
  * {@code data: [DONE]} when the request asks to stream), fails with 500 or 429 on demand, or
  * stalls past the timeout. Retrieval, embeddings, shield and sessions are the application's beans.
@@ -46,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTest
 class OpenAiChatModelTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TENANT = "initech";
     private static final List<String> CHUNKS = List.of("Employees get ", "25 days of paid ", "vacation per year [1].");
 
@@ -61,24 +44,15 @@ class OpenAiChatModelTest {
     @Inject
     SessionStore sessions;
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private volatile int status = 200;
-    private volatile long stallMillis;
+    private final OpenAiServer model = new OpenAiServer();
     private ChatTurnService service;
     private String kb;
 
     @BeforeEach
-    void start_the_fake_provider() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        serverThreads = Executors.newCachedThreadPool();
-        server.setExecutor(serverThreads);
-        server.createContext("/v1/chat/completions", this::complete);
-        server.start();
-        ChatConfig config = chatConfig(Map.of("ragfn.chat.provider", "openai",
-                "ragfn.chat.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                "ragfn.chat.model", "fake-model", "ragfn.chat.api-key", "test-key", "ragfn.chat.timeout", "2s"));
+    void start_the_fake_provider() {
+        model.answer(request -> new OpenAiServer.Text(CHUNKS));
+        ChatConfig config = new TestConfig(Map.of("ragfn.chat.provider", "openai", "ragfn.chat.base-url", model.baseUrl(),
+                "ragfn.chat.model", "fake-model", "ragfn.chat.api-key", "test-key", "ragfn.chat.timeout", "2s")).chat();
         service = new ChatTurnService(retrieve, embeddings, shield, sessions, config, ChatModels.create(config),
                 Clock.systemUTC());
         kb = Handbook.index(index, embeddings, TENANT);
@@ -86,8 +60,7 @@ class OpenAiChatModelTest {
 
     @AfterEach
     void stop_the_fake_provider() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        model.close();
     }
 
     @Test
@@ -97,10 +70,10 @@ class OpenAiChatModelTest {
         assertThat(response.answer()).isEqualTo(String.join("", CHUNKS));
         assertThat(response.extractive()).isFalse();
         assertThat(response.sources().getFirst().document().documentId()).isEqualTo("vacation.md");
-        assertThat(response.promptTokens()).isEqualTo(321);
-        assertThat(response.completionTokens()).isEqualTo(12);
+        assertThat(response.promptTokens()).isEqualTo(100);
+        assertThat(response.completionTokens()).isEqualTo(10);
         assertThat(response.verdicts()).containsEntry("output", "ALLOW");
-        JsonNode sent = requests.getFirst();
+        JsonNode sent = model.requests().getFirst();
         assertThat(sent.get("model").asText()).isEqualTo("fake-model");
         assertThat(sent.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(sent.at("/messages/0/content").asText()).contains("[1] Vacation policy (vacation.md)");
@@ -113,7 +86,7 @@ class OpenAiChatModelTest {
 
         ChatTurnResponse response = service.stream(request(null, "How many vacation days do employees get per year?"), tokens::add);
 
-        assertThat(requests.getFirst().get("stream").asBoolean()).isTrue();
+        assertThat(model.requests().getFirst().get("stream").asBoolean()).isTrue();
         assertThat(tokens).containsExactlyElementsOf(CHUNKS);
         assertThat(response.answer()).isEqualTo(String.join("", CHUNKS));
         assertThat(sessions.lastTurns(TENANT, response.sessionId(), 5)).singleElement()
@@ -126,7 +99,7 @@ class OpenAiChatModelTest {
 
         service.chat(request(sessionId, "Who approves vacation requests?"));
 
-        JsonNode followUp = requests.getLast();
+        JsonNode followUp = model.requests().getLast();
         assertThat(followUp.get("messages")).extracting(m -> m.get("role").asText() + ": " + m.get("content").asText())
                 .contains("user: How many vacation days do employees get per year?",
                         "assistant: " + String.join("", CHUNKS),
@@ -135,7 +108,7 @@ class OpenAiChatModelTest {
 
     @Test
     void should_fail_with_an_unavailable_error_when_the_provider_answers_500() {
-        status = 500;
+        model.fail(500);
 
         assertThatThrownBy(() -> service.chat(request(null, "How many vacation days do employees get per year?")))
                 .isInstanceOf(ChatModelUnavailableException.class)
@@ -146,7 +119,7 @@ class OpenAiChatModelTest {
 
     @Test
     void should_fail_with_an_unavailable_error_when_the_provider_limits_the_rate() {
-        status = 429;
+        model.fail(429);
 
         assertThatThrownBy(() -> service.stream(request(null, "How many vacation days do employees get per year?"), t -> { }))
                 .isInstanceOf(ChatModelUnavailableException.class)
@@ -155,7 +128,7 @@ class OpenAiChatModelTest {
 
     @Test
     void should_fail_with_an_unavailable_error_when_the_provider_does_not_answer_in_time() {
-        stallMillis = 5_000;
+        model.stall(5_000);
 
         assertThatThrownBy(() -> service.chat(request(null, "How many vacation days do employees get per year?")))
                 .isInstanceOf(ChatModelUnavailableException.class);
@@ -168,89 +141,10 @@ class OpenAiChatModelTest {
         ChatTurnResponse response = service.chat(request(null, "What is the boiling point of mercury in kelvin?"));
 
         assertThat(response.answer()).isEqualTo(ChatTurnService.NOT_FOUND);
-        assertThat(requests).isEmpty();
+        assertThat(model.requests()).isEmpty();
     }
 
     private ChatTurnRequest request(String sessionId, String message) {
         return new ChatTurnRequest(TENANT, sessionId, message, List.of(kb), null);
-    }
-
-    private static ChatConfig chatConfig(Map<String, String> values) {
-        // Quarkus's own converter reads "60s" as the application does.
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ChatConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new MapBackedConfigSource("test", values, 500) { }).build();
-        return config.getConfigMapping(ChatConfig.class);
-    }
-
-    private void complete(HttpExchange exchange) throws IOException {
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
-        requests.add(body);
-        try (exchange) {
-            if (stallMillis > 0) {
-                sleep(stallMillis);
-            }
-            if (status != 200) {
-                send(exchange, status, "application/json", "{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}");
-            } else if (body.path("stream").asBoolean()) {
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                writeEvent(out, chunk().set("choices", JSON.createArrayNode().add(choice(JSON.createObjectNode()
-                        .put("role", "assistant").put("content", "")))));
-                for (String piece : CHUNKS) {
-                    writeEvent(out, chunk().set("choices", JSON.createArrayNode().add(choice(JSON.createObjectNode()
-                            .put("content", piece)))));
-                }
-                ObjectNode last = chunk();
-                last.set("choices", JSON.createArrayNode().add(choice(JSON.createObjectNode()).put("finish_reason", "stop")));
-                last.set("usage", usage());
-                writeEvent(out, last);
-                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-            } else {
-                ObjectNode answer = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                        .put("created", 1).put("model", "fake-model");
-                answer.set("choices", JSON.createArrayNode().add(JSON.createObjectNode().put("index", 0)
-                        .put("finish_reason", "stop").set("message", JSON.createObjectNode()
-                                .put("role", "assistant").put("content", String.join("", CHUNKS)))));
-                answer.set("usage", usage());
-                send(exchange, 200, "application/json", answer.toString());
-            }
-        }
-    }
-
-    private static ObjectNode chunk() {
-        return JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion.chunk")
-                .put("created", 1).put("model", "fake-model");
-    }
-
-    private static ObjectNode choice(ObjectNode delta) {
-        ObjectNode choice = JSON.createObjectNode().put("index", 0);
-        choice.set("delta", delta);
-        return choice;
-    }
-
-    private static ObjectNode usage() {
-        return JSON.createObjectNode().put("prompt_tokens", 321).put("completion_tokens", 12).put("total_tokens", 333);
-    }
-
-    private static void writeEvent(OutputStream out, JsonNode data) throws IOException {
-        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

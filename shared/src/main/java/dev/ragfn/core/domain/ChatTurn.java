@@ -6,11 +6,19 @@ import java.util.Map;
 
 /**
  * One question and answer in a session, with everything needed to explain it later: the sources
- * cited, the shield verdicts, timings and token counts.
+ * cited, the tools the model called, the shield verdicts, timings and token counts.
  */
 public record ChatTurn(String tenant, String sessionId, int index, String question, String answer,
-                       List<SourceCitation> sources, Map<String, String> verdicts,
+                       List<SourceCitation> sources, List<ToolCall> toolCalls, Map<String, String> verdicts,
                        Map<String, Long> timingsMillis, int promptTokens, int completionTokens, Instant createdAt) {
+
+    /** A turn in which no tool was called. */
+    public ChatTurn(String tenant, String sessionId, int index, String question, String answer,
+                    List<SourceCitation> sources, Map<String, String> verdicts, Map<String, Long> timingsMillis,
+                    int promptTokens, int completionTokens, Instant createdAt) {
+        this(tenant, sessionId, index, question, answer, sources, List.of(), verdicts, timingsMillis, promptTokens,
+                completionTokens, createdAt);
+    }
 
     public ChatTurn {
         Ids.name("tenant", tenant);
@@ -18,6 +26,8 @@ public record ChatTurn(String tenant, String sessionId, int index, String questi
         Ids.required("question", question);
         answer = answer == null ? "" : answer;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        // Turns stored before tools existed have none.
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
         timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
         Ids.required("createdAt", createdAt);

@@ -39,6 +39,7 @@ public interface SessionStore extends AutoCloseable {
     /** {@code turn} under the index the store assigned it. */
     static ChatTurn numbered(ChatTurn turn, int index) {
         return new ChatTurn(turn.tenant(), turn.sessionId(), index, turn.question(), turn.answer(), turn.sources(),
-                turn.verdicts(), turn.timingsMillis(), turn.promptTokens(), turn.completionTokens(), turn.createdAt());
+                turn.toolCalls(), turn.verdicts(), turn.timingsMillis(), turn.promptTokens(), turn.completionTokens(),
+                turn.createdAt());
     }
 }

@@ -2,7 +2,7 @@ package dev.ragfn.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.core.event.EventTypes;
-import dev.ragfn.testing.FakeOpenAiServer;
+import dev.ragfn.testing.OpenAiServer;
 import dev.ragfn.testing.SseClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ abstract class ChatEndToEnd {
 
         assertThat(followUp.get("answer").asText()).isEqualTo(FakeChatModel.APPROVAL_ANSWER);
         assertThat(followUp.get("turnIndex").asInt()).isEqualTo(1);
-        String prompt = FakeOpenAiServer.prompt(FakeChatModel.SERVER.requests().getLast());
+        String prompt = OpenAiServer.prompt(FakeChatModel.SERVER.requests().getLast());
         assertThat(prompt).contains("How many vacation days do employees get per year?")
                 .contains(FakeChatModel.VACATION_ANSWER)
                 .contains("Who has to approve the requests for those days?");

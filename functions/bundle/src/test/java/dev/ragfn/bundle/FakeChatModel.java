@@ -1,7 +1,7 @@
 package dev.ragfn.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragfn.testing.FakeOpenAiServer;
+import dev.ragfn.testing.OpenAiServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -16,7 +16,11 @@ public final class FakeChatModel implements QuarkusTestResourceLifecycleManager 
     static final String VACATION_ANSWER = "Employees get 25 days of paid vacation per year [1].";
     static final String APPROVAL_ANSWER = "Your manager approves vacation requests in the HR portal [1].";
 
-    static final FakeOpenAiServer SERVER = FakeOpenAiServer.start(FakeChatModel::answer);
+    static final OpenAiServer SERVER = new OpenAiServer();
+
+    static {
+        SERVER.answer(FakeChatModel::answer);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -30,9 +34,10 @@ public final class FakeChatModel implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Answers the latest user message; what the test checks is what the model was sent. */
-    private static String answer(JsonNode request) {
+    private static OpenAiServer.Reply answer(JsonNode request) {
         JsonNode messages = request.path("messages");
         String question = messages.get(messages.size() - 1).path("content").asText();
-        return question.contains("approve") ? APPROVAL_ANSWER : VACATION_ANSWER;
+        String answer = question.contains("approve") ? APPROVAL_ANSWER : VACATION_ANSWER;
+        return new OpenAiServer.Text(answer.split("(?<= )"));
     }
 }

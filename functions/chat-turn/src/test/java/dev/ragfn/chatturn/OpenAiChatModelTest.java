@@ -7,6 +7,7 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
+import dev.ragfn.testing.OpenAiServer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;

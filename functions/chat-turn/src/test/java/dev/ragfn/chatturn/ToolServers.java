@@ -1,7 +1,8 @@
 package dev.ragfn.chatturn;
 
-import dev.ragfn.chatturn.OpenAiServer.Text;
-import dev.ragfn.chatturn.OpenAiServer.ToolCalls;
+import dev.ragfn.testing.OpenAiServer.Text;
+import dev.ragfn.testing.OpenAiServer.ToolCalls;
+import dev.ragfn.testing.OpenAiServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

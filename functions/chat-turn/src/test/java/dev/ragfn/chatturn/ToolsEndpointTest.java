@@ -3,6 +3,7 @@ package dev.ragfn.chatturn;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.testing.SseClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

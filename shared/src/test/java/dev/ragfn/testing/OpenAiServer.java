@@ -1,4 +1,4 @@
-package dev.ragfn.chatturn;
+package dev.ragfn.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,32 +27,32 @@ import java.util.function.Function;
  * as deltas, the arguments of each call split across several chunks, as OpenAI sends them). It can
  * also fail with an HTTP status or stall before answering.
  */
-final class OpenAiServer implements AutoCloseable {
+public final class OpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the model answers. */
-    sealed interface Reply permits Text, ToolCalls {
+    public sealed interface Reply permits Text, ToolCalls {
     }
 
     /** An answer; streamed, each piece is one chunk. */
-    record Text(List<String> pieces) implements Reply {
+    public record Text(List<String> pieces) implements Reply {
 
-        Text(String... pieces) {
+        public Text(String... pieces) {
             this(List.of(pieces));
         }
 
-        String joined() {
+        public String joined() {
             return String.join("", pieces);
         }
     }
 
-    record ToolCall(String id, String name, String arguments) {
+    public record ToolCall(String id, String name, String arguments) {
     }
 
-    record ToolCalls(List<ToolCall> calls) implements Reply {
+    public record ToolCalls(List<ToolCall> calls) implements Reply {
 
-        ToolCalls(ToolCall... calls) {
+        public ToolCalls(ToolCall... calls) {
             this(List.of(calls));
         }
     }
@@ -64,7 +64,7 @@ final class OpenAiServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile long stallMillis;
 
-    OpenAiServer() {
+    public OpenAiServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -75,34 +75,42 @@ final class OpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    void answer(Function<JsonNode, Reply> responder) {
+    public void answer(Function<JsonNode, Reply> responder) {
         this.responder = responder;
     }
 
     /** Answers every request with this status and an OpenAI error body ("model overloaded"). */
-    void fail(int status) {
+    public void fail(int status) {
         this.status = status;
     }
 
-    void stall(long millis) {
+    public void stall(long millis) {
         this.stallMillis = millis;
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return requests;
     }
 
+    /** Every message of a request as "role: content" lines: what the model was shown. */
+    public static String prompt(JsonNode request) {
+        StringBuilder text = new StringBuilder();
+        request.path("messages").forEach(m -> text.append(m.path("role").asText()).append(": ")
+                .append(m.path("content").asText()).append('\n'));
+        return text.toString();
+    }
+
     /** The names of the tools a request offered. */
-    static List<String> toolNames(JsonNode request) {
+    public static List<String> toolNames(JsonNode request) {
         return request.path("tools").findValuesAsText("name");
     }
 
     /** The {@code tool} messages of a request, the results sent back to the model. */
-    static List<JsonNode> toolResults(JsonNode request) {
+    public static List<JsonNode> toolResults(JsonNode request) {
         List<JsonNode> results = new ArrayList<>();
         request.path("messages").forEach(m -> {
             if (m.path("role").asText().equals("tool")) {

@@ -47,7 +47,7 @@ public class LocalBroker {
     private final Map<String, LongAdder> nanosByFunction = new ConcurrentHashMap<>();
 
     public LocalBroker(IngestFunction ingest, EmbedFunction embed, RagfnConfig config) {
-        functions.put("ingest", event -> ingest.ingest((SubmitDocument) event.data(), event));
+        functions.put("ingest", event -> ingest.ingest(withData(event, SubmitDocument.class)));
         functions.put("embed", event -> embed.embed((ChunksReady) event.data()));
         this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");
     }
@@ -122,6 +122,13 @@ public class LocalBroker {
         } catch (IOException io) {
             throw new UncheckedIOException("Failed to write the dead letter to " + deadLetters, io);
         }
+    }
+
+    /** The broker carries data as Object; a consumer takes its own type, as Funqy types it. */
+    @SuppressWarnings("unchecked")
+    private static <T> CloudEvent<T> withData(CloudEvent<Object> event, Class<T> type) {
+        type.cast(event.data());
+        return (CloudEvent<T>) (CloudEvent<?>) event;
     }
 
     /** Replies built by functions carry no id; the broker gives each one, as a real broker does. */

@@ -1,9 +1,10 @@
 package dev.ragfn.runtime.http;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ragfn.core.error.RagfnException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,11 +52,11 @@ public class HttpErrors {
         }
         Throwable failure = context.failure();
         RagfnException ragfn = cause(failure, RagfnException.class);
-        JsonProcessingException json = cause(failure, JsonProcessingException.class);
+        JsonProcessingException unreadable = unreadableInput(failure);
         if (ragfn != null) {
             send(context, status(ragfn.kind()), ragfn.kind().name(), ragfn.getMessage());
-        } else if (json != null) {
-            send(context, 400, INVALID, describe(json));
+        } else if (unreadable != null) {
+            send(context, 400, INVALID, describe(unreadable));
         } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
             send(context, context.statusCode(), INVALID, refusal(context.statusCode(), context.request()));
         } else {
@@ -74,9 +75,19 @@ public class HttpErrors {
                 .end(new JsonObject().put("kind", kind).put("message", message).encode());
     }
 
+    /**
+     * Jackson's errors in reading the request: not JSON, or JSON of another shape. Its errors in writing
+     * an answer, or in a class it cannot map, are bugs and stay 500.
+     */
+    private static JsonProcessingException unreadableInput(Throwable failure) {
+        JsonProcessingException json = cause(failure, JsonProcessingException.class);
+        return json instanceof StreamReadException || json instanceof MismatchedInputException
+                || json instanceof ValueInstantiationException ? json : null;
+    }
+
     /** What Jackson could not read, without its dump of the input's source. */
     private static String describe(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
+        if (e instanceof StreamReadException) {
             return "the body is not valid JSON: " + e.getOriginalMessage();
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("No content to map")) {

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -163,7 +164,7 @@ public class CloudEventJson implements ObjectMapperCustomizer {
                     extensions.put(attribute.getKey(), optional(event, attribute.getKey()));
                 }
             });
-            extensions.values().removeIf(java.util.Objects::isNull);
+            extensions.values().removeIf(Objects::isNull);
             return extensions;
         }
     }

@@ -124,14 +124,14 @@ public class LocalBroker {
         }
     }
 
-    /** The broker carries data as Object; a consumer takes its own type, as Funqy types it. */
+    /** The broker carries data as Object; a handler taking a whole event gets it typed, the data checked here. */
     @SuppressWarnings("unchecked")
     private static <T> CloudEvent<T> withData(CloudEvent<Object> event, Class<T> type) {
         type.cast(event.data());
         return (CloudEvent<T>) (CloudEvent<?>) event;
     }
 
-    /** Replies built by functions carry no id; the broker gives each one, as a real broker does. */
+    /** A reply without an id gets one from the broker, as from a real broker. */
     @SuppressWarnings("unchecked")
     private static CloudEvent<Object> withId(CloudEvent<?> reply) {
         return (CloudEvent<Object>) CloudEventBuilder.create()

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,7 +69,7 @@ public class S3ObjectServer implements QuarkusTestResourceLifecycleManager {
         }
         GETS.merge(path, 1, Integer::sum);
         exchange.getResponseHeaders().add("Content-Type", object.contentType());
-        exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(object.bytes())) + "\"");
+        exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(Arrays.hashCode(object.bytes())) + "\"");
         exchange.sendResponseHeaders(200, object.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(object.bytes());

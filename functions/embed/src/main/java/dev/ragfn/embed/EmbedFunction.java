@@ -1,17 +1,21 @@
 package dev.ragfn.embed;
 
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.core.event.DocumentIndexed;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
+import dev.ragfn.runtime.funqy.StructuredCloudEvent;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
-import io.quarkus.funqy.knative.events.CloudEventBuilder;
 
-import java.util.Map;
-
-/** Triggered by {@code dev.ragfn.chunks.ready}; answers {@code dev.ragfn.document.indexed}, or nothing when there was nothing to do. */
+/**
+ * Triggered by {@code dev.ragfn.chunks.ready}; answers {@code dev.ragfn.document.indexed}, or nothing when
+ * there was nothing to do. The answer is a CloudEvent on both platforms: Funqy's reply on Knative, and on
+ * Lambda the structured event that the OnSuccess destination puts on the bus.
+ */
 public class EmbedFunction {
+
+    private static final String SOURCE = "/ragfn/embed";
 
     private final EmbedService service;
 
@@ -22,12 +26,8 @@ public class EmbedFunction {
     @Funq
     public CloudEvent<DocumentIndexed> embed(ChunksReady ready) {
         return service.embed(ready)
-                .map(indexed -> CloudEventBuilder.create()
-                        .type(EventTypes.DOCUMENT_INDEXED)
-                        .source("/ragfn/embed")
-                        .extensions(Map.of(EventAttributes.TENANT, indexed.tenant(),
-                                EventAttributes.KNOWLEDGE_BASE, indexed.knowledgeBase()))
-                        .build(indexed))
+                .map(indexed -> StructuredCloudEvent.about(new KnowledgeBaseRef(indexed.tenant(), indexed.knowledgeBase()),
+                        EventTypes.DOCUMENT_INDEXED, SOURCE, indexed))
                 .orElse(null);
     }
 }

@@ -13,7 +13,10 @@ import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,6 +37,15 @@ class EmbedFunctionTest {
     VectorIndex index;
     @Inject
     EmbeddingModel model;
+
+    /**
+     * Funqy's Lambda binding is on the test class path too (*LambdaTest), and Quarkus points RestAssured at its
+     * mock event server; these tests speak to the Knative binding's HTTP server.
+     */
+    @BeforeEach
+    void knativeHttpServer() {
+        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    }
 
     @Test
     void should_index_the_chunks_and_answer_document_indexed_when_chunks_are_ready() {

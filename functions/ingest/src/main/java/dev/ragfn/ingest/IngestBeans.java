@@ -12,6 +12,7 @@ import dev.ragfn.ingest.source.LocalFileSource;
 import dev.ragfn.ingest.source.S3Source;
 import dev.ragfn.ingest.source.Sources;
 import dev.ragfn.ingest.source.UrlSource;
+import dev.ragfn.store.LocalCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -37,7 +38,7 @@ public class IngestBeans {
         sources.add(new UrlSource(AddressPolicy.publicOnly(), config.maxDocumentBytes(), CONNECT_TIMEOUT,
                 config.fetchTimeout(), config.maxRedirects()));
         config.localRoot().ifPresent(root -> sources.add(new LocalFileSource(root, config.maxDocumentBytes())));
-        sources.add(new S3Source(s3(ragfn), config.maxDocumentBytes()));
+        sources.add(new S3Source(s3(ragfn, config), config.maxDocumentBytes()));
         StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(),
                 new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(), config.chunkIncludeHeadings()));
         return new IngestService(store, new Sources(sources), new Parsers(config.maxDocumentBytes()), chunker, config,
@@ -45,10 +46,12 @@ public class IngestBeans {
     }
 
     /** Credentials resolve on the first request, so a deployment that never reads S3 needs none. */
-    private static S3Client s3(RagfnConfig ragfn) {
-        return S3Client.builder()
+    private static S3Client s3(RagfnConfig ragfn, IngestConfig config) {
+        var builder = S3Client.builder()
                 .region(Region.of(ragfn.dynamodb().region()))
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+                .httpClientBuilder(Apache5HttpClient.builder());
+        config.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true)
+                .credentialsProvider(LocalCredentials.unlessInEnvironment()));
+        return builder.build();
     }
 }

@@ -3,6 +3,7 @@ package dev.ragfn.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,4 +42,10 @@ public interface IngestConfig {
     /** Prefix each chunk with its heading path ("Install > Operators"), which helps retrieval. */
     @WithDefault("true")
     boolean chunkIncludeHeadings();
+
+    /**
+     * Endpoint of an S3-compatible store for s3:// sources, with path-style addressing; unset means AWS S3
+     * in the region of ragfn.dynamodb.region.
+     */
+    Optional<URI> s3Endpoint();
 }

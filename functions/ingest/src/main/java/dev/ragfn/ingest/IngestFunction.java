@@ -2,15 +2,14 @@ package dev.ragfn.ingest;
 
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
-import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.IdempotencyStore.Claim;
-import io.quarkus.funqy.Context;
+import dev.ragfn.runtime.funqy.IncomingEvents;
+import dev.ragfn.runtime.funqy.StructuredCloudEvent;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
-import io.quarkus.funqy.knative.events.CloudEventBuilder;
 
 import java.time.Duration;
 import java.util.Map;
@@ -35,52 +34,41 @@ public class IngestFunction {
     }
 
     /**
-     * Answers a CloudEvent whose type depends on the outcome, so callers must send CloudEvents
-     * (binary or structured): Funqy refuses plain HTTP for functions that return one.
+     * Takes and answers whole CloudEvents, the same on both platforms: the event's source and id
+     * identify a redelivery, its extensions name tenant and knowledge base, and the answer's type
+     * depends on the outcome. On Knative Funqy reads the event from the HTTP request and sends the
+     * answer as the reply; on Lambda the template hands over the structured event and the answer goes
+     * to the bus as one (sam/template.yaml).
      */
     @Funq
-    public CloudEvent<Object> ingest(SubmitDocument submission, @Context CloudEvent<?> event) {
-        if (submission == null) {
-            throw new InvalidInputException("the request has no data; send a JSON document submission");
-        }
+    public CloudEvent<Object> ingest(CloudEvent<SubmitDocument> event) {
+        SubmitDocument submission = IncomingEvents.data(event, "a document submission");
         KnowledgeBaseRef kb = knowledgeBase(submission, event);
-        String key = event == null || event.id() == null || event.source() == null ? null
-                : "ingest " + event.source() + " " + event.id();
-        if (key == null) {
-            return reply(kb, service.ingest(kb, submission));
-        }
+        String key = IncomingEvents.deliveryKey("ingest", event);
         if (!(idempotency.claim(key, LEASE) instanceof Claim.Acquired)) {
             return null;
         }
         try {
             IngestOutcome outcome = service.ingest(kb, submission);
             idempotency.complete(key, outcome.getClass().getSimpleName());
-            return reply(kb, outcome);
+            return answer(kb, outcome);
         } catch (RuntimeException e) {
             idempotency.release(key);
             throw e;
         }
     }
 
-    private static CloudEvent<Object> reply(KnowledgeBaseRef kb, IngestOutcome outcome) {
+    private static CloudEvent<Object> answer(KnowledgeBaseRef kb, IngestOutcome outcome) {
         return switch (outcome) {
-            case IngestOutcome.Chunked chunked -> event(kb, EventTypes.CHUNKS_READY, chunked.event());
-            case IngestOutcome.Failed failed -> event(kb, EventTypes.DOCUMENT_FAILED, failed.event());
+            case IngestOutcome.Chunked chunked -> StructuredCloudEvent.about(kb, EventTypes.CHUNKS_READY, SOURCE, chunked.event());
+            case IngestOutcome.Failed failed -> StructuredCloudEvent.about(kb, EventTypes.DOCUMENT_FAILED, SOURCE, failed.event());
             case IngestOutcome.Unchanged unchanged -> null;
         };
     }
 
-    private static CloudEvent<Object> event(KnowledgeBaseRef kb, String type, Object data) {
-        return CloudEventBuilder.create()
-                .type(type)
-                .source(SOURCE)
-                .extensions(Map.of(EventAttributes.TENANT, kb.tenant(), EventAttributes.KNOWLEDGE_BASE, kb.knowledgeBase()))
-                .build(data);
-    }
-
-    /** CloudEvent extensions win; plain HTTP calls name tenant and knowledge base in the body. */
+    /** CloudEvent extensions win; the data's fields serve events without them. */
     private static KnowledgeBaseRef knowledgeBase(SubmitDocument data, CloudEvent<?> event) {
-        Map<String, String> extensions = event == null || event.extensions() == null ? Map.of() : event.extensions();
+        Map<String, String> extensions = event.extensions() == null ? Map.of() : event.extensions();
         String tenant = extensions.getOrDefault(EventAttributes.TENANT, data.tenant());
         String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, data.knowledgeBase());
         return new KnowledgeBaseRef(

@@ -6,8 +6,11 @@ import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.port.DocumentStore;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,7 +28,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 
 @QuarkusTest
 class IngestFunctionTest {
@@ -44,6 +46,15 @@ class IngestFunctionTest {
 
     @Inject
     DocumentStore store;
+
+    /**
+     * Funqy's Lambda binding is on the test class path too (*LambdaTest), and Quarkus points RestAssured at its
+     * mock event server; these tests speak to the Knative binding's HTTP server.
+     */
+    @BeforeEach
+    void knativeHttpServer() {
+        RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    }
 
     @Test
     void should_store_chunks_and_answer_chunks_ready_when_a_structured_event_submits_markdown() {
@@ -159,17 +170,77 @@ class IngestFunctionTest {
         given().contentType("application/json")
                 .body(Map.of("tenant", "acme", "knowledgeBase", "kb", "documentId", "plain", "text", HANDBOOK))
                 .post("/ingest")
-                .then().statusCode(400);
+                .then().statusCode(400)
+                .body("message", containsString("takes only CloudEvents"));
     }
 
+    // Knative redelivers 5xx answers until the event is dead-lettered, but not 400: a bad event is refused once.
+
     @Test
-    void should_refuse_an_event_when_it_names_no_tenant() {
+    void should_refuse_with_400_naming_the_tenant_when_an_event_names_none() {
         given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
                 .contentType("application/json")
                 .body(Map.of("documentId", "doc", "text", "hello"))
                 .post("/")
-                .then().statusCode(greaterThan(399));
+                .then().statusCode(400)
+                .body("kind", equalTo("INVALID_INPUT"))
+                .body("message", containsString("tenant (CloudEvent extension 'tenant' or field 'tenant') must match"));
+    }
+
+    @Test
+    void should_refuse_with_400_when_the_data_is_not_json() {
+        binaryEvent(newKnowledgeBase()).body("{\"documentId\": \"doc\", \"text\": ")
+                .post("/")
+                .then().statusCode(400)
+                .body("kind", equalTo("INVALID_INPUT"))
+                .body("message", containsString("not valid JSON"));
+    }
+
+    @Test
+    void should_refuse_with_400_naming_the_field_when_a_submission_has_an_unknown_one() {
+        String kb = newKnowledgeBase();
+
+        binaryEvent(kb).body(Map.of("documentId", "doc", "url", "https://docs.example.com/setup.md"))
+                .post("/")
+                .then().statusCode(400)
+                .body("message", containsString("unknown field 'url'"));
+
+        assertThat(store.findDocument(DocumentRef.of("acme", kb, "doc"))).isEmpty();
+    }
+
+    @Test
+    void should_refuse_with_400_when_a_structured_event_has_no_data() {
+        given().contentType("application/cloudevents+json")
+                .body(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/tests",
+                        "type", "dev.ragfn.document.submitted", "tenant", "acme", "knowledgebase", newKnowledgeBase(),
+                        "datacontenttype", "application/json"))
+                .post("/")
+                .then().statusCode(400)
+                .body("message", containsString("no data"));
+    }
+
+    @Test
+    void should_refuse_with_400_when_a_binary_event_has_no_body() {
+        binaryEvent(newKnowledgeBase())
+                .post("/")
+                .then().statusCode(400)
+                .body("message", containsString("no data"));
+    }
+
+    @Test
+    void should_refuse_with_400_when_the_data_has_a_field_of_the_wrong_type() {
+        binaryEvent(newKnowledgeBase()).body(Map.of("documentId", "doc", "text", "hello", "tags", "security"))
+                .post("/")
+                .then().statusCode(400)
+                .body("message", containsString("tags"));
+    }
+
+    private static io.restassured.specification.RequestSpecification binaryEvent(String kb) {
+        return given().header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-type", "dev.ragfn.document.submitted").header("ce-source", "/tests")
+                .header("ce-tenant", "acme").header("ce-knowledgebase", kb)
+                .contentType("application/json");
     }
 
     @Test

@@ -29,7 +29,8 @@ class EventWiringTest {
                 JsonNode pattern = rule.properties().path("Pattern");
                 if (!pattern.has("source")) {
                     assertThat(fieldNames(pattern)).as(rule.name()).containsExactly("detail-type");
-                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name()).isEqualTo("$.detail.data");
+                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name())
+                            .isEqualTo(Repo.takesWholeCloudEvents(module) ? "$.detail" : "$.detail.data");
                     pattern.path("detail-type").forEach(t -> published.add(t.asText()));
                 }
             }
@@ -53,8 +54,8 @@ class EventWiringTest {
                 if (pattern.has("source")) {
                     assertThat(pattern.path("source").toString()).as(rule.name()).isEqualTo("[\"lambda\"]");
                     assertThat(pattern.path("detail-type").toString()).as(rule.name()).isEqualTo("[\"" + RESULT + "\"]");
-                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name())
-                            .isEqualTo("$.detail.responsePayload.data");
+                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name()).isEqualTo(
+                            Repo.takesWholeCloudEvents(module) ? "$.detail.responsePayload" : "$.detail.responsePayload.data");
                     pattern.path("detail").path("responsePayload").path("type").forEach(t -> answers.add(t.asText()));
                 }
             }
@@ -111,6 +112,24 @@ class EventWiringTest {
         assertThat(Template.ref(bucket.path("BucketName"))).isEqualTo("IngestBucketName");
         assertThat(bucket.path("NotificationConfiguration").path("EventBridgeConfiguration")
                 .path("EventBridgeEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void should_check_the_tenant_and_knowledge_base_of_uploads_at_deploy_time_when_the_s3_rule_names_them()
+            throws Exception {
+        // given: the names ragfn accepts (dev.ragfn.core.domain.Ids)
+        java.lang.reflect.Field name = dev.ragfn.core.domain.Ids.class.getDeclaredField("NAME");
+        name.setAccessible(true);
+        String accepted = ((java.util.regex.Pattern) name.get(null)).pattern();
+
+        // when
+        JsonNode parameters = template.root().path("Parameters");
+
+        // then: CloudFormation refuses other values, so the rule's JSON always names a valid tenant and knowledge base
+        assertThat(parameters.path("IngestTenant").path("AllowedPattern").asText()).isEqualTo(accepted);
+        assertThat(parameters.path("IngestKnowledgeBase").path("AllowedPattern").asText()).isEqualTo(accepted);
+        assertThat(parameters.path("IngestTenant").path("Default").asText()).matches(accepted);
+        assertThat(parameters.path("IngestKnowledgeBase").path("Default").asText()).matches(accepted);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.ragfn.samcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Disabled;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -57,25 +57,55 @@ class LambdaZipTest {
     }
 
     @Test
-    @Disabled("IngestFunction answers io.quarkus.funqy.knative.events.CloudEvent, which Funqy's Lambda "
-            + "binding cannot serialize (\"Could not serialize the provided output\")")
-    void should_answer_chunks_ready_when_a_document_submitted_event_is_published() throws Exception {
-        // given
-        JsonNode event = Repo.json(Repo.sam("events/document-submitted.json"));
-        JsonNode input = new EventBridge(template, Map.of()).deliver(event, EventBridge.BUS)
+    void should_index_a_submitted_document_when_ingest_and_embed_run_in_their_zips_chained_through_the_bus()
+            throws Exception {
+        // given: a fresh embedded store shared by both functions, as the real ones share DynamoDB and OpenSearch
+        Map<String, String> store = Map.of("RAGFN_DATA_DIR",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        EventBridge bus = new EventBridge(template, Map.of());
+        JsonNode submitted = bus.deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
                 .get("IngestFunction.DocumentSubmitted");
 
-        // when
-        JsonNode answer = invoke("ingest", input.toString(), Map.of());
+        // when: ingest answers, its OnSuccess destination puts the answer on the bus, and embed's rule picks it up
+        JsonNode chunksReady = invoke("ingest", submitted.toString(), store);
+        ObjectNode result = Repo.json(Repo.sam("events/chunks-ready-result.json")).deepCopy();
+        ((ObjectNode) result.path("detail")).set("requestPayload", submitted);
+        ((ObjectNode) result.path("detail")).set("responsePayload", chunksReady);
+        Map<String, JsonNode> embedInputs = bus.deliver(result, EventBridge.BUS);
+        JsonNode indexed = invoke("embed", embedInputs.get("EmbedFunction.ChunksReadyResult").toString(), store);
 
-        // then: the shape the embed rule picks out of the OnSuccess destination event
-        assertThat(answer.path("type").asText()).isEqualTo("dev.ragfn.chunks.ready");
-        assertThat(answer.path("data").path("documentId").asText()).isEqualTo("rotate-credentials");
+        // then
+        assertThat(chunksReady.path("type").asText()).isEqualTo("dev.ragfn.chunks.ready");
+        assertThat(chunksReady.path("tenant").asText()).isEqualTo("acme");
+        assertThat(chunksReady.path("knowledgebase").asText()).isEqualTo("handbook");
+        assertThat(chunksReady.path("data").path("documentId").asText()).isEqualTo("rotate-credentials");
+        assertThat(embedInputs).containsOnlyKeys("EmbedFunction.ChunksReadyResult");
+        assertThat(indexed.path("type").asText()).isEqualTo("dev.ragfn.document.indexed");
+        assertThat(indexed.path("tenant").asText()).isEqualTo("acme");
+        assertThat(indexed.path("data").path("chunkCount").asInt()).isEqualTo(chunksReady.path("data").path("chunkCount").asInt());
+    }
+
+    @Test
+    void should_answer_nothing_when_ingest_in_its_zip_gets_the_same_event_again() throws Exception {
+        // given: Lambda retries an asynchronous invocation with the same event
+        Map<String, String> store = Map.of("RAGFN_DATA_DIR",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        JsonNode submitted = new EventBridge(template, Map.of())
+                .deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
+                .get("IngestFunction.DocumentSubmitted");
+        invoke("ingest", submitted.toString(), store);
+
+        // when
+        JsonNode again = invoke("ingest", submitted.toString(), store);
+
+        // then
+        assertThat(again).isNull();
     }
 
     /**
      * Runs the module's handler in a JVM whose class path is its unpacked zip, as Lambda's java21 runtime does,
-     * with the literal environment variables the template gives the function, then {@code env}.
+     * with the literal environment variables the template gives the function, then {@code env}. Null when the
+     * function answered nothing.
      */
     private JsonNode invoke(String module, String event, Map<String, String> env) throws Exception {
         Path zip = Repo.root().resolve("functions").resolve(module).resolve("target/function.zip");
@@ -105,7 +135,8 @@ class LambdaZipTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        return Repo.JSON.readTree(output.substring(output.indexOf(LambdaInvoker.ANSWER) + LambdaInvoker.ANSWER.length()));
+        String answer = output.substring(output.indexOf(LambdaInvoker.ANSWER) + LambdaInvoker.ANSWER.length()).strip();
+        return answer.isEmpty() ? null : Repo.JSON.readTree(answer);
     }
 
     private static Path unpack(Path zip, Path target) throws IOException {

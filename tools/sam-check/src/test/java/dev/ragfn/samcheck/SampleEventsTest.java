@@ -1,6 +1,7 @@
 package dev.ragfn.samcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragfn.core.event.EventTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -19,20 +20,20 @@ class SampleEventsTest {
     private final EventBridge eventBridge = new EventBridge(template, PARAMETERS);
 
     @Test
-    void should_deliver_the_submission_data_to_ingest_only_when_a_document_submitted_event_is_published() {
+    void should_deliver_the_whole_structured_event_to_ingest_only_when_a_document_submitted_event_is_published() {
         // given
         JsonNode event = Repo.json(Repo.sam("events/document-submitted.json"));
 
         // when
         Map<String, JsonNode> inputs = deliver(event, BUS);
 
-        // then
+        // then: its id and source identify a redelivery, its extensions name tenant and knowledge base
         assertThat(inputs).containsOnlyKeys("IngestFunction.DocumentSubmitted");
-        assertThat(inputs.get("IngestFunction.DocumentSubmitted")).isEqualTo(event.path("detail").path("data"));
+        assertThat(inputs.get("IngestFunction.DocumentSubmitted")).isEqualTo(event.path("detail"));
     }
 
     @Test
-    void should_deliver_a_submission_to_ingest_only_when_s3_reports_an_object_created_in_the_bucket() {
+    void should_deliver_a_structured_submission_to_ingest_only_when_s3_reports_an_object_created_in_the_bucket() {
         // given
         JsonNode event = Repo.json(Repo.sam("events/s3-object-created.json"));
 
@@ -41,11 +42,16 @@ class SampleEventsTest {
 
         // then
         assertThat(inputs).containsOnlyKeys("IngestFunction.IngestBucketObjectCreated");
-        JsonNode submission = inputs.get("IngestFunction.IngestBucketObjectCreated");
-        assertThat(submission.path("source").asText()).isEqualTo("s3://ragfn-ingest-example/handbook/operators.pdf");
-        assertThat(submission.path("documentId").asText()).isEqualTo("handbook/operators.pdf");
-        assertThat(submission.path("tenant").asText()).isEqualTo(parameter("IngestTenant"));
-        assertThat(submission.path("knowledgeBase").asText()).isEqualTo(parameter("IngestKnowledgeBase"));
+        JsonNode submitted = inputs.get("IngestFunction.IngestBucketObjectCreated");
+        assertThat(submitted.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(submitted.path("type").asText()).isEqualTo(EventTypes.DOCUMENT_SUBMITTED);
+        assertThat(submitted.path("id").asText()).isEqualTo(event.path("id").asText());
+        assertThat(submitted.path("source").asText()).isEqualTo("s3://ragfn-ingest-example");
+        assertThat(submitted.path("time").asText()).isEqualTo(event.path("time").asText());
+        assertThat(submitted.path("tenant").asText()).isEqualTo(parameter("IngestTenant"));
+        assertThat(submitted.path("knowledgebase").asText()).isEqualTo(parameter("IngestKnowledgeBase"));
+        assertThat(submitted.path("data").path("documentId").asText()).isEqualTo("handbook/operators.pdf");
+        assertThat(submitted.path("data").path("source").asText()).isEqualTo("s3://ragfn-ingest-example/handbook/operators.pdf");
     }
 
     @Test

@@ -53,7 +53,7 @@ public class LocalBroker {
 
     public LocalBroker(IngestFunction ingest, EmbedFunction embed, ConvertFunction convert, SummarizeFunction summarize,
                        RagfnConfig config) {
-        functions.put("ingest", event -> ingest.ingest(data(event, SubmitDocument.class), event));
+        functions.put("ingest", event -> ingest.ingest(withData(event, SubmitDocument.class)));
         functions.put("embed", event -> embed.embed(data(event, ChunksReady.class)));
         functions.put("convert", event -> reply("convert", event, convert.convert(data(event, ConversionRequest.class))));
         functions.put("summarize", event -> reply("summarize", event,
@@ -164,7 +164,13 @@ public class LocalBroker {
         }
     }
 
-    /** Replies built by functions carry no id; the broker gives each one, as a real broker does. */
+    /** The event itself, its data typed as the function takes it. */
+    private static <T> CloudEvent<T> withData(CloudEvent<Object> event, Class<T> type) {
+        return CloudEventBuilder.create().id(event.id()).type(event.type()).source(event.source())
+                .extensions(event.extensions() == null ? Map.of() : event.extensions()).build(data(event, type));
+    }
+
+    /** A reply without an id gets one from the broker, as from a real broker. */
     @SuppressWarnings("unchecked")
     private static CloudEvent<Object> withId(CloudEvent<?> reply) {
         return (CloudEvent<Object>) CloudEventBuilder.create()

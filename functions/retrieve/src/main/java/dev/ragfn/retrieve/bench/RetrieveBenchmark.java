@@ -3,9 +3,9 @@ package dev.ragfn.retrieve.bench;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.VectorIndex;
@@ -75,7 +75,7 @@ public final class RetrieveBenchmark {
                 deleteIndex(openSearch);
             }
         }
-        rows.add(embeddingRow(workload));
+        rows.add(embeddingRow(workload, config.getConfigMapping(RagfnConfig.class)));
         System.out.println("| index | mode | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
@@ -95,8 +95,9 @@ public final class RetrieveBenchmark {
         return rows;
     }
 
-    private static String embeddingRow(Workload workload) {
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    /** The platform's own in-process model, as retrieve builds it from configuration. */
+    private static String embeddingRow(Workload workload, RagfnConfig config) {
+        EmbeddingModel model = EmbeddingModels.create(config);
         return row("-", "query embedding (all-MiniLM-L6-v2, in process)", workload.time(model::embed));
     }
 

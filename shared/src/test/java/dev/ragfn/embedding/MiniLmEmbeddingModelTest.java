@@ -1,0 +1,32 @@
+package dev.ragfn.embedding;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Our session settings change how ONNX Runtime schedules threads, never what the model computes. */
+class MiniLmEmbeddingModelTest {
+
+    @Test
+    void should_give_the_same_vectors_as_langchain4js_own_model_class() {
+        List<TextSegment> texts = List.of(TextSegment.from("Employees get 25 days of paid vacation per year."),
+                TextSegment.from("Rotate the database credential after every incident."),
+                TextSegment.from("kubernetes"));
+
+        List<Embedding> ours = new MiniLmEmbeddingModel().embedAll(texts).content();
+        List<Embedding> theirs = new AllMiniLmL6V2EmbeddingModel().embedAll(texts).content();
+
+        assertThat(ours).hasSize(3);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(ours.get(i).dimension()).isEqualTo(MiniLmEmbeddingModel.DIMENSION);
+            assertThat(CosineSimilarity.between(ours.get(i), theirs.get(i))).isGreaterThan(0.9999);
+        }
+        assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.9);
+    }
+}

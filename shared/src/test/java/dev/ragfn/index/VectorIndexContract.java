@@ -22,6 +22,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * What every VectorIndex must do. Each implementation's test extends this and supplies a fresh,
@@ -145,6 +146,19 @@ public abstract class VectorIndexContract {
                 .extracting(IndexHit::chunkId).containsExactlyInAnyOrder("y", "z");
         assertThat(index.vectorSearch(scope, axis(0, 0f), 10, new SearchFilter(Set.of(), Set.of("s3"), Set.of("release"))))
                 .extracting(IndexHit::chunkId).containsExactly("z");
+    }
+
+    @Test
+    void should_score_a_vector_hit_one_plus_cosine_over_two_when_searching_by_vector() {
+        index.upsert(List.of(
+                chunk(KB.document("same"), "s", 0, "same direction", axis(0, 0f)),
+                chunk(KB.document("orthogonal"), "o", 0, "right angle", axis(2, 0f))));
+
+        List<IndexHit> hits = index.vectorSearch(SearchScope.of(KB), axis(0, 0f), 10, SearchFilter.none());
+
+        assertThat(hits).extracting(IndexHit::chunkId).containsExactly("s", "o");
+        assertThat(hits.get(0).score()).isCloseTo(1.0, within(1e-4));
+        assertThat(hits.get(1).score()).isCloseTo(0.5, within(1e-4));
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
 import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.store.dynamodb.DynamoDbDocumentStore;
 import io.quarkus.funqy.knative.events.CloudEvent;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** ingest, then embed, then indexed: the whole chain on OpenSearch and DynamoDB, real servers both. */
 @QuarkusTest
 @TestProfile(RealServersProfile.class)
+// The same resources as ChatEndToEndIT, so both run in one application: no restart, one tokenizer.
+@WithTestResource(value = FakeChatModel.class, scope = TestResourceScope.GLOBAL)
 class EventChainIT {
 
     @Inject

@@ -114,8 +114,10 @@ public final class ChatTurnService {
         int topK = request.options().topK() == null ? config.topK() : request.options().topK();
         List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
                 tenant, request.knowledgeBases(), topK, request.options().mode(), null, null, null)).passages());
-        Evidence evidence = timed(timings, "rank",
-                () -> Evidence.find(embeddings, question, passages, config.minRelevance()));
+        // Without a model the best sentences are the answer; with one, judging whole passages is enough.
+        Evidence evidence = timed(timings, "rank", () -> models.isEmpty()
+                ? Evidence.find(embeddings, question, passages, config.minRelevance())
+                : Evidence.passages(embeddings, question, passages, config.minRelevance()));
 
         CitedPassages cited = new CitedPassages(evidence.passages());
         // Listing tools may reach MCP servers: timed apart from the model.

@@ -9,8 +9,10 @@ import dev.ragfn.retrieve.Passage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -75,6 +77,29 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
                 .sorted(Comparator.comparingDouble(Sentence::score).reversed())
                 .toList();
         return new Evidence(List.copyOf(relevant), sentences);
+    }
+
+    /**
+     * The retrieved passages that bear on the question, judged whole by the cosine similarity the
+     * vector search measured; only passages it did not find (BM25-only hits) are embedded here. No
+     * sentence ranking: when a model writes the answer, that would be work nobody uses.
+     */
+    static Evidence passages(EmbeddingModel model, String question, List<Passage> retrieved, double minRelevance) {
+        List<Passage> unmeasured = retrieved.stream().filter(p -> p.similarity() == null).toList();
+        Map<Passage, Double> measured = new IdentityHashMap<>();
+        if (!unmeasured.isEmpty()) {
+            List<TextSegment> texts = new ArrayList<>();
+            texts.add(TextSegment.from(question));
+            unmeasured.forEach(p -> texts.add(TextSegment.from(p.text())));
+            List<Embedding> vectors = model.embedAll(texts).content();
+            for (int i = 0; i < unmeasured.size(); i++) {
+                measured.put(unmeasured.get(i), CosineSimilarity.between(vectors.get(0), vectors.get(i + 1)));
+            }
+        }
+        List<Passage> relevant = retrieved.stream()
+                .filter(p -> (p.similarity() != null ? p.similarity() : measured.get(p)) >= minRelevance)
+                .toList();
+        return new Evidence(relevant, List.of());
     }
 
     boolean found() {

@@ -87,7 +87,7 @@ final class KnowledgeBaseSearchTool implements ChatTool {
         }
         List<Passage> found = retrieve.retrieve(RetrieveRequest.of(query, tenant, knowledgeBase, topK, null)).passages();
         // Hybrid search always returns something: keep what bears on the query, as for the question itself.
-        List<Passage> relevant = Evidence.find(embeddings, query, found, minRelevance).passages();
+        List<Passage> relevant = Evidence.passages(embeddings, query, found, minRelevance).passages();
         if (relevant.isEmpty()) {
             return new Output("No passage of knowledge base " + knowledgeBase + " answers this query.",
                     "no relevant passage in " + knowledgeBase);

@@ -5,12 +5,19 @@ import java.util.Map;
 /**
  * One retrieved chunk. {@code score} is the BM25 or cosine score of a single-mode search, the
  * fused score in hybrid mode, or the reranker's score; {@code ranks} gives the 1-based rank the
- * chunk had in each search that found it, to explain why it is here.
+ * chunk had in each search that found it, to explain why it is here. {@code similarity} is the
+ * cosine similarity of the query and the chunk when the vector search found it, else null: unlike
+ * fused scores, it says how well the passage matches.
  */
 public record Passage(String knowledgeBase, String documentId, String title, String source, String chunkId,
-                      int position, double score, Map<RetrieveMode, Integer> ranks, String text) {
+                      int position, double score, Map<RetrieveMode, Integer> ranks, String text, Double similarity) {
 
     public Passage withScore(double newScore) {
-        return new Passage(knowledgeBase, documentId, title, source, chunkId, position, newScore, ranks, text);
+        return new Passage(knowledgeBase, documentId, title, source, chunkId, position, newScore, ranks, text,
+                similarity);
+    }
+
+    public Passage withSimilarity(Double cosine) {
+        return new Passage(knowledgeBase, documentId, title, source, chunkId, position, score, ranks, text, cosine);
     }
 }

@@ -37,7 +37,8 @@ final class ReciprocalRankFusion {
     static List<Passage> ranked(RetrieveMode mode, List<IndexHit> hits) {
         List<Passage> passages = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
-            passages.add(passage(hits.get(i), hits.get(i).score(), Map.of(mode, i + 1)));
+            passages.add(passage(hits.get(i), hits.get(i).score(), Map.of(mode, i + 1),
+                    mode == RetrieveMode.VECTOR ? cosine(hits.get(i)) : null));
         }
         return passages;
     }
@@ -51,6 +52,9 @@ final class ReciprocalRankFusion {
                 Fused entry = fused.computeIfAbsent(new ChunkKey(hit.document(), hit.chunkId()), key -> new Fused(hit));
                 entry.score += weight / (k + i + 1);
                 entry.ranks.put(mode, i + 1);
+                if (mode == RetrieveMode.VECTOR) {
+                    entry.similarity = cosine(hit);
+                }
             }
         });
         return fused.values().stream()
@@ -58,13 +62,18 @@ final class ReciprocalRankFusion {
                         .thenComparingInt(Fused::bestRank)
                         .thenComparing(f -> f.hit.document().toString())
                         .thenComparing(f -> f.hit.chunkId()))
-                .map(f -> passage(f.hit, f.score, f.ranks))
+                .map(f -> passage(f.hit, f.score, f.ranks, f.similarity))
                 .toList();
     }
 
-    private static Passage passage(IndexHit hit, double score, Map<RetrieveMode, Integer> ranks) {
+    private static Passage passage(IndexHit hit, double score, Map<RetrieveMode, Integer> ranks, Double similarity) {
         return new Passage(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(), hit.title(),
-                hit.source(), hit.chunkId(), hit.position(), score, Map.copyOf(ranks), hit.text());
+                hit.source(), hit.chunkId(), hit.position(), score, Map.copyOf(ranks), hit.text(), similarity);
+    }
+
+    /** Vector searches score (1 + cosine) / 2 on every index (VectorIndex's contract). */
+    private static double cosine(IndexHit vectorHit) {
+        return 2 * vectorHit.score() - 1;
     }
 
     private record ChunkKey(DocumentRef document, String chunkId) {
@@ -74,6 +83,7 @@ final class ReciprocalRankFusion {
         final IndexHit hit;
         final Map<RetrieveMode, Integer> ranks = new EnumMap<>(RetrieveMode.class);
         double score;
+        Double similarity;
 
         Fused(IndexHit hit) {
             this.hit = hit;

@@ -9,6 +9,8 @@ import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.rerank.Reranker;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ public final class RetrieveService {
 
     /** The most a search may ask the index for (see {@link VectorIndex#validateK}). */
     private static final int MAX_DEPTH = 10_000;
+    /** Chunks per document the similarity search reads: a passage in a longer document may stay without one. */
+    private static final int SIMILARITY_CHUNKS_PER_DOCUMENT = 200;
 
     private final VectorIndex index;
     private final EmbeddingModel model;
@@ -51,13 +55,14 @@ public final class RetrieveService {
         int depth = mode == RetrieveMode.HYBRID || reranker.isPresent()
                 ? Math.min(MAX_DEPTH, Math.max(k * config.candidateFactor(), config.minCandidates()))
                 : k;
+        float[] vector = mode == RetrieveMode.BM25 ? null : model.embed(query).content().vector();
         List<Passage> passages = switch (mode) {
             case BM25 -> ReciprocalRankFusion.ranked(mode, index.textSearch(scope, query, depth, filter));
-            case VECTOR -> ReciprocalRankFusion.ranked(mode, vectorSearch(scope, query, depth, filter));
+            case VECTOR -> ReciprocalRankFusion.ranked(mode, index.vectorSearch(scope, vector, depth, filter));
             case HYBRID -> {
                 Map<RetrieveMode, List<IndexHit>> rankings = new EnumMap<>(RetrieveMode.class);
                 rankings.put(RetrieveMode.BM25, index.textSearch(scope, query, depth, filter));
-                rankings.put(RetrieveMode.VECTOR, vectorSearch(scope, query, depth, filter));
+                rankings.put(RetrieveMode.VECTOR, index.vectorSearch(scope, vector, depth, filter));
                 yield fusion.fuse(rankings);
             }
         };
@@ -65,11 +70,35 @@ public final class RetrieveService {
             int candidates = Math.min(passages.size(), Math.max(k, config.rerankCandidates()));
             passages = reranker.get().rerank(query, passages.subList(0, candidates));
         }
-        List<Passage> best = List.copyOf(passages.subList(0, Math.min(k, passages.size())));
-        return new RetrieveResponse(mode, reranker.isPresent(), best);
+        List<Passage> best = passages.subList(0, Math.min(k, passages.size()));
+        if (vector != null) {
+            best = withSimilarities(scope, vector, best);
+        }
+        return new RetrieveResponse(mode, reranker.isPresent(), List.copyOf(best));
     }
 
-    private List<IndexHit> vectorSearch(SearchScope scope, String query, int depth, SearchFilter filter) {
-        return index.vectorSearch(scope, model.embed(query).content().vector(), depth, filter);
+    /**
+     * Hybrid results the vector search did not reach (found by BM25 alone) get their similarity
+     * from one more kNN search narrowed to their documents, exact at that size: callers judge
+     * relevance by similarity, and the stored vectors are cheaper than embedding passages again.
+     */
+    private List<Passage> withSimilarities(SearchScope scope, float[] vector, List<Passage> passages) {
+        Set<String> documents = new HashSet<>();
+        passages.stream().filter(p -> p.similarity() == null).forEach(p -> documents.add(p.documentId()));
+        if (documents.isEmpty()) {
+            return passages;
+        }
+        int k = Math.min(MAX_DEPTH, documents.size() * SIMILARITY_CHUNKS_PER_DOCUMENT);
+        Map<String, Double> similarities = new HashMap<>();
+        for (IndexHit hit : index.vectorSearch(scope, vector, k, new SearchFilter(documents, Set.of(), Set.of()))) {
+            similarities.put(key(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(),
+                    hit.chunkId()), 2 * hit.score() - 1);
+        }
+        return passages.stream().map(p -> p.similarity() != null ? p
+                : p.withSimilarity(similarities.get(key(p.knowledgeBase(), p.documentId(), p.chunkId())))).toList();
+    }
+
+    private static String key(String knowledgeBase, String documentId, String chunkId) {
+        return knowledgeBase + '\u0000' + documentId + '\u0000' + chunkId;
     }
 }

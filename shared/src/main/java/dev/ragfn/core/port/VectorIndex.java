@@ -35,7 +35,10 @@ public interface VectorIndex extends AutoCloseable {
      */
     void retainChunks(DocumentRef document, Collection<String> chunkIds);
 
-    /** The {@code k} chunks nearest to {@code vector} by cosine similarity. */
+    /**
+     * The {@code k} chunks nearest to {@code vector} by cosine similarity, each scored
+     * (1 + cosine) / 2 on every implementation, so callers can judge how similar a hit is.
+     */
     List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter);
 
     /** The {@code k} best BM25 matches for {@code text} over chunk titles and texts. */

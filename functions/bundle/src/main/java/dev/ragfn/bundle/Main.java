@@ -22,6 +22,8 @@ public class Main implements QuarkusApplication {
         if (args.length > 0) {
             // A command must not take the server's port from a running bundle.
             System.setProperty("quarkus.http.port", "0");
+            // A command runs and exits: no schedule fires meanwhile.
+            System.setProperty("quarkus.scheduler.enabled", "false");
             // Commands print their own output; only problems should reach the log.
             System.setProperty("quarkus.log.level", System.getProperty("ragfn.cli.log-level", "WARN"));
             // Local file sources must lie under a root: the directory being ingested.

@@ -1,8 +1,8 @@
 package dev.ragfn.bundle.broker;
 
-import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.convert.ConversionRequest;
 import dev.ragfn.convert.ConvertFunction;
+import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.event.ChunksReady;
@@ -45,6 +45,8 @@ import java.util.function.Function;
 public class LocalBroker {
 
     private static final Logger LOG = Logger.getLogger(LocalBroker.class);
+    /** The type of every event a Knative PingSource sends. */
+    private static final String PING = SummarizeFunction.KNATIVE_PING;
 
     private final TriggerTable triggers = TriggerTable.fromClasspath();
     private final Map<String, Function<CloudEvent<Object>, CloudEvent<?>>> functions = new HashMap<>();
@@ -95,9 +97,31 @@ public class LocalBroker {
     /** The same, under the sender's event id: a redelivered event keeps its id, so functions can tell. */
     public List<CloudEvent<?>> publish(String id, String type, String source, Map<String, String> extensions,
                                        Object data) {
+        return route(CloudEventBuilder.create().id(id).type(type).source(source).extensions(extensions).build(data));
+    }
+
+    /**
+     * A schedule's firing, as Knative's PingSource sends it: an event of PingSource's own type
+     * carrying the schedule's data, delivered to the function whose schedule it is; its answer
+     * travels on like any other event.
+     */
+    public List<CloudEvent<?>> fire(TriggerTable.Schedule schedule) {
+        CloudEvent<Object> ping = CloudEventBuilder.create().id(UUID.randomUUID().toString()).type(PING)
+                .source("/ragfn/schedules/" + schedule.name()).extensions(Map.of())
+                .build(Json.mapper().convertValue(schedule.data(), Object.class));
+        CloudEvent<?> reply = deliver(schedule.function(), ping);
+        return reply == null ? List.of() : route(withId(reply));
+    }
+
+    public TriggerTable triggers() {
+        return triggers;
+    }
+
+    /** Delivers an event to its consumers, and their answers to theirs; returns the events nobody consumes. */
+    private List<CloudEvent<?>> route(CloudEvent<Object> first) {
         List<CloudEvent<?>> results = new ArrayList<>();
         Deque<CloudEvent<Object>> pending = new ArrayDeque<>();
-        pending.add(CloudEventBuilder.create().id(id).type(type).source(source).extensions(extensions).build(data));
+        pending.add(first);
         while (!pending.isEmpty()) {
             CloudEvent<Object> event = pending.poll();
             List<String> consumers = triggers.consumersOf(event.type());

@@ -23,6 +23,11 @@ public final class TriggerTable {
     private final Map<String, List<String>> consumers = new HashMap<>();
     private final Map<String, Delivery> delivery = new HashMap<>();
     private final Map<String, List<String>> emits = new HashMap<>();
+    private final List<Schedule> schedules = new ArrayList<>();
+
+    /** A declared schedule: a 5-field cron in a time zone, and the data each firing carries to the function. */
+    public record Schedule(String function, String name, String cron, String timezone, JsonNode data) {
+    }
 
     private TriggerTable(JsonNode root) {
         Delivery defaults = delivery(root.path("defaults").path("delivery"), new Delivery(3, Duration.ofSeconds(1)));
@@ -34,6 +39,9 @@ public final class TriggerTable {
             List<String> types = new ArrayList<>();
             entry.getValue().path("emits").forEach(type -> types.add(type.asText()));
             emits.put(function, List.copyOf(types));
+            entry.getValue().path("schedules").forEach(schedule -> schedules.add(new Schedule(function,
+                    schedule.path("name").asText(), schedule.path("cron").asText(),
+                    schedule.path("timezone").asText("UTC"), schedule.path("data"))));
         });
     }
 
@@ -50,6 +58,10 @@ public final class TriggerTable {
 
     public List<String> consumersOf(String type) {
         return consumers.getOrDefault(type, List.of());
+    }
+
+    public List<Schedule> schedules() {
+        return List.copyOf(schedules);
     }
 
     /** The types a function answers with, as declared. */

@@ -23,15 +23,23 @@ public interface RetrieveConfig {
     @WithDefault("50")
     int minCandidates();
 
-    /** Reciprocal rank fusion constant: larger values flatten the gap between top and lower ranks. */
+    /** How hybrid mode merges the BM25 and vector rankings: convex (normalised scores) or rrf (reciprocal rank fusion). */
+    @WithDefault("convex")
+    HybridFusion.Kind fusion();
+
+    /** Weight of the vector scores in convex fusion, between 0 and 1; BM25 gets the rest. */
+    @WithDefault("0.8")
+    double convexVectorWeight();
+
+    /** Reciprocal rank fusion constant, for fusion rrf: larger values flatten the gap between top and lower ranks. */
     @WithDefault("60")
     int rrfK();
 
-    /** Weight of the BM25 ranking in hybrid fusion. */
+    /** Weight of the BM25 ranking in reciprocal rank fusion. */
     @WithDefault("1.0")
     double bm25Weight();
 
-    /** Weight of the vector ranking in hybrid fusion. */
+    /** Weight of the vector ranking in reciprocal rank fusion. */
     @WithDefault("1.0")
     double vectorWeight();
 

@@ -31,15 +31,18 @@ public final class RetrieveService {
     private final VectorIndex index;
     private final EmbeddingModel model;
     private final RetrieveConfig config;
-    private final ReciprocalRankFusion fusion;
+    private final HybridFusion fusion;
     private final Optional<Reranker> reranker;
 
     public RetrieveService(VectorIndex index, EmbeddingModel model, RetrieveConfig config, Optional<Reranker> reranker) {
         this.index = index;
         this.model = model;
         this.config = config;
-        this.fusion = new ReciprocalRankFusion(config.rrfK(),
-                Map.of(RetrieveMode.BM25, config.bm25Weight(), RetrieveMode.VECTOR, config.vectorWeight()));
+        this.fusion = switch (config.fusion()) {
+            case RRF -> new ReciprocalRankFusion(config.rrfK(),
+                    Map.of(RetrieveMode.BM25, config.bm25Weight(), RetrieveMode.VECTOR, config.vectorWeight()));
+            case CONVEX -> new ConvexCombination(config.convexVectorWeight());
+        };
         this.reranker = reranker;
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
@@ -19,16 +20,17 @@ public class LocalSchedules {
     private static final Logger LOG = Logger.getLogger(LocalSchedules.class);
     static final String JOB_PREFIX = "ragfn-schedule-";
 
-    void start(@Observes StartupEvent started, Scheduler scheduler, LocalBroker broker) {
+    /** The broker is looked up when a schedule fires: creating it at start-up would start every function early. */
+    void start(@Observes StartupEvent started, Scheduler scheduler, Instance<LocalBroker> broker) {
         if (!scheduler.isStarted()) {
             return;
         }
-        for (TriggerTable.Schedule schedule : broker.triggers().schedules()) {
+        for (TriggerTable.Schedule schedule : TriggerTable.fromClasspath().schedules()) {
             scheduler.newJob(JOB_PREFIX + schedule.name())
                     .setCron(schedule.cron())
                     .setTimeZone(ZoneId.of(schedule.timezone()).getId())
                     .setTask(execution -> LOG.infof("Schedule %s fired: %s", schedule.name(),
-                            broker.fire(schedule).stream().map(e -> e.type()).toList()))
+                            broker.get().fire(schedule).stream().map(e -> e.type()).toList()))
                     .schedule();
             LOG.infof("Schedule %s: %s (%s) to %s", schedule.name(), schedule.cron(), schedule.timezone(),
                     schedule.function());

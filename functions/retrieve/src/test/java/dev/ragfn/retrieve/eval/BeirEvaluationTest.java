@@ -32,13 +32,12 @@ class BeirEvaluationTest {
     RetrieveConfig config;
 
     /**
-     * Pins what hybrid does achieve here. It does not beat vector alone on this set (nDCG@10 0.835
-     * against 0.897 when written): most queries are paraphrases over a small corpus, where BM25's
-     * wrong top hits also carry a vector rank and reciprocal rank fusion lifts them above a right
-     * passage only the vector search found. See functions/retrieve/README.md.
+     * Hybrid with the default convex fusion beats both single modes here (nDCG@10 0.942 against
+     * 0.897 and 0.727 when written); with reciprocal rank fusion it did not (0.835). See
+     * functions/retrieve/README.md.
      */
     @Test
-    void should_score_hybrid_above_bm25_and_recall_as_much_as_the_best_mode_when_run_on_the_sample_set() {
+    void should_score_hybrid_above_both_modes_and_recall_as_much_as_the_best_when_run_on_the_sample_set() {
         // when
         List<ModeScore> scores = BeirEvaluation.evaluate(Path.of("src/test/resources/beir/sample"), "test", model,
                 config, System.out);
@@ -56,7 +55,7 @@ class BeirEvaluationTest {
         ModeScore bm25 = byMode.get(RetrieveMode.BM25);
         ModeScore vector = byMode.get(RetrieveMode.VECTOR);
         assertThat(hybrid.ndcgAt10()).isGreaterThan(bm25.ndcgAt10() + 0.05)
-                .isGreaterThanOrEqualTo(vector.ndcgAt10() - 0.1);
+                .isGreaterThan(vector.ndcgAt10() + 0.02);
         assertThat(hybrid.recallAt100()).isGreaterThanOrEqualTo(Math.max(bm25.recallAt100(), vector.recallAt100()) - EPSILON);
     }
 }

@@ -3,6 +3,8 @@
 # requests, for each function packaged for Knative (JVM mode, functions/*/target/quarkus-app).
 # Each function gets a real request: ingest a document, embed its chunks, retrieve, chat, shield,
 # convert a repository, summarize (Prometheus unreachable: the summary says so).
+# Runs each jar with the JVM options the Knative Services set (JAVA_TOOL_OPTIONS, see
+# tools/deploy's KnativeManifests); JVM_OPTS replaces them, e.g. JVM_OPTS=" " for the JVM defaults.
 # Usage: ./mvnw -q install -DskipTests && bash benchmarks/startup.sh [function...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ JAVA_HOME=$(find_jdk 21) || die "no JDK >= 21 found"
 java="$JAVA_HOME/bin/java"
 work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
 port=18080
+read -ra jvm_options <<< "${JVM_OPTS-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}"
 functions=("$@")
 ((${#functions[@]})) || functions=(shield summarize convert retrieve chat-turn ingest embed)
 
@@ -50,7 +53,7 @@ measure() {
   RAGFN_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
     RAGFN_CONVERT_ALLOW_LOCAL_SOURCES=true RAGFN_CONVERT_OUTPUT_DIR="$work/patterns" \
     RAGFN_SUMMARIZE_PROMETHEUS_URL=http://127.0.0.1:9 \
-    "$java" --add-modules jdk.incubator.vector -jar "$jar" >"$work/$fn.log" 2>&1 &
+    "$java" "${jvm_options[@]}" --add-modules jdk.incubator.vector -jar "$jar" >"$work/$fn.log" 2>&1 &
   local pid=$! first=""
   for _ in $(seq 1 3000); do
     local status; status=$(request "$fn" 2>/dev/null || true)

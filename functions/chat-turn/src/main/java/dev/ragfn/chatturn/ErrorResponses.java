@@ -1,6 +1,7 @@
 package dev.ragfn.chatturn;
 
 import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.runtime.http.HttpErrors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -12,13 +13,7 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response map(RagfnException e) {
-        int status = switch (e.kind()) {
-            case INVALID_INPUT -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case UNAVAILABLE -> 503;
-        };
+        int status = HttpErrors.status(e.kind());
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("kind", e.kind().name(), "message", e.getMessage())).build();
     }

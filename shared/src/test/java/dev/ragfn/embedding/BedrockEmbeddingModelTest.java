@@ -11,6 +11,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.testing.TestConfig;
+import dev.ragfn.testing.HttpReplies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,12 +200,12 @@ class BedrockEmbeddingModelTest {
             requests.add(new Request(exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
             if (stallMillis > 0) {
-                sleep(stallMillis);
+                HttpReplies.pause(stallMillis);
             }
             Failure failure = failures.poll();
             if (failure != null) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", failure.errorType() + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
-                send(exchange, failure.status(), JSON.createObjectNode().put("message", failure.message()).toString());
+                HttpReplies.sendJson(exchange, failure.status(), JSON.createObjectNode().put("message", failure.message()).toString());
                 return;
             }
             ObjectNode answer = JSON.createObjectNode();
@@ -215,7 +215,7 @@ class BedrockEmbeddingModelTest {
                 values.add(v);
             }
             answer.put("inputTextTokenCount", 2);
-            send(exchange, 200, answer.toString());
+            HttpReplies.sendJson(exchange, 200, answer.toString());
         }
     }
 
@@ -228,18 +228,5 @@ class BedrockEmbeddingModelTest {
         return vector;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

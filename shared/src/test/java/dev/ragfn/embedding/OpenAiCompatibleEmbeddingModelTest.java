@@ -12,6 +12,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.testing.TestConfig;
+import dev.ragfn.testing.HttpReplies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -185,11 +185,11 @@ class OpenAiCompatibleEmbeddingModelTest {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             requests.add(new Request(exchange.getRequestHeaders().getFirst("Authorization"), body));
             if (stallMillis > 0) {
-                sleep(stallMillis);
+                HttpReplies.pause(stallMillis);
             }
             if (status != 200) {
                 String message = status == 401 ? "Incorrect API key provided" : "model crashed";
-                send(exchange, status, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"server_error\"}}");
+                HttpReplies.sendJson(exchange, status, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"server_error\"}}");
                 return;
             }
             List<String> texts = texts(body.get("input"));
@@ -206,7 +206,7 @@ class OpenAiCompatibleEmbeddingModelTest {
             ObjectNode answer = JSON.createObjectNode().put("object", "list").put("model", body.get("model").asText());
             answer.set("data", data);
             answer.putObject("usage").put("prompt_tokens", texts.size()).put("total_tokens", texts.size());
-            send(exchange, 200, answer.toString());
+            HttpReplies.sendJson(exchange, 200, answer.toString());
         }
     }
 
@@ -229,18 +229,5 @@ class OpenAiCompatibleEmbeddingModelTest {
         return texts.stream().map(TextSegment::from).toList();
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

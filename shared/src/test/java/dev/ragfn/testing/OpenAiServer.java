@@ -131,10 +131,10 @@ public final class OpenAiServer implements AutoCloseable {
         requests.add(body);
         try (exchange) {
             if (stallMillis > 0) {
-                sleep(stallMillis);
+                HttpReplies.pause(stallMillis);
             }
             if (status != 200) {
-                send(exchange, status, "{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}");
+                HttpReplies.sendJson(exchange, status, "{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}");
                 return;
             }
             Reply reply = responder.apply(body);
@@ -143,25 +143,12 @@ public final class OpenAiServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, 0);
                 stream(exchange.getResponseBody(), reply);
             } else {
-                send(exchange, 200, whole(reply).toString());
+                HttpReplies.sendJson(exchange, 200, whole(reply).toString());
             }
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static ObjectNode whole(Reply reply) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant");

@@ -11,6 +11,7 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
+import dev.ragfn.testing.HttpReplies;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfig;
@@ -227,13 +228,13 @@ class BedrockChatModelTest {
             requests.add(new Request(path, exchange.getRequestHeaders().getFirst("Authorization"),
                     JSON.readTree(exchange.getRequestBody())));
             if (stallMillis > 0) {
-                sleep(stallMillis);
+                HttpReplies.pause(stallMillis);
             }
             if (status != 200) {
                 String message = status == 429 ? "Too many requests, please wait before trying again."
                         : "The provided model identifier is invalid.";
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
-                send(exchange, status, "application/json", JSON.createObjectNode().put("message", message).toString());
+                HttpReplies.send(exchange, status, "application/json", JSON.createObjectNode().put("message", message).toString());
             } else if (path.endsWith("/converse-stream")) {
                 exchange.getResponseHeaders().add("Content-Type", "application/vnd.amazon.eventstream");
                 exchange.sendResponseHeaders(200, 0);
@@ -257,7 +258,7 @@ class BedrockChatModelTest {
                 answer.put("stopReason", "end_turn");
                 answer.set("usage", usage());
                 answer.putObject("metrics").put("latencyMs", 42);
-                send(exchange, 200, "application/json", answer.toString());
+                HttpReplies.send(exchange, 200, "application/json", answer.toString());
             }
         }
     }
@@ -276,18 +277,5 @@ class BedrockChatModelTest {
         out.flush();
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ragfn.testing.HttpReplies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,7 +87,7 @@ final class McpTestServer implements AutoCloseable {
             String method = message.path("method").asText();
             methods.add(method);
             if (!method.equals("initialize") && !sessionId.equals(exchange.getRequestHeaders().getFirst("Mcp-Session-Id"))) {
-                send(exchange, 400, "application/json", error(message, -32600, "missing or unknown Mcp-Session-Id").toString());
+                HttpReplies.send(exchange, 400, "application/json", error(message, -32600, "missing or unknown Mcp-Session-Id").toString());
                 return;
             }
             switch (method) {
@@ -97,7 +97,7 @@ final class McpTestServer implements AutoCloseable {
                     result.putObject("capabilities").putObject("tools").put("listChanged", false);
                     result.putObject("serverInfo").put("name", "test-tickets").put("version", "1.0");
                     exchange.getResponseHeaders().add("Mcp-Session-Id", sessionId);
-                    send(exchange, 200, "application/json", response(message, result).toString());
+                    HttpReplies.send(exchange, 200, "application/json", response(message, result).toString());
                 }
                 case "notifications/initialized" -> exchange.sendResponseHeaders(202, -1);
                 case "tools/list" -> {
@@ -107,10 +107,10 @@ final class McpTestServer implements AutoCloseable {
                     ObjectNode schema = entry.putObject("inputSchema").put("type", "object");
                     schema.putObject("properties").putObject("id").put("type", "string").put("description", "Ticket id");
                     schema.putArray("required").add("id");
-                    send(exchange, 200, "application/json", response(message, result).toString());
+                    HttpReplies.send(exchange, 200, "application/json", response(message, result).toString());
                 }
                 case "tools/call" -> call(exchange, message);
-                default -> send(exchange, 200, "application/json",
+                default -> HttpReplies.send(exchange, 200, "application/json",
                         error(message, -32601, "method not found: " + method).toString());
             }
         }
@@ -129,12 +129,12 @@ final class McpTestServer implements AutoCloseable {
         callArguments.add(arguments);
         ObjectNode result = JSON.createObjectNode().put("isError", false);
         if (!message.at("/params/name").asText().equals(toolName)) {
-            send(exchange, 200, "application/json", error(message, -32602, "unknown tool").toString());
+            HttpReplies.send(exchange, 200, "application/json", error(message, -32602, "unknown tool").toString());
             return;
         }
         result.putArray("content").addObject().put("type", "text").put("text", tool.apply(arguments));
         // Streamable HTTP lets a server answer a request with an SSE stream: this one does for calls.
-        send(exchange, 200, "text/event-stream", "event: message\ndata: " + response(message, result) + "\n\n");
+        HttpReplies.send(exchange, 200, "text/event-stream", "event: message\ndata: " + response(message, result) + "\n\n");
     }
 
     private static ObjectNode response(JsonNode request, JsonNode result) {
@@ -151,10 +151,4 @@ final class McpTestServer implements AutoCloseable {
         return response;
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }

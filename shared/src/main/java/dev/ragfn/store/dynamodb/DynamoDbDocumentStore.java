@@ -246,7 +246,7 @@ public final class DynamoDbDocumentStore implements DocumentStore {
             } catch (ResourceInUseException alreadyThere) {
                 LOG.debugf("DynamoDB table %s exists", table.tableName());
             }
-            client.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
+            DynamoDbClients.awaitTable(client, table.tableName());
             return null;
         });
     }

@@ -72,7 +72,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         } catch (SdkException e) {
             throw new StoreUnavailableException("Failed to create DynamoDB table " + table + ": " + e.getMessage(), e);
         }
-        client.waiter().waitUntilTableExists(r -> r.tableName(table));
+        DynamoDbClients.awaitTable(client, table);
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             } catch (ResourceInUseException alreadyThere) {
                 LOG.debugf("DynamoDB table %s exists", table.tableName());
             }
-            client.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
+            DynamoDbClients.awaitTable(client, table.tableName());
             return null;
         });
     }

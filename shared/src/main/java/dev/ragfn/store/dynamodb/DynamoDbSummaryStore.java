@@ -68,7 +68,7 @@ public final class DynamoDbSummaryStore implements SummaryStore {
             } catch (ResourceInUseException alreadyThere) {
                 LOG.debugf("DynamoDB table %s exists", summaries.tableName());
             }
-            client.waiter().waitUntilTableExists(r -> r.tableName(summaries.tableName()));
+            DynamoDbClients.awaitTable(client, summaries.tableName());
             return null;
         });
     }

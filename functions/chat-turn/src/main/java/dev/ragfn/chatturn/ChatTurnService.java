@@ -50,6 +50,8 @@ public final class ChatTurnService {
     static final String BLOCKED_OUTPUT = "The answer was withheld: it was blocked by the output policy.";
     /** What a blocked message is stored as: the message itself may hold the secret that got it blocked. */
     static final String BLOCKED_QUESTION = "[message blocked by the input policy]";
+    /** Share of the best sentence's similarity another sentence needs to join an extractive answer. */
+    private static final double RELATIVE_FLOOR = 0.75;
     private static final int TITLE_CHARS = 80;
 
     private final RetrieveService retrieve;
@@ -177,11 +179,14 @@ public final class ChatTurnService {
         List<Integer> cited = new ArrayList<>();
         Set<String> picked = new HashSet<>();
         StringBuilder text = new StringBuilder(EXTRACTIVE_PREFIX);
+        // Sentences far below the best one are about something else, however high the threshold.
+        double best = evidence.sentences().stream().mapToDouble(Evidence.Sentence::similarity).max().orElse(0);
+        double floor = Math.max(config.minRelevance(), RELATIVE_FLOOR * best);
         for (Evidence.Sentence sentence : evidence.sentences()) {
             if (picked.size() == config.extractiveSentences()) {
                 break;
             }
-            if (sentence.similarity() < config.minRelevance() || !picked.add(sentence.text())) {
+            if (sentence.similarity() < floor || !picked.add(sentence.text())) {
                 continue;
             }
             if (!cited.contains(sentence.passage())) {

@@ -27,7 +27,10 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
     record Sentence(int passage, String text, double similarity, double score) {
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    /** Sentence ends and blank lines; a single line break is only wrapping (text files, PDFs). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");
+    private static final Pattern HEADING_PATH = Pattern.compile("[^.!?]* > [^.!?]*");
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\n\\s*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "what", "how", "does",
             "can", "who", "which", "when", "where", "why", "with", "that", "this", "from", "have", "has", "you",
@@ -109,9 +112,10 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
     static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
         for (String part : SENTENCE_END.split(text)) {
-            String sentence = part.strip();
-            // Headings and list bullets alone answer nothing.
-            if (WORD.matcher(sentence).results().count() >= 3) {
+            String sentence = LINE_BREAKS.matcher(part.strip()).replaceAll(" ");
+            // Headings, the heading path ingestion puts before a chunk ("Handbook > Time off") and
+            // list bullets alone answer nothing.
+            if (WORD.matcher(sentence).results().count() >= 3 && !HEADING_PATH.matcher(sentence).matches()) {
                 sentences.add(sentence);
             }
             if (sentences.size() == MAX_SENTENCES_PER_PASSAGE) {

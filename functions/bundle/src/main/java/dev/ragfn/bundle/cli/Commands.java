@@ -17,19 +17,22 @@ public class Commands {
             usage: ragfn                                   serve every function on http://127.0.0.1:8080
                    ragfn ingest <dir> [--tenant T] [--kb KB] ingest the files of a directory
                    ragfn search <text> [--tenant T] [--kb KB] [--k N]
-                   ragfn demo [<dir>]                      ingest the samples, then search them
+                   ragfn ask <question> [--tenant T] [--kb KB]  answer with citations, as chat-turn does
+                   ragfn demo [<dir>]                      ingest the samples, then answer questions on them
                    ragfn bench-ingest <dir> [--docs N]     generate N documents in <dir>, ingest them,
                                                            compare with the embedding model alone
             """;
 
     private final BulkIngest bulkIngest;
     private final Search search;
+    private final Ask ask;
     private final IngestBenchmark benchmark;
     private final PrintStream out = System.out;
 
-    public Commands(BulkIngest bulkIngest, Search search, IngestBenchmark benchmark) {
+    public Commands(BulkIngest bulkIngest, Search search, Ask ask, IngestBenchmark benchmark) {
         this.bulkIngest = bulkIngest;
         this.search = search;
+        this.ask = ask;
         this.benchmark = benchmark;
     }
 
@@ -45,6 +48,8 @@ public class Commands {
                 case "search" -> positional.size() >= 2
                         ? search.run(String.join(" ", positional.subList(1, positional.size())), tenant, kb,
                         Integer.parseInt(options.getOrDefault("k", "3"))) : usage();
+                case "ask" -> positional.size() >= 2
+                        ? ask.run(String.join(" ", positional.subList(1, positional.size())), tenant, kb) : usage();
                 case "bench-ingest" -> positional.size() == 2
                         ? benchmark.run(Path.of(positional.get(1)), Integer.parseInt(options.getOrDefault("docs", "1000")),
                         tenant, options.getOrDefault("kb", "bench")) : usage();
@@ -63,7 +68,7 @@ public class Commands {
                 "How do I rotate the database credentials?", "What does the on-call engineer do first?")) {
             out.println();
             out.println("Q: " + question);
-            search.run(question, tenant, kb, 2);
+            ask.run(question, tenant, kb);
         }
         return report.exitCode();
     }

@@ -39,8 +39,8 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
     private static OnnxBertBiEncoder load() {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream model = resource(MODEL);
-             InputStream tokenizer = resource(EmbeddingModels.MINILM_TOKENIZER)) {
+             InputStream model = EmbeddingModels.minilmResource(MODEL);
+             InputStream tokenizer = EmbeddingModels.minilmResource(EmbeddingModels.MINILM_TOKENIZER)) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
@@ -49,9 +49,5 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read the in-process embedding model " + MODEL, e);
         }
-    }
-
-    private static InputStream resource(String name) {
-        return EmbeddingModels.minilmResource(name);
     }
 }

@@ -43,7 +43,7 @@ class LocalSchedulesTest {
 
     @Test
     void should_deliver_the_schedules_data_to_summarize_and_hand_back_its_summary_when_it_fires() {
-        TriggerTable.Schedule daily = broker.triggers().schedules().stream()
+        TriggerTable.Schedule daily = TriggerTable.fromClasspath().schedules().stream()
                 .filter(s -> s.name().equals(DAILY)).findFirst().orElseThrow();
 
         List<CloudEvent<?>> results = broker.fire(daily);

@@ -95,7 +95,7 @@ public final class RetrieveService {
         Map<String, Double> similarities = new HashMap<>();
         for (IndexHit hit : index.vectorSearch(scope, vector, k, new SearchFilter(documents, Set.of(), Set.of()))) {
             similarities.put(key(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(),
-                    hit.chunkId()), 2 * hit.score() - 1);
+                    hit.chunkId()), FusedRanking.cosine(hit));
         }
         return passages.stream().map(p -> p.similarity() != null ? p
                 : p.withSimilarity(similarities.get(key(p.knowledgeBase(), p.documentId(), p.chunkId())))).toList();

@@ -113,10 +113,6 @@ public class LocalBroker {
         return reply == null ? List.of() : route(withId(reply));
     }
 
-    public TriggerTable triggers() {
-        return triggers;
-    }
-
     /** Delivers an event to its consumers, and their answers to theirs; returns the events nobody consumes. */
     private List<CloudEvent<?>> route(CloudEvent<Object> first) {
         List<CloudEvent<?>> results = new ArrayList<>();

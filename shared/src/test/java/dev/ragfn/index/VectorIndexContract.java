@@ -162,6 +162,27 @@ public abstract class VectorIndexContract {
     }
 
     @Test
+    void should_rank_by_direction_not_length_when_vectors_are_not_unit_length() {
+        float[] query = vector(30f, 40f);
+        index.upsert(List.of(
+                chunk(KB.document("long"), "long", 0, "long but off course", vector(400f, 300f)),
+                chunk(KB.document("short"), "short", 0, "short and on course", vector(0.03f, 0.04f))));
+
+        List<IndexHit> hits = index.vectorSearch(SearchScope.of(KB), query, 10, SearchFilter.none());
+
+        assertThat(hits).extracting(IndexHit::chunkId).containsExactly("short", "long");
+        assertThat(hits.get(0).score()).isCloseTo(1.0, within(1e-4));
+        assertThat(hits.get(1).score()).isCloseTo((1 + 0.96) / 2, within(1e-4));
+    }
+
+    private static float[] vector(float x, float y) {
+        float[] v = new float[DIMENSION];
+        v[0] = x;
+        v[1] = y;
+        return v;
+    }
+
+    @Test
     void should_keep_only_documents_dated_inside_the_range_when_filtering_by_date() {
         index.upsert(List.of(
                 dated("old", Instant.parse("2023-06-30T23:59:59Z")),

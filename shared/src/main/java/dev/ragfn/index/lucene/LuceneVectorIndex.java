@@ -21,6 +21,9 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -61,6 +64,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The embedded vector/text index: Apache Lucene in process, persisted to a local directory. HNSW
  * with cosine similarity for kNN, BM25 with English stemming for text; tenant and knowledge base
  * are indexed keyword fields that every query carries as filter clauses.
+ * <p>
+ * Cosine similarity is computed as the dot product of unit vectors, as Lucene recommends: every
+ * distance in graph building, merging and search then costs one multiply-add per dimension
+ * instead of three. Indexes created with Lucene's COSINE function keep it, since a field's
+ * similarity cannot change.
  */
 public final class LuceneVectorIndex implements VectorIndex {
 
@@ -90,11 +98,13 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ExecutorService searchThreads;
+    private final VectorSimilarityFunction similarity;
     private volatile long lastCommitNanos = System.nanoTime();
 
     private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
         this.dimension = dimension;
         this.directory = directory;
+        this.similarity = similarityOf(directory);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
         this.searchThreads = searchThreads();
         // Searches the segments of one query in parallel: kNN cost grows with the segment count.
@@ -104,6 +114,16 @@ public final class LuceneVectorIndex implements VectorIndex {
                 return new IndexSearcher(reader, searchThreads);
             }
         });
+    }
+
+    private static VectorSimilarityFunction similarityOf(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return VectorSimilarityFunction.DOT_PRODUCT;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            FieldInfo vectors = FieldInfos.getMergedFieldInfos(reader).fieldInfo(VECTOR);
+            return vectors == null ? VectorSimilarityFunction.DOT_PRODUCT : vectors.getVectorSimilarityFunction();
+        }
     }
 
     /** An index persisted in {@code directory}, created if missing. */
@@ -157,7 +177,8 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter) {
         VectorIndex.validateQuery(dimension, vector, k);
-        Query query = new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, MIN_CANDIDATES), filterQuery(scope, filter));
+        Query query = new KnnFloatVectorQuery(VECTOR, indexable(vector), Math.max(k, MIN_CANDIDATES),
+                filterQuery(scope, filter));
         return search(query, k);
     }
 
@@ -265,8 +286,25 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (chunk.date() != null) {
             doc.add(new LongPoint(DATE, chunk.date().toEpochMilli()));
         }
-        doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.COSINE));
+        doc.add(new KnnFloatVectorField(VECTOR, indexable(chunk.vector()), similarity));
         return doc;
+    }
+
+    /** Unit length for the dot product, so that its score is the cosine's, (1 + cos) / 2. */
+    private float[] indexable(float[] vector) {
+        if (similarity != VectorSimilarityFunction.DOT_PRODUCT) {
+            return vector;
+        }
+        double squares = 0;
+        for (float v : vector) {
+            squares += (double) v * v;
+        }
+        float scale = (float) (1 / Math.sqrt(squares));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
     }
 
     private static IndexHit toHit(Document doc, float score) throws IOException {

@@ -19,8 +19,8 @@ public class Commands {
                    ragfn search <text> [--tenant T] [--kb KB] [--k N]
                    ragfn ask <question> [--tenant T] [--kb KB]  answer with citations, as chat-turn does
                    ragfn demo [<dir>]                      ingest the samples, then answer questions on them
-                   ragfn bench-ingest <dir> [--docs N]     generate N documents in <dir>, ingest them,
-                                                           compare with the embedding model alone
+                   ragfn bench-ingest <dir> [--docs N]     generate N documents in <dir>, warm up, ingest
+                                                           them, compare with the embedding model alone
             """;
 
     private final BulkIngest bulkIngest;

@@ -82,6 +82,20 @@ final class BenchData {
         return texts;
     }
 
+    /** Paragraphs as IngestBenchmark writes them: 75 words, a full stop after every 15th. */
+    static String[] paragraphs(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] paragraphs = new String[count];
+        for (int i = 0; i < count; i++) {
+            StringBuilder paragraph = new StringBuilder();
+            for (int sentence = 0; sentence < 5; sentence++) {
+                paragraph.append(sentence > 0 ? " " : "").append(words(random, 15)).append('.');
+            }
+            paragraphs[i] = paragraph.toString();
+        }
+        return paragraphs;
+    }
+
     private static float[] gaussian(SplittableRandom random) {
         float[] v = new float[DIMENSION];
         for (int d = 0; d < DIMENSION; d++) {

@@ -26,6 +26,10 @@ public final class Summary {
         for (JsonNode result : results) {
             String name = result.path("benchmark").asText().replaceFirst(".*\\.(\\w+\\.\\w+)$", "$1");
             String index = result.path("params").path("index").asText();
+            if (index.isEmpty()) {
+                // Not an index benchmark (TokenCountBenchmark): JMH's own table shows it.
+                continue;
+            }
             JsonNode metric = result.path("primaryMetric");
             String unit = metric.path("scoreUnit").asText();
             if ("ss".equals(result.path("mode").asText())) {

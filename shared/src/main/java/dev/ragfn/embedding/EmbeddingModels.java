@@ -3,7 +3,6 @@ package dev.ragfn.embedding;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.bedrock.BedrockTitanEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.ragfn.bedrock.BedrockClients;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.error.InvalidInputException;
@@ -15,9 +14,6 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,11 +50,17 @@ public final class EmbeddingModels {
     }
 
     /**
-     * Counts tokens with the in-process model's own WordPiece tokenizer. For remote models the
-     * same BERT-style count is a close, slightly conservative estimate.
+     * Counts tokens with the in-process model's own WordPiece tokenizer: its tokenizer.json, run by
+     * a Java reimplementation that the tests check against the Rust tokenizer, without truncating
+     * at the model's input length. For remote models the same BERT-style count is a close, slightly
+     * conservative estimate.
      */
     public static TokenCountEstimator tokenizer() {
-        return new HuggingFaceTokenCountEstimator(extractTokenizer());
+        try (InputStream in = minilmResource(MINILM_TOKENIZER)) {
+            return WordPieceTokenCounter.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the embedding tokenizer " + MINILM_TOKENIZER, e);
+        }
     }
 
     private static EmbeddingModel inProcess(RagfnConfig.Embedding config) {
@@ -101,18 +103,6 @@ public final class EmbeddingModels {
                 .build();
         return new RemoteEmbeddingModel(titan, "model " + modelId + " on "
                 + BedrockClients.describe(bedrock.region(), bedrock.endpoint()), config.dimension());
-    }
-
-    /** DJL reads tokenizers from files; the model jar ships it as a class-path resource. */
-    private static Path extractTokenizer() {
-        try (InputStream in = minilmResource(MINILM_TOKENIZER)) {
-            Path file = Files.createTempFile("ragfn-tokenizer", ".json");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to extract the embedding tokenizer", e);
-        }
     }
 
     /**

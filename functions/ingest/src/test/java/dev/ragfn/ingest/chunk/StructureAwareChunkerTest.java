@@ -3,7 +3,6 @@ package dev.ragfn.ingest.chunk;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.ingest.parse.Section;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,6 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Runs as a Quarkus test only so the tokenizer's native library loads in the same class loader
- * as the other tests of this module: a JVM can load it into one class loader only.
- */
-@QuarkusTest
 class StructureAwareChunkerTest {
 
     private static TokenCountEstimator tokens;

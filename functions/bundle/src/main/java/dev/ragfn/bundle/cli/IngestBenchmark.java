@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Random;
 
@@ -43,6 +44,7 @@ public class IngestBenchmark {
             .split(" ");
     /** The warm-up corpus is a fifth of the timed one. */
     private static final int WARM_UP_SHARE = 5;
+    private static final int ROUNDS = 5;
 
     private final BulkIngest bulkIngest;
     private final LocalBroker broker;
@@ -61,36 +63,75 @@ public class IngestBenchmark {
         this.config = config;
     }
 
-    /** Writes the timed corpus to {@code directory}/timed and a warm-up corpus to {@code directory}/warm-up. */
+    /**
+     * Writes the timed corpus to {@code directory}/timed, in rounds, and a warm-up corpus to
+     * {@code directory}/warm-up. Each round is ingested, then its chunks are embedded by the bare
+     * model: on a shared machine whose speed drifts, both sides of the ratio see the same drift.
+     */
     public int run(Path directory, int documents, String tenant, String kb) {
-        Path corpus = directory.resolve("timed");
-        generate(corpus, documents, 7);
-        System.out.printf(Locale.ROOT, "Corpus: %d markdown documents in %s; store %s; index %s%n", documents, corpus,
-                Stores.describeStore(config), Stores.describeIndex(config));
-        warmUp(directory.resolve("warm-up"), Math.max(1, documents / WARM_UP_SHARE), tenant,
-                kb + "-warmup");
+        List<Path> rounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Path dir = directory.resolve("timed").resolve("round-" + (round + 1));
+            generate(dir, round * documents / ROUNDS, (round + 1) * documents / ROUNDS, 7 + round);
+            rounds.add(dir);
+        }
+        System.out.printf(Locale.ROOT, "Corpus: %d markdown documents in %s, in %d rounds; store %s; index %s%n",
+                documents, directory.resolve("timed"), ROUNDS, Stores.describeStore(config), Stores.describeIndex(config));
+        warmUp(directory.resolve("warm-up"), Math.max(1, documents / WARM_UP_SHARE), tenant, kb + "-warmup");
         Map<String, Duration> timeBefore = broker.timeByFunction();
-        long cpuBefore = processCpuNanos();
-        BulkIngest.Report pipeline = bulkIngest.run(corpus, tenant, kb);
-        double pipelineCpu = (processCpuNanos() - cpuBefore) / 1e9;
-        List<String> texts = chunkTexts(new KnowledgeBaseRef(tenant, kb));
-        cpuBefore = processCpuNanos();
-        double rawSeconds = embedAll(texts);
-        double rawCpu = (processCpuNanos() - cpuBefore) / 1e9;
-        double pipelineChunksPerSecond = pipeline.chunks() / pipeline.seconds();
-        double rawChunksPerSecond = texts.size() / rawSeconds;
+        Phase pipeline = new Phase();
+        Phase bare = new Phase();
+        List<String> roundRatios = new ArrayList<>();
+        int exitCode = 0;
+        for (Path round : rounds) {
+            long cpu = processCpuNanos();
+            BulkIngest.Report report = bulkIngest.run(round, tenant, kb);
+            pipeline.add(report.indexed(), report.chunks(), report.seconds(), processCpuNanos() - cpu);
+            exitCode = Math.max(exitCode, report.exitCode());
+            List<String> texts = chunkTexts(new KnowledgeBaseRef(tenant, kb), round);
+            cpu = processCpuNanos();
+            double seconds = embedAll(texts);
+            bare.add(0, texts.size(), seconds, processCpuNanos() - cpu);
+            roundRatios.add(String.format(Locale.ROOT, "%.0f%%",
+                    100 * (report.chunks() / report.seconds()) / (texts.size() / seconds)));
+        }
         System.out.printf(Locale.ROOT, "%nPipeline: %d documents, %d chunks in %.1f s: %.1f documents/s, %.1f chunks/s; "
-                        + "CPU %.2f ms per chunk%n", pipeline.indexed(), pipeline.chunks(), pipeline.seconds(),
-                pipeline.indexed() / pipeline.seconds(), pipelineChunksPerSecond, 1000 * pipelineCpu / pipeline.chunks());
+                        + "CPU %.2f ms per chunk%n", pipeline.documents, pipeline.chunks, pipeline.seconds,
+                pipeline.documents / pipeline.seconds, pipeline.chunksPerSecond(), pipeline.cpuMillisPerChunk());
         Map<String, Duration> time = new TreeMap<>();
         broker.timeByFunction().forEach((function, total) ->
                 time.put(function, total.minus(timeBefore.getOrDefault(function, Duration.ZERO))));
         System.out.println("Time inside each function, summed over threads: " + time);
         System.out.printf(Locale.ROOT, "Model alone: %d chunks in %.1f s: %.1f chunks/s; CPU %.2f ms per chunk%n",
-                texts.size(), rawSeconds, rawChunksPerSecond, 1000 * rawCpu / texts.size());
-        System.out.printf(Locale.ROOT, "Pipeline / model throughput: %.0f%%; peak RSS %d MiB%n",
-                100 * pipelineChunksPerSecond / rawChunksPerSecond, peakRssMiB());
-        return pipeline.exitCode();
+                bare.chunks, bare.seconds, bare.chunksPerSecond(), bare.cpuMillisPerChunk());
+        System.out.printf(Locale.ROOT, "Pipeline / model throughput: %.0f%% (rounds: %s); by CPU time %.0f%%; "
+                        + "peak RSS %d MiB%n", 100 * pipeline.chunksPerSecond() / bare.chunksPerSecond(),
+                String.join(", ", roundRatios), 100 * bare.cpuMillisPerChunk() / pipeline.cpuMillisPerChunk(),
+                peakRssMiB());
+        return exitCode;
+    }
+
+    /** Sums over the rounds of one side of the comparison. */
+    private static final class Phase {
+        private long documents;
+        private long chunks;
+        private double seconds;
+        private long cpuNanos;
+
+        void add(long documents, long chunks, double seconds, long cpuNanos) {
+            this.documents += documents;
+            this.chunks += chunks;
+            this.seconds += seconds;
+            this.cpuNanos += cpuNanos;
+        }
+
+        double chunksPerSecond() {
+            return chunks / seconds;
+        }
+
+        double cpuMillisPerChunk() {
+            return cpuNanos / 1e6 / chunks;
+        }
     }
 
     /**
@@ -98,7 +139,7 @@ public class IngestBenchmark {
      * timed run, like the model-alone run after it, measures code the JIT has already compiled.
      */
     private void warmUp(Path corpus, int documents, String tenant, String kb) {
-        generate(corpus, documents, 11);
+        generate(corpus, 0, documents, 3);
         long started = System.nanoTime();
         BulkIngest.Report report = bulkIngest.run(corpus, tenant, kb);
         KnowledgeBaseRef ref = new KnowledgeBaseRef(tenant, kb);
@@ -111,10 +152,15 @@ public class IngestBenchmark {
                 report.files(), (System.nanoTime() - started) / 1e9);
     }
 
-    private List<String> chunkTexts(KnowledgeBaseRef kb) {
+    /** The stored chunk texts of the documents of one round: their ids are the file names. */
+    private List<String> chunkTexts(KnowledgeBaseRef kb, Path round) {
         List<String> texts = new ArrayList<>();
-        for (Document document : store.listDocuments(kb)) {
-            store.listChunks(document.ref()).stream().map(Chunk::text).forEach(texts::add);
+        try (Stream<Path> files = Files.list(round)) {
+            for (Path file : files.sorted().toList()) {
+                store.listChunks(kb.document(file.getFileName().toString())).stream().map(Chunk::text).forEach(texts::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to list " + round, e);
         }
         return texts;
     }
@@ -129,11 +175,11 @@ public class IngestBenchmark {
     }
 
     /** Documents of 3 sections with 2 paragraphs each, about 450 words: 3 to 6 chunks each. */
-    private static void generate(Path corpus, int documents, long seed) {
+    private static void generate(Path corpus, int first, int end, long seed) {
         Random random = new Random(seed);
         try {
             Files.createDirectories(corpus);
-            for (int d = 0; d < documents; d++) {
+            for (int d = first; d < end; d++) {
                 StringBuilder text = new StringBuilder("# Document ").append(d).append("\n\n");
                 for (int s = 0; s < 3; s++) {
                     text.append("## Section ").append(s).append(' ').append(WORDS[random.nextInt(WORDS.length)]).append("\n\n");

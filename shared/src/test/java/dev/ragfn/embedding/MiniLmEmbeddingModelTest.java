@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Our session settings change how ONNX Runtime schedules threads, never what the model computes. */
+/** Our session settings change how ONNX Runtime schedules threads, never what the model computes for a short text. */
 class MiniLmEmbeddingModelTest {
 
     @Test
@@ -28,5 +28,19 @@ class MiniLmEmbeddingModelTest {
             assertThat(CosineSimilarity.between(ours.get(i), theirs.get(i))).isGreaterThan(0.9999);
         }
         assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.9);
+    }
+
+    /** Chunks are cut at 200 tokens by default; the model must read all of them, not the first 128. */
+    @Test
+    void should_read_a_chunk_to_its_end_when_it_is_longer_than_128_tokens() {
+        String opening = "The platform team runs the cluster and answers pages about it. ".repeat(12);
+        String cats = opening + "The cat sat on the mat and purred at the dog across the street.";
+        String revenue = opening + "Quarterly revenue grew eleven percent on strong cloud subscription sales.";
+        assertThat(EmbeddingModels.tokenizer().estimateTokenCountInText(opening)).isBetween(140, 190);
+
+        List<Embedding> ours = new MiniLmEmbeddingModel().embedAll(
+                List.of(TextSegment.from(cats), TextSegment.from(revenue))).content();
+
+        assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.99);
     }
 }

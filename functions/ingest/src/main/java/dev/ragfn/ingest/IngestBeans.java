@@ -39,8 +39,12 @@ public class IngestBeans {
                 config.fetchTimeout(), config.maxRedirects()));
         config.localRoot().ifPresent(root -> sources.add(new LocalFileSource(root, config.maxDocumentBytes())));
         sources.add(new S3Source(s3(ragfn, config), config.maxDocumentBytes()));
-        StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(),
-                new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(), config.chunkIncludeHeadings()));
+        ChunkingOptions chunking = new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(),
+                config.chunkIncludeHeadings());
+        if (ragfn.embedding().provider() == RagfnConfig.EmbeddingProvider.IN_PROCESS) {
+            chunking.requireFitsInProcessModel();
+        }
+        StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(), chunking);
         return new IngestService(store, new Sources(sources), new Parsers(config.maxDocumentBytes()), chunker, config,
                 ragfn.embedding().dimension(), Clock.systemUTC());
     }

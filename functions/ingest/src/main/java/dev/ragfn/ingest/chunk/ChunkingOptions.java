@@ -8,6 +8,9 @@ import dev.ragfn.core.error.InvalidInputException;
  */
 public record ChunkingOptions(int maxTokens, int overlapTokens, boolean includeHeadings) {
 
+    /** The in-process model's 512 positions, less [CLS] and [SEP]: it does not read past them. */
+    public static final int IN_PROCESS_MODEL_MAX_TOKENS = 510;
+
     public ChunkingOptions {
         if (maxTokens < 16) {
             throw new InvalidInputException("chunk max tokens must be at least 16 but was " + maxTokens);
@@ -16,5 +19,15 @@ public record ChunkingOptions(int maxTokens, int overlapTokens, boolean includeH
             throw new InvalidInputException("chunk overlap must be between 0 and half the max tokens ("
                     + maxTokens / 2 + ") but was " + overlapTokens);
         }
+    }
+
+    /** Refuses chunks longer than the in-process model reads, whose ends would never be embedded. */
+    public ChunkingOptions requireFitsInProcessModel() {
+        if (maxTokens > IN_PROCESS_MODEL_MAX_TOKENS) {
+            throw new InvalidInputException("ragfn.ingest.chunk-max-tokens is " + maxTokens + " but the in-process "
+                    + "embedding model reads at most " + IN_PROCESS_MODEL_MAX_TOKENS + " tokens of a chunk; "
+                    + "lower it, or configure a remote embedding provider");
+        }
+        return this;
     }
 }

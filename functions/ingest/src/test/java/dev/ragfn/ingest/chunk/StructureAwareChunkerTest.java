@@ -2,6 +2,7 @@ package dev.ragfn.ingest.chunk;
 
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.ingest.parse.Section;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StructureAwareChunkerTest {
 
@@ -93,5 +95,13 @@ class StructureAwareChunkerTest {
 
         assertThat(chunks.getFirst().sectionMetadata()).containsEntry("page", "2");
         assertThat(chunks.getFirst().tokenCount()).isEqualTo(tokens.estimateTokenCountInText("Page text."));
+    }
+
+    @Test
+    void should_refuse_a_budget_the_in_process_model_cannot_read_to_the_end() {
+        assertThat(new ChunkingOptions(510, 32, true).requireFitsInProcessModel().maxTokens()).isEqualTo(510);
+        assertThatThrownBy(() -> new ChunkingOptions(600, 32, true).requireFitsInProcessModel())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ragfn.ingest.chunk-max-tokens is 600").hasMessageContaining("510");
     }
 }

@@ -1,42 +1,78 @@
 package dev.ragfn.embedding;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.ragfn.store.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * all-MiniLM-L6-v2 on ONNX Runtime, as LangChain4j's own model class runs it, with two changes:
+ * all-MiniLM-L6-v2 on ONNX Runtime: the model LangChain4j ships, run in batches.
  * <ul>
- *   <li>the session's worker threads sleep when idle. By default they spin for a while after each
- *   inference, burning the CPU that parsing, chunking and indexing the next documents need;</li>
- *   <li>the tokenizer reads the whole text. The tokenizer.json shipped with the model truncates at
- *   128 tokens, so LangChain4j's class embeds only the start of a 200-token chunk: the rest is
- *   never searchable by meaning. Without it, texts up to the model's 512 positions are read whole.</li>
+ *   <li>Texts go through the model several at a time, sorted by length so that little padding is
+ *   computed: ONNX Runtime spreads one batch's matrix products over every core. LangChain4j runs
+ *   one text per call on a thread each, and its concurrent calls queue inside ONNX Runtime: on two
+ *   cores they used about one.</li>
+ *   <li>The whole text is read, up to the model's 512 positions. The tokenizer.json shipped with
+ *   the model truncates at 128 tokens, so LangChain4j embeds only the start of a 200-token chunk:
+ *   the rest would never be searchable by meaning.</li>
+ *   <li>The session's worker threads sleep when idle instead of spinning, leaving the CPU to
+ *   parsing, chunking and indexing.</li>
  * </ul>
+ * Vectors are the mean of the token vectors under the attention mask, normalised: LangChain4j's
+ * pooling, so short texts get the same vectors (tested).
  */
-final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
+final class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
 
     private static final String MODEL = "all-minilm-l6-v2.onnx";
+    /** The model's positions: [CLS], up to 510 tokens, [SEP]. */
+    private static final int MAX_POSITIONS = 512;
+    /** Texts per inference: large enough to fill the cores, small enough to pad little. */
+    private static final int BATCH = 16;
 
-    private static final OnnxBertBiEncoder ENCODER = load();
-
-    MiniLmEmbeddingModel() {
-        super(null);
-    }
+    private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
+    private static final OrtSession SESSION = loadSession();
+    private static final HuggingFaceTokenizer TOKENIZER = loadTokenizer();
 
     @Override
-    protected OnnxBertBiEncoder model() {
-        return ENCODER;
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        List<Encoding> encodings = new ArrayList<>(segments.size());
+        for (TextSegment segment : segments) {
+            encodings.add(TOKENIZER.encode(segment.text()));
+        }
+        Integer[] byLength = new Integer[segments.size()];
+        Arrays.setAll(byLength, i -> i);
+        Arrays.sort(byLength, Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        Embedding[] embeddings = new Embedding[segments.size()];
+        int tokens = 0;
+        for (int from = 0; from < byLength.length; from += BATCH) {
+            List<Integer> batch = Arrays.asList(byLength).subList(from, Math.min(byLength.length, from + BATCH));
+            float[][] vectors = embed(batch.stream().map(encodings::get).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                embeddings[batch.get(i)] = Embedding.from(vectors[i]);
+                tokens += encodings.get(batch.get(i)).getIds().length;
+            }
+        }
+        return Response.from(Arrays.asList(embeddings), new TokenUsage(tokens));
     }
 
     @Override
@@ -44,26 +80,79 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
         return EmbeddingModels.MINILM_DIMENSION;
     }
 
-    private static InputStream withoutTruncation(InputStream tokenizerJson) throws IOException {
-        ObjectNode tokenizer = (ObjectNode) Json.mapper().readTree(tokenizerJson);
-        // DJL takes its length limit from either setting; without both it allows the model's 512.
-        tokenizer.putNull("truncation");
-        tokenizer.putNull("padding");
-        return new ByteArrayInputStream(Json.mapper().writeValueAsBytes(tokenizer));
+    private static float[][] embed(List<Encoding> batch) {
+        int length = batch.getLast().getIds().length;
+        long[][] ids = new long[batch.size()][length];
+        long[][] mask = new long[batch.size()][length];
+        long[][] types = new long[batch.size()][length];
+        for (int i = 0; i < batch.size(); i++) {
+            Encoding encoding = batch.get(i);
+            System.arraycopy(encoding.getIds(), 0, ids[i], 0, encoding.getIds().length);
+            System.arraycopy(encoding.getAttentionMask(), 0, mask[i], 0, encoding.getAttentionMask().length);
+            System.arraycopy(encoding.getTypeIds(), 0, types[i], 0, encoding.getTypeIds().length);
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(ENVIRONMENT, ids));
+            inputs.put("attention_mask", OnnxTensor.createTensor(ENVIRONMENT, mask));
+            inputs.put("token_type_ids", OnnxTensor.createTensor(ENVIRONMENT, types));
+            try (OrtSession.Result result = SESSION.run(inputs)) {
+                return meanPool((float[][][]) result.get(0).getValue(), mask);
+            }
+        } catch (OrtException e) {
+            throw new EmbeddingModelUnavailableException("The in-process embedding model failed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
     }
 
-    private static OnnxBertBiEncoder load() {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    /** The mean of each text's token vectors where its mask is set, scaled to unit length. */
+    private static float[][] meanPool(float[][][] tokenVectors, long[][] mask) {
+        float[][] pooled = new float[tokenVectors.length][];
+        for (int text = 0; text < tokenVectors.length; text++) {
+            float[] sum = new float[tokenVectors[text][0].length];
+            for (int token = 0; token < tokenVectors[text].length; token++) {
+                if (mask[text][token] == 1) {
+                    for (int d = 0; d < sum.length; d++) {
+                        sum[d] += tokenVectors[text][token][d];
+                    }
+                }
+            }
+            double norm = 0;
+            for (float v : sum) {
+                norm += (double) v * v;
+            }
+            float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] *= scale;
+            }
+            pooled[text] = sum;
+        }
+        return pooled;
+    }
+
+    private static OrtSession loadSession() {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream model = EmbeddingModels.minilmResource(MODEL);
-             InputStream tokenizer = EmbeddingModels.minilmResource(EmbeddingModels.MINILM_TOKENIZER)) {
+             InputStream model = EmbeddingModels.minilmResource(MODEL)) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, withoutTruncation(tokenizer), PoolingMode.MEAN);
+            return ENVIRONMENT.createSession(model.readAllBytes(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("Failed to load the in-process embedding model " + MODEL, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read the in-process embedding model " + MODEL, e);
+        }
+    }
+
+    /** The shipped tokenizer without its 128-token truncation and fixed padding: DJL takes a limit from either. */
+    private static HuggingFaceTokenizer loadTokenizer() {
+        try (InputStream json = EmbeddingModels.minilmResource(EmbeddingModels.MINILM_TOKENIZER)) {
+            ObjectNode tokenizer = (ObjectNode) Json.mapper().readTree(json);
+            tokenizer.putNull("truncation");
+            tokenizer.putNull("padding");
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(tokenizer)),
+                    Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_POSITIONS)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the tokenizer of the in-process embedding model", e);
         }
     }
 }

@@ -43,4 +43,23 @@ class MiniLmEmbeddingModelTest {
 
         assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.99);
     }
+
+    /** Texts are sorted by length and embedded in batches; each must still get its own vector, in order. */
+    @Test
+    void should_give_each_text_of_a_large_mixed_batch_the_vector_it_gets_alone() {
+        MiniLmEmbeddingModel model = new MiniLmEmbeddingModel();
+        List<TextSegment> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            texts.add(TextSegment.from("Runbook step " + i + ": " + "restart the operator and check the pods. ".repeat(1 + i % 7)));
+        }
+
+        List<Embedding> together = model.embedAll(texts).content();
+
+        assertThat(together).hasSize(texts.size());
+        for (int i : new int[] {0, 5, 16, 17, 36}) {
+            Embedding alone = model.embed(texts.get(i)).content();
+            assertThat(CosineSimilarity.between(together.get(i), alone)).isGreaterThan(0.9999);
+        }
+        assertThat(CosineSimilarity.between(together.get(0), together.get(6))).isLessThan(0.99);
+    }
 }

@@ -7,24 +7,25 @@ import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.runtime.Stores;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.Locale;
-import java.util.Random;
 
 /**
  * Measures the ingestion pipeline against its bound: generates a corpus, ingests it end to end
@@ -69,14 +70,19 @@ public class IngestBenchmark {
      * model: on a shared machine whose speed drifts, both sides of the ratio see the same drift.
      */
     public int run(Path directory, int documents, String tenant, String kb) {
+        if (documents < 1) {
+            throw new InvalidInputException("--docs must be at least 1 but was " + documents);
+        }
+        int roundCount = Math.min(ROUNDS, documents);
         List<Path> rounds = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < roundCount; round++) {
             Path dir = directory.resolve("timed").resolve("round-" + (round + 1));
-            generate(dir, round * documents / ROUNDS, (round + 1) * documents / ROUNDS, 7 + round);
+            generate(dir, round * documents / roundCount, (round + 1) * documents / roundCount, 7 + round);
             rounds.add(dir);
         }
         System.out.printf(Locale.ROOT, "Corpus: %d markdown documents in %s, in %d rounds; store %s; index %s%n",
-                documents, directory.resolve("timed"), ROUNDS, Stores.describeStore(config), Stores.describeIndex(config));
+                documents, directory.resolve("timed"), roundCount, Stores.describeStore(config),
+                Stores.describeIndex(config));
         warmUp(directory.resolve("warm-up"), Math.max(1, documents / WARM_UP_SHARE), tenant, kb + "-warmup");
         Map<String, Duration> timeBefore = broker.timeByFunction();
         Phase pipeline = new Phase();
@@ -95,12 +101,17 @@ public class IngestBenchmark {
             roundRatios.add(String.format(Locale.ROOT, "%.0f%%",
                     100 * (report.chunks() / report.seconds()) / (texts.size() / seconds)));
         }
-        System.out.printf(Locale.ROOT, "%nPipeline: %d documents, %d chunks in %.1f s: %.1f documents/s, %.1f chunks/s; "
-                        + "CPU %.2f ms per chunk%n", pipeline.documents, pipeline.chunks, pipeline.seconds,
-                pipeline.documents / pipeline.seconds, pipeline.chunksPerSecond(), pipeline.cpuMillisPerChunk());
         Map<String, Duration> time = new TreeMap<>();
         broker.timeByFunction().forEach((function, total) ->
                 time.put(function, total.minus(timeBefore.getOrDefault(function, Duration.ZERO))));
+        print(pipeline, bare, roundRatios, time);
+        return exitCode;
+    }
+
+    private static void print(Phase pipeline, Phase bare, List<String> roundRatios, Map<String, Duration> time) {
+        System.out.printf(Locale.ROOT, "%nPipeline: %d documents, %d chunks in %.1f s: %.1f documents/s, %.1f chunks/s; "
+                        + "CPU %.2f ms per chunk%n", pipeline.documents, pipeline.chunks, pipeline.seconds,
+                pipeline.documents / pipeline.seconds, pipeline.chunksPerSecond(), pipeline.cpuMillisPerChunk());
         System.out.println("Time inside each function, summed over threads: " + time);
         System.out.printf(Locale.ROOT, "Model alone: %d chunks in %.1f s: %.1f chunks/s; CPU %.2f ms per chunk%n",
                 bare.chunks, bare.seconds, bare.chunksPerSecond(), bare.cpuMillisPerChunk());
@@ -108,7 +119,6 @@ public class IngestBenchmark {
                         + "peak RSS %d MiB%n", 100 * pipeline.chunksPerSecond() / bare.chunksPerSecond(),
                 String.join(", ", roundRatios), 100 * bare.cpuMillisPerChunk() / pipeline.cpuMillisPerChunk(),
                 peakRssMiB());
-        return exitCode;
     }
 
     /** Sums over the rounds of one side of the comparison. */

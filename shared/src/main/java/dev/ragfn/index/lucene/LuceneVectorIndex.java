@@ -46,6 +46,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -292,19 +293,7 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** Unit length for the dot product, so that its score is the cosine's, (1 + cos) / 2. */
     private float[] indexable(float[] vector) {
-        if (similarity != VectorSimilarityFunction.DOT_PRODUCT) {
-            return vector;
-        }
-        double squares = 0;
-        for (float v : vector) {
-            squares += (double) v * v;
-        }
-        float scale = (float) (1 / Math.sqrt(squares));
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = vector[i] * scale;
-        }
-        return unit;
+        return similarity == VectorSimilarityFunction.DOT_PRODUCT ? VectorUtil.l2normalize(vector.clone()) : vector;
     }
 
     private static IndexHit toHit(Document doc, float score) throws IOException {

@@ -30,8 +30,7 @@ import java.util.Map;
  * <ul>
  *   <li>Texts go through the model several at a time, sorted by length so that little padding is
  *   computed: ONNX Runtime spreads one batch's matrix products over every core. LangChain4j runs
- *   one text per call on a thread each, and its concurrent calls queue inside ONNX Runtime: on two
- *   cores they used about one.</li>
+ *   one text per call on a thread each: on two cores, those concurrent calls kept one to 1.3 busy.</li>
  *   <li>The whole text is read, up to the model's 512 positions. The tokenizer.json shipped with
  *   the model truncates at 128 tokens, so LangChain4j embeds only the start of a 200-token chunk:
  *   the rest would never be searchable by meaning.</li>

@@ -43,8 +43,8 @@ import java.util.Map;
 final class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
 
     private static final String MODEL = "all-minilm-l6-v2.onnx";
-    /** The model's positions: [CLS], up to 510 tokens, [SEP]. */
-    private static final int MAX_POSITIONS = 512;
+    /** The model's positions: [CLS], the text's tokens, [SEP]. */
+    private static final int MAX_POSITIONS = EmbeddingModels.IN_PROCESS_MAX_TOKENS + 2;
     /** Texts per inference: large enough to fill the cores, small enough to pad little. */
     private static final int BATCH = 16;
 

@@ -4,6 +4,7 @@ import dev.langchain4j.model.bedrock.BedrockChatModel;
 import dev.langchain4j.model.bedrock.BedrockChatRequestParameters;
 import dev.langchain4j.model.bedrock.BedrockStreamingChatModel;
 import dev.ragfn.bedrock.BedrockClients;
+import dev.ragfn.core.config.RagfnConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -25,7 +26,7 @@ final class BedrockChatModels {
     }
 
     static ChatModels create(ChatConfig config, AwsCredentialsProvider credentials) {
-        ChatConfig.Bedrock bedrock = config.bedrock();
+        RagfnConfig.Bedrock bedrock = config.bedrock();
         String modelId = config.model().orElse(DEFAULT_MODEL);
         // The platform retries the whole turn (Knative, Lambda); retrying here too multiplies the wait.
         BedrockRuntimeClient blockingClient = BedrockClients.build(

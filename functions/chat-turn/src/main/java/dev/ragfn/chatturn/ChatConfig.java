@@ -1,9 +1,9 @@
 package dev.ragfn.chatturn;
 
+import dev.ragfn.core.config.RagfnConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -57,20 +57,10 @@ public interface ChatConfig {
     @WithDefault("1000")
     int historyTokenBudget();
 
-    /** Where the Bedrock chat model runs, for provider bedrock. */
-    Bedrock bedrock();
+    /** Where the Bedrock chat model runs, for provider bedrock (ragfn.bedrock.* is the embedding model's). */
+    RagfnConfig.Bedrock bedrock();
 
     enum Provider {
         NONE, OPENAI, BEDROCK
-    }
-
-    interface Bedrock {
-
-        /** AWS region of the chat model (ragfn.bedrock.region is the embedding model's). */
-        @WithDefault("us-east-1")
-        String region();
-
-        /** Endpoint override of Bedrock Runtime for the chat model (a VPC endpoint, or a local server in tests); unset means the region's. */
-        Optional<URI> endpoint();
     }
 }

@@ -300,7 +300,7 @@ public final class ChatTurnService {
         }
     }
 
-    private static long millisSince(long start) {
+    static long millisSince(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

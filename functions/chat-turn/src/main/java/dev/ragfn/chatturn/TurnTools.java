@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The tools offered in one turn, and the running of each call the model makes: the result, or a
@@ -112,10 +111,10 @@ final class TurnTools {
             return executed(request, "The result of " + name + " was withheld: the shield blocked it ("
                             + reasons + "). Do not rely on this tool for this question.",
                     new ToolCall(round, name, tool.source(), stored(arguments), ToolCall.Outcome.BLOCKED, reasons,
-                            verdict.decision().name(), millisSince(start)));
+                            verdict.decision().name(), ChatTurnService.millisSince(start)));
         }
         return executed(request, verdict.text(), new ToolCall(round, name, tool.source(), stored(arguments),
-                ToolCall.Outcome.OK, output.detail(), verdict.decision().name(), millisSince(start)));
+                ToolCall.Outcome.OK, output.detail(), verdict.decision().name(), ChatTurnService.millisSince(start)));
     }
 
     private static ObjectNode parse(String arguments) {
@@ -139,7 +138,7 @@ final class TurnTools {
     private Executed failed(int round, ToolExecutionRequest request, String source, String message, long start) {
         String name = request.name() == null ? "" : request.name();
         return executed(request, "Error: " + message, new ToolCall(round, name, source,
-                stored(request.arguments()), ToolCall.Outcome.ERROR, message, null, millisSince(start)));
+                stored(request.arguments()), ToolCall.Outcome.ERROR, message, null, ChatTurnService.millisSince(start)));
     }
 
     private static Executed executed(ToolExecutionRequest request, String text, ToolCall call) {
@@ -151,9 +150,5 @@ final class TurnTools {
             return "";
         }
         return arguments.length() <= STORED_ARGUMENT_CHARS ? arguments : arguments.substring(0, STORED_ARGUMENT_CHARS) + "…";
-    }
-
-    private static long millisSince(long start) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

@@ -12,11 +12,7 @@ import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.testing.HttpReplies;
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.MapBackedConfigSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,11 +201,7 @@ class BedrockChatModelTest {
         Map<String, String> values = new HashMap<>(Map.of("ragfn.chat.provider", "bedrock",
                 "ragfn.chat.bedrock.endpoint", endpoint()));
         values.putAll(settings);
-        // Quarkus's own converter reads "60s" as the application does.
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ChatConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new MapBackedConfigSource("test", values, 500) { }).build();
-        ChatConfig chat = config.getConfigMapping(ChatConfig.class);
+        ChatConfig chat = new TestConfig(values).chat();
         return new ChatTurnService(retrieve, embeddings, shield, sessions, chat, ChatModels.create(chat, CREDENTIALS),
                 Clock.systemUTC());
     }

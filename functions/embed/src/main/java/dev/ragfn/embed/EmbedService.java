@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,12 +84,13 @@ public class EmbedService {
     private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
         List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.text())).toList();
         List<Embedding> embeddings = model.embedAll(segments).content();
+        List<String> tags = tags(document);
+        Instant date = document.date();
         List<IndexedChunk> indexed = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Chunk chunk = batch.get(i);
             indexed.add(new IndexedChunk(chunk.document(), chunk.id(), chunk.position(), document.title(),
-                    chunk.text(), embeddings.get(i).vector(), document.source(), tags(document), chunk.metadata(),
-                    document.date()));
+                    chunk.text(), embeddings.get(i).vector(), document.source(), tags, chunk.metadata(), date));
         }
         return indexed;
     }

@@ -68,7 +68,7 @@ public class IngestFunction {
 
     /** CloudEvent extensions win; the data's fields serve events without them. */
     private static KnowledgeBaseRef knowledgeBase(SubmitDocument data, CloudEvent<?> event) {
-        Map<String, String> extensions = event.extensions() == null ? Map.of() : event.extensions();
+        Map<String, String> extensions = IncomingEvents.extensions(event);
         String tenant = extensions.getOrDefault(EventAttributes.TENANT, data.tenant());
         String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, data.knowledgeBase());
         return new KnowledgeBaseRef(

@@ -76,10 +76,10 @@ public interface RagfnConfig {
         Duration timeout();
     }
 
-    /** Amazon Bedrock for the embedding model; chat-turn's chat model has its own (ragfn.chat.bedrock). */
+    /** Amazon Bedrock for the embedding model; chat-turn's chat model has its own settings of this shape (ragfn.chat.bedrock). */
     interface Bedrock {
 
-        /** AWS region of Amazon Bedrock, for the embedding provider bedrock. */
+        /** AWS region of Amazon Bedrock. */
         @WithDefault("us-east-1")
         String region();
 

@@ -291,9 +291,12 @@ public final class LuceneVectorIndex implements VectorIndex {
         return doc;
     }
 
-    /** Unit length for the dot product, so that its score is the cosine's, (1 + cos) / 2. */
+    /** Unit length for the dot product, so that its score is the cosine's, (1 + cos) / 2; models mostly give that already. */
     private float[] indexable(float[] vector) {
-        return similarity == VectorSimilarityFunction.DOT_PRODUCT ? VectorUtil.l2normalize(vector.clone()) : vector;
+        if (similarity != VectorSimilarityFunction.DOT_PRODUCT || VectorUtil.isUnitVector(vector)) {
+            return vector;
+        }
+        return VectorUtil.l2normalize(vector.clone());
     }
 
     private static IndexHit toHit(Document doc, float score) throws IOException {

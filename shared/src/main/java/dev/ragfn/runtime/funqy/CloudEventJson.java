@@ -81,7 +81,7 @@ public class CloudEventJson implements ObjectMapperCustomizer {
             writeIfPresent(json, "subject", event.subject());
             writeIfPresent(json, "time", event.time() == null ? null : event.time().toString());
             writeIfPresent(json, "dataschema", event.dataSchema());
-            Map<String, String> extensions = event.extensions() == null ? Map.of() : event.extensions();
+            Map<String, String> extensions = IncomingEvents.extensions(event);
             for (Map.Entry<String, String> extension : extensions.entrySet()) {
                 json.writeStringField(extension.getKey(), extension.getValue());
             }

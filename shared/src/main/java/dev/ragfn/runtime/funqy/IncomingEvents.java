@@ -4,6 +4,7 @@ import dev.ragfn.core.error.InvalidInputException;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** What a function taking a whole CloudEvent reads from it, with an error naming what is missing. */
 public final class IncomingEvents {
@@ -38,6 +39,11 @@ public final class IncomingEvents {
      */
     public static String deliveryKey(String function, CloudEvent<?> event) {
         return function + " " + required(event.source(), "source") + " " + required(event.id(), "id");
+    }
+
+    /** The event's extension attributes; Funqy gives null for an event that has none. */
+    public static Map<String, String> extensions(CloudEvent<?> event) {
+        return event.extensions() == null ? Map.of() : event.extensions();
     }
 
     private static String required(String value, String attribute) {

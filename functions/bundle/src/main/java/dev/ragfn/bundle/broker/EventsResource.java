@@ -3,6 +3,7 @@ package dev.ragfn.bundle.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.event.EventAttributes;
+import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.store.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import jakarta.ws.rs.Consumes;
@@ -84,7 +85,7 @@ public class EventsResource {
         List<CloudEvent<?>> results = broker.publish(id == null || id.isBlank() ? UUID.randomUUID().toString() : id,
                 type, source, extensions, payload);
         return results.stream().map(e -> new Result(e.id(), e.type(), e.source(),
-                e.extensions() == null ? Map.of() : e.extensions(), e.data())).toList();
+                IncomingEvents.extensions(e), e.data())).toList();
     }
 
     private static String text(JsonNode event, String field) {

@@ -9,6 +9,7 @@ import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.embed.EmbedFunction;
 import dev.ragfn.ingest.IngestFunction;
 import dev.ragfn.ingest.SubmitDocument;
+import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.store.Json;
 import dev.ragfn.summarize.SummarizeFunction;
 import dev.ragfn.summarize.SummaryRequest;
@@ -86,7 +87,7 @@ public class LocalBroker {
             return null;
         }
         return CloudEventBuilder.create().type(triggers.emitsOf(function).getFirst()).source("/ragfn/" + function)
-                .extensions(event.extensions() == null ? Map.of() : event.extensions()).build(data);
+                .extensions(IncomingEvents.extensions(event)).build(data);
     }
 
     /** Publishes an event and runs the chain it starts; returns the events no function consumes. */
@@ -173,7 +174,7 @@ public class LocalBroker {
     private void deadLetter(String function, CloudEvent<Object> event, RuntimeException e) {
         LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function, e.getMessage());
         Map<String, Object> letter = Map.of("function", function, "type", event.type(), "id", event.id(),
-                "extensions", event.extensions() == null ? Map.of() : event.extensions(),
+                "extensions", IncomingEvents.extensions(event),
                 "data", event.data() == null ? "" : event.data(), "error", String.valueOf(e.getMessage()));
         try {
             Files.createDirectories(deadLetters.getParent());
@@ -187,7 +188,7 @@ public class LocalBroker {
     /** The event itself, its data typed as the function takes it. */
     private static <T> CloudEvent<T> withData(CloudEvent<Object> event, Class<T> type) {
         return CloudEventBuilder.create().id(event.id()).type(event.type()).source(event.source())
-                .extensions(event.extensions() == null ? Map.of() : event.extensions()).build(data(event, type));
+                .extensions(IncomingEvents.extensions(event)).build(data(event, type));
     }
 
     /** A reply without an id gets one from the broker, as from a real broker. */
@@ -196,7 +197,7 @@ public class LocalBroker {
         return (CloudEvent<Object>) CloudEventBuilder.create()
                 .id(reply.id() != null ? reply.id() : UUID.randomUUID().toString())
                 .type(reply.type()).source(reply.source())
-                .extensions(reply.extensions() == null ? Map.of() : reply.extensions())
+                .extensions(IncomingEvents.extensions(reply))
                 .build(reply.data());
     }
 

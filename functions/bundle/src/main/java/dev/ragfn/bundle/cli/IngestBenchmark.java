@@ -155,7 +155,6 @@ public class IngestBenchmark {
         KnowledgeBaseRef ref = new KnowledgeBaseRef(tenant, kb);
         for (Document document : store.listDocuments(ref)) {
             index.deleteDocument(document.ref());
-            store.deleteDocument(document.ref());
         }
         store.deleteKnowledgeBase(ref);
         System.out.printf(Locale.ROOT, "Warm-up (JIT compilation, not timed): %d documents in %.1f s, then removed%n%n",

@@ -1,15 +1,13 @@
 package dev.ragfn.ingest.chunk;
 
 import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.embedding.EmbeddingModels;
 
 /**
  * Sizes in the embedding model's tokens. all-MiniLM-L6-v2 was trained on 256-token inputs, so the
  * default budget leaves room for the heading prefix and special tokens.
  */
 public record ChunkingOptions(int maxTokens, int overlapTokens, boolean includeHeadings) {
-
-    /** The in-process model's 512 positions, less [CLS] and [SEP]: it does not read past them. */
-    public static final int IN_PROCESS_MODEL_MAX_TOKENS = 510;
 
     public ChunkingOptions {
         if (maxTokens < 16) {
@@ -23,9 +21,9 @@ public record ChunkingOptions(int maxTokens, int overlapTokens, boolean includeH
 
     /** Refuses chunks longer than the in-process model reads, whose ends would never be embedded. */
     public ChunkingOptions requireFitsInProcessModel() {
-        if (maxTokens > IN_PROCESS_MODEL_MAX_TOKENS) {
+        if (maxTokens > EmbeddingModels.IN_PROCESS_MAX_TOKENS) {
             throw new InvalidInputException("ragfn.ingest.chunk-max-tokens is " + maxTokens + " but the in-process "
-                    + "embedding model reads at most " + IN_PROCESS_MODEL_MAX_TOKENS + " tokens of a chunk; "
+                    + "embedding model reads at most " + EmbeddingModels.IN_PROCESS_MAX_TOKENS + " tokens of a chunk; "
                     + "lower it, or configure a remote embedding provider");
         }
         return this;

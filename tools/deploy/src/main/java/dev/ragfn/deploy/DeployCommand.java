@@ -8,6 +8,7 @@ import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -80,13 +81,14 @@ public final class DeployCommand {
         for (HasMetadata resource : resources) {
             Resource<? extends HasMetadata> target = switch (resource) {
                 case ConfigMap c -> client.configMaps().inNamespace(namespace).resource(c);
+                case NetworkPolicy p -> client.network().v1().networkPolicies().inNamespace(namespace).resource(p);
                 case Broker b -> knative.brokers().inNamespace(namespace).resource(b);
                 case Channel c -> knative.channels().inNamespace(namespace).resource(c);
                 case Service s -> knative.services().inNamespace(namespace).resource(s);
                 case Trigger t -> knative.triggers().inNamespace(namespace).resource(t);
                 case PingSource p -> knative.pingSources().inNamespace(namespace).resource(p);
                 default -> throw new IllegalArgumentException("Cannot deploy a " + resource.getKind()
-                        + " (" + resource.getMetadata().getName() + "): only ConfigMap and Knative resources are expected");
+                        + " (" + resource.getMetadata().getName() + "): only ConfigMap, NetworkPolicy and Knative resources are expected");
             };
             target.createOr(NonDeletingOperation::update);
             out.printf("%s/%s applied in %s%n", resource.getKind(), resource.getMetadata().getName(), namespace);

@@ -16,10 +16,13 @@ import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.knative.sources.v1.PingSourceBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +36,9 @@ import java.util.stream.Stream;
 
 /**
  * The Knative resources of ragfn, derived from the wiring: a Service per function module, the Broker,
- * a Trigger per subscription, a PingSource and its Trigger per schedule, and the dead-letter Channels
- * the delivery policies name. knative/base is this class's output; a test fails when the two differ.
+ * a Trigger per subscription, a PingSource and its Trigger per schedule, the dead-letter Channels
+ * the delivery policies name, and the NetworkPolicy that admits only the platform to the event-only
+ * functions. knative/base is this class's output; a test fails when the two differ.
  */
 public final class KnativeManifests {
 
@@ -42,6 +46,21 @@ public final class KnativeManifests {
     public static final String REGENERATE = "./mvnw -q -pl tools/deploy compile exec:java -Dexec.args=generate";
 
     private static final String CONFIG_MAP = "ragfn-config";
+    /** Knative keeps a Service with this label off the external ingress: only cluster-internal callers reach it. */
+    static final String VISIBILITY = "networking.knative.dev/visibility";
+    /** Knative sets this label on every pod of a Service's revisions. */
+    static final String SERVICE_LABEL = "serving.knative.dev/service";
+    static final String NETWORK_POLICY = "ragfn-event-only-ingress";
+    /**
+     * Who may call an event-only function. On OpenShift Serverless a CloudEvent reaches it from the Broker's filter
+     * in knative-eventing (also where the PingSource adapter runs), through the Kourier gateway in
+     * knative-serving-ingress, and through the activator in knative-serving while it is scaled to zero (the
+     * autoscaler there also scrapes its queue-proxy). Red Hat's "restrictive network policies" guide admits these
+     * namespaces by a label it asks the admin to add; kubernetes.io/metadata.name is set by Kubernetes itself.
+     */
+    static final List<String> SYSTEM_NAMESPACES = List.of("knative-eventing", "knative-serving", "knative-serving-ingress");
+    /** A placeholder: the overlay (or infra/gitops/ragfn/endpoints.yaml) sets the issuer of the cluster's identity provider. */
+    static final String ISSUER_PLACEHOLDER = "https://keycloak.example.com/realms/ragfn";
     private static final String SECRET = "ragfn-secrets";
     /**
      * Scale to zero makes start-up the latency users feel: serial GC and C1 alone answer the first
@@ -89,6 +108,10 @@ public final class KnativeManifests {
                 .map(f -> f.delivery().deadLetterSink()).filter(Objects::nonNull).distinct()
                 .forEach(sink -> eventing.add(deadLetters(sink)));
         files.put("eventing.yaml", eventing);
+        List<String> eventOnly = functions().filter(Wiring.Function::eventOnly).map(Wiring.Function::name).toList();
+        if (!eventOnly.isEmpty()) {
+            files.put("network-policy.yaml", List.of(eventOnlyIngress(eventOnly)));
+        }
         functions().forEach(f -> {
             List<HasMetadata> resources = new ArrayList<>();
             resources.add(service(f));
@@ -113,6 +136,10 @@ public final class KnativeManifests {
         data.put("RAGFN_INDEX", "opensearch");
         data.put("RAGFN_OPENSEARCH_URL", "http://opensearch:9200");
         data.put("RAGFN_DYNAMODB_REGION", "us-east-1");
+        // A deployed function listens beyond loopback, where ragfn refuses to run without identity.
+        data.put("RAGFN_AUTH_MODE", "oidc");
+        data.put("RAGFN_AUTH_ISSUER", ISSUER_PLACEHOLDER);
+        data.put("RAGFN_AUTH_AUDIENCE", "ragfn-api");
         return new ConfigMapBuilder().withNewMetadata().withName(CONFIG_MAP).withLabels(labels(null)).endMetadata()
                 .withData(data).build();
     }
@@ -126,9 +153,43 @@ public final class KnativeManifests {
         return new ChannelBuilder().withNewMetadata().withName(name).withLabels(labels(null)).endMetadata().build();
     }
 
+    /**
+     * Event ingress ({@code POST /} with a CloudEvent) is not behind OIDC: only the platform may reach it. Pods of
+     * the same namespace are admitted too (the platform's own callers); pods no policy selects stay open.
+     */
+    private static NetworkPolicy eventOnlyIngress(List<String> functions) {
+        return new NetworkPolicyBuilder()
+                .withNewMetadata().withName(NETWORK_POLICY).withLabels(labels(null)).endMetadata()
+                .withNewSpec()
+                .withNewPodSelector().addNewMatchExpression()
+                .withKey(SERVICE_LABEL).withOperator("In").withValues(functions)
+                .endMatchExpression().endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .addNewFrom().withNewPodSelector().endPodSelector().endFrom()
+                .addNewFrom().withNewNamespaceSelector().addNewMatchExpression()
+                .withKey("kubernetes.io/metadata.name").withOperator("In").withValues(SYSTEM_NAMESPACES)
+                .endMatchExpression().endNamespaceSelector().endFrom()
+                .endIngress()
+                .endSpec()
+                .build();
+    }
+
     private Service service(Wiring.Function f) {
+        Map<String, String> labels = labels(f.name());
+        if (f.eventOnly()) {
+            labels.put(VISIBILITY, "cluster-local");
+        }
+        List<EnvVar> env = new ArrayList<>(List.of(
+                // Several functions bind 127.0.0.1 for local runs; in a pod the queue proxy must reach them.
+                new EnvVar("QUARKUS_HTTP_HOST", "0.0.0.0", null),
+                new EnvVar("JAVA_TOOL_OPTIONS", JVM_OPTIONS, null)));
+        if (!f.eventOnly()) {
+            // Routed to users: set on the Service itself, so that no change to the ConfigMap can open it.
+            env.add(new EnvVar("RAGFN_AUTH_MODE", "oidc", null));
+        }
         return new ServiceBuilder()
-                .withNewMetadata().withName(f.name()).withLabels(labels(f.name())).endMetadata()
+                .withNewMetadata().withName(f.name()).withLabels(labels).endMetadata()
                 .withNewSpec().withNewTemplate()
                 .withNewMetadata()
                 .addToAnnotations("autoscaling.knative.dev/min-scale", "0")
@@ -139,9 +200,7 @@ public final class KnativeManifests {
                 .withName("function")
                 .withImage(IMAGE.formatted(f.name()))
                 .addNewPort().withContainerPort(8080).endPort()
-                // Several functions bind 127.0.0.1 for local runs; in a pod the queue proxy must reach them.
-                .addNewEnv().withName("QUARKUS_HTTP_HOST").withValue("0.0.0.0").endEnv()
-                .addNewEnv().withName("JAVA_TOOL_OPTIONS").withValue(JVM_OPTIONS).endEnv()
+                .withEnv(env)
                 .addNewEnvFrom().withNewConfigMapRef().withName(CONFIG_MAP).endConfigMapRef().endEnvFrom()
                 .addNewEnvFrom().withNewSecretRef().withName(SECRET).withOptional(true).endSecretRef().endEnvFrom()
                 .withNewResources()

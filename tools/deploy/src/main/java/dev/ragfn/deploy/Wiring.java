@@ -20,6 +20,14 @@ public record Wiring(String broker, Map<String, Function> functions) {
 
     /** One function's wiring; {@code delivery} is null when neither the function nor the defaults declare one. */
     public record Function(String name, List<Subscription> consumes, List<Schedule> schedules, Delivery delivery) {
+
+        /**
+         * A function that consumes events or runs on a schedule is reached only through the broker: no user calls
+         * it, so it is kept off every route users can reach. The others are called by users over HTTP.
+         */
+        public boolean eventOnly() {
+            return !consumes.isEmpty() || !schedules.isEmpty();
+        }
     }
 
     /** The function's wiring; one that triggers.yaml does not name is called over HTTP only. */

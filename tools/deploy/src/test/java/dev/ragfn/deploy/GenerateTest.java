@@ -32,10 +32,11 @@ class GenerateTest {
         // then
         try (var files = Files.list(root.resolve("knative/base"))) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("kustomization.yaml", "eventing.yaml", "ingest.yaml", "summarize.yaml");
+                    .containsExactlyInAnyOrder("kustomization.yaml", "eventing.yaml", "network-policy.yaml", "ingest.yaml",
+                            "summarize.yaml");
         }
         assertThat(Repository.kustomizationResources(repository.base()))
-                .containsExactly("eventing.yaml", "ingest.yaml", "summarize.yaml");
+                .containsExactly("eventing.yaml", "network-policy.yaml", "ingest.yaml", "summarize.yaml");
         assertThat(repository.baseResources()).extracting(r -> r.getKind() + "/" + r.getMetadata().getName())
                 .contains("Service/ingest", "Trigger/ingest-document-submitted", "PingSource/daily-model-serving-summary")
                 .doesNotContain("Service/bundle", "Service/embed");

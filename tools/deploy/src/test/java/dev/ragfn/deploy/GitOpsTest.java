@@ -150,6 +150,16 @@ class GitOpsTest {
     }
 
     @Test
+    void should_check_tokens_of_an_https_issuer_in_every_function_when_the_gitops_config_is_built() {
+        // when
+        Map<String, String> data = fields(patchedConfigMap().body().path("data"));
+
+        // then
+        assertThat(data).containsEntry("RAGFN_AUTH_MODE", "oidc").containsKey("RAGFN_AUTH_AUDIENCE");
+        assertThat(URI.create(data.get("RAGFN_AUTH_ISSUER")).getScheme()).as("RAGFN_AUTH_ISSUER").isEqualTo("https");
+    }
+
+    @Test
     void should_select_at_least_one_resource_with_every_patch_when_the_layer_is_built() {
         assertThat(layer.patches()).isNotEmpty().allSatisfy(applied -> assertThat(applied.matched())
                 .as("resources selected by the patch with target %s", applied.patch().target()).isNotEmpty());

@@ -7,6 +7,7 @@ import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManifestModelTest {
 
     private static final Set<Class<?>> EXPECTED = Set.of(Service.class, Broker.class, Trigger.class, PingSource.class,
-            Channel.class, ConfigMap.class);
+            Channel.class, ConfigMap.class, NetworkPolicy.class);
 
     @Test
     void should_deserialise_into_the_knative_model_with_no_unknown_field_when_any_manifest_is_read() throws IOException {

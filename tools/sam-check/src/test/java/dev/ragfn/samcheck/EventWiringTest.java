@@ -70,6 +70,9 @@ class EventWiringTest {
         for (String module : Repo.functionModules()) {
             Triggers.Delivery delivery = triggers.delivery(module);
             for (Template.Event event : template.events(Template.functionId(module))) {
+                if (event.type().equals("HttpApi")) {
+                    continue; // a user's call, answered synchronously: the caller sees the error and retries
+                }
                 JsonNode props = event.properties();
                 assertThat(props.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).as(event.name())
                         .isEqualTo(delivery.retry());

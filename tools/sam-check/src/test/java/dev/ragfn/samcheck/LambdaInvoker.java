@@ -7,14 +7,14 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs in a child JVM whose class path is an unpacked function.zip, and calls the handler as the
- * java21 managed runtime does: the event on stdin, the answer on stdout after a marker line.
+ * Runs in a child JVM whose class path is an unpacked function.zip, and calls the handler named by the
+ * first argument ({@code Class::handleRequest}) as the java21 managed runtime does: the event on stdin,
+ * the answer on stdout after a marker line.
  * Reflection only, so this module needs no Lambda or Quarkus jars of its own.
  */
 public final class LambdaInvoker {
 
     static final String ANSWER = "--- answer ---";
-    private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler";
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
 
     private LambdaInvoker() {
@@ -32,7 +32,7 @@ public final class LambdaInvoker {
                     case "getMemoryLimitInMB" -> 1024;
                     default -> null;
                 });
-        Class<?> handlerType = Class.forName(HANDLER);
+        Class<?> handlerType = Class.forName(args[0].substring(0, args[0].indexOf("::")));
         Object handler = handlerType.getConstructor().newInstance();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         handlerType.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType)

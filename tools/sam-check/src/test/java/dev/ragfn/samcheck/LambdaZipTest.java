@@ -44,14 +44,18 @@ class LambdaZipTest {
     }
 
     @Test
-    void should_redact_the_email_when_shield_is_invoked_directly() throws Exception {
-        // given
+    void should_redact_the_email_when_shield_is_called_through_the_http_api() throws Exception {
+        // given: the event the HTTP API hands the function once its JWT authorizer has let the call through;
+        // the function's own token check is tested with the auth code, so it is off here
         String request = Files.readString(Repo.sam("events/shield-request.json"));
+        String event = httpApiEvent("POST", "/shield", request);
 
         // when
-        JsonNode verdict = invoke("shield", request, Map.of());
+        JsonNode response = invoke("shield", event, Map.of("RAGFN_AUTH_MODE", "none"));
 
         // then
+        assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode verdict = Repo.JSON.readTree(response.path("body").asText());
         assertThat(verdict.path("decision").asText()).isEqualTo("REDACT");
         assertThat(verdict.path("text").asText()).doesNotContain("bob@example.com");
     }
@@ -120,7 +124,7 @@ class LambdaZipTest {
                 "-Djava.io.tmpdir=" + tmp,
                 "-cp", String.join(java.io.File.pathSeparator, Path.of("target/test-classes").toAbsolutePath().toString(),
                         task.toString(), task.resolve("lib") + "/*"),
-                LambdaInvoker.class.getName()));
+                LambdaInvoker.class.getName(), template.handler(Template.functionId(module))));
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true);
         builder.environment().put("RAGFN_DATA_DIR", tmp.resolve("data").toString());
         builder.environment().put("DJL_CACHE_DIR", tmp.resolve("djl").toString());
@@ -137,6 +141,25 @@ class LambdaZipTest {
         assertThat(process.exitValue()).as(output).isZero();
         String answer = output.substring(output.indexOf(LambdaInvoker.ANSWER) + LambdaInvoker.ANSWER.length()).strip();
         return answer.isEmpty() ? null : Repo.JSON.readTree(answer);
+    }
+
+    /** An HTTP API (payload format 2.0) request event, as API Gateway builds it for a Lambda integration. */
+    private static String httpApiEvent(String method, String path, String body) {
+        ObjectNode event = Repo.JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", method + " " + path);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json").put("accept", "application/json");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("routeKey", method + " " + path);
+        context.put("stage", "$default");
+        context.put("requestId", "sam-check-1");
+        context.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "192.0.2.1").put("userAgent", "sam-check");
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event.toString();
     }
 
     private static Path unpack(Path zip, Path target) throws IOException {

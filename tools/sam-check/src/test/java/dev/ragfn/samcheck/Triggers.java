@@ -67,6 +67,11 @@ record Triggers(JsonNode root) {
         return attributes;
     }
 
+    /** A function given events or schedules: reached only through the bus, never by users (triggers.yaml's header). */
+    boolean eventOnly(String function) {
+        return !consumes(function).isEmpty() || !schedules(function).isEmpty();
+    }
+
     private JsonNode function(String name) {
         return root.path("functions").path(name);
     }

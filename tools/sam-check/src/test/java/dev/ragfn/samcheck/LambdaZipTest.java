@@ -61,6 +61,29 @@ class LambdaZipTest {
     }
 
     @Test
+    void should_serve_funqy_and_quarkus_rest_routes_when_chat_turn_is_called_through_the_http_api() throws Exception {
+        // given: an empty store, so that the answer says nothing was found
+        Map<String, String> env = Map.of("RAGFN_AUTH_MODE", "none", "RAGFN_DATA_DIR",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        String question = "{\"tenant\": \"acme\", \"knowledgeBases\": [\"handbook\"], \"message\": \"How do I rotate credentials?\"}";
+
+        // when: POST /chat is Funqy's route, GET /chat/sessions and POST /chat/stream Quarkus REST's
+        JsonNode chat = invoke("chat-turn", httpApiEvent("POST", "/chat", question), env);
+        JsonNode sessions = invoke("chat-turn", httpApiEvent("GET", "/chat/sessions", null, "tenant=acme"), env);
+        JsonNode stream = invoke("chat-turn", httpApiEvent("POST", "/chat/stream", question), env);
+
+        // then
+        assertThat(chat.path("statusCode").asInt()).as(chat.toString()).isEqualTo(200);
+        String sessionId = Repo.JSON.readTree(chat.path("body").asText()).path("sessionId").asText();
+        assertThat(sessionId).isNotBlank();
+        assertThat(sessions.path("statusCode").asInt()).as(sessions.toString()).isEqualTo(200);
+        assertThat(Repo.JSON.readTree(sessions.path("body").asText()).findValuesAsText("id")).contains(sessionId);
+        // the HTTP API buffers: the whole event stream arrives in one answer, ending with its done event
+        assertThat(stream.path("statusCode").asInt()).as(stream.toString()).isEqualTo(200);
+        assertThat(stream.path("body").asText()).contains("event:done");
+    }
+
+    @Test
     void should_index_a_submitted_document_when_ingest_and_embed_run_in_their_zips_chained_through_the_bus()
             throws Exception {
         // given: a fresh embedded store shared by both functions, as the real ones share DynamoDB and OpenSearch
@@ -145,12 +168,16 @@ class LambdaZipTest {
 
     /** An HTTP API (payload format 2.0) request event, as API Gateway builds it for a Lambda integration. */
     private static String httpApiEvent(String method, String path, String body) {
+        return httpApiEvent(method, path, body, "");
+    }
+
+    private static String httpApiEvent(String method, String path, String body, String query) {
         ObjectNode event = Repo.JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", method + " " + path);
         event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.putObject("headers").put("content-type", "application/json").put("accept", "application/json");
+        event.put("rawQueryString", query);
+        event.putObject("headers").put("content-type", "application/json");
         ObjectNode context = event.putObject("requestContext");
         context.put("routeKey", method + " " + path);
         context.put("stage", "$default");

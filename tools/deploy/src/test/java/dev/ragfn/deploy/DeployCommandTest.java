@@ -45,6 +45,8 @@ class DeployCommandTest {
         assertThat(knative.brokers().inNamespace(NAMESPACE).withName("ragfn").get()).isNotNull();
         assertThat(client.configMaps().inNamespace(NAMESPACE).withName("ragfn-config").get().getData())
                 .containsEntry("RAGFN_INDEX", "opensearch");
+        assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName(KnativeManifests.NETWORK_POLICY).get()
+                .getSpec().getPodSelector().getMatchExpressions().getFirst().getValues()).contains("embed");
     }
 
     @Test

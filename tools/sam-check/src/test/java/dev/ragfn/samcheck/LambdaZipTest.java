@@ -61,6 +61,21 @@ class LambdaZipTest {
     }
 
     @Test
+    void should_answer_no_passages_when_retrieve_is_called_through_the_http_api_on_an_empty_store() throws Exception {
+        // given
+        Map<String, String> env = Map.of("RAGFN_AUTH_MODE", "none", "RAGFN_DATA_DIR",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+
+        // when
+        JsonNode response = invoke("retrieve", httpApiEvent("POST", "/retrieve",
+                "{\"tenant\": \"acme\", \"knowledgeBases\": [\"handbook\"], \"query\": \"How do I rotate credentials?\"}"), env);
+
+        // then
+        assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        assertThat(Repo.JSON.readTree(response.path("body").asText()).path("passages").isArray()).isTrue();
+    }
+
+    @Test
     void should_serve_funqy_and_quarkus_rest_routes_when_chat_turn_is_called_through_the_http_api() throws Exception {
         // given: an empty store, so that the answer says nothing was found
         Map<String, String> env = Map.of("RAGFN_AUTH_MODE", "none", "RAGFN_DATA_DIR",

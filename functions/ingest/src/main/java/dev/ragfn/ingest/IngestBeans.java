@@ -54,6 +54,7 @@ public class IngestBeans {
     private static S3Client s3(RagfnConfig ragfn, IngestConfig config) {
         AwsCredentialsProvider credentials = config.s3Endpoint().isPresent() ? LocalCredentials.unlessInEnvironment()
                 : DefaultCredentialsProvider.builder().build();
-        return S3Clients.create(Region.of(ragfn.dynamodb().region()), config.s3Endpoint(), credentials);
+        return S3Clients.create(Region.of(ragfn.dynamodb().region()), config.s3Endpoint(), credentials,
+                config.fetchTimeout());
     }
 }

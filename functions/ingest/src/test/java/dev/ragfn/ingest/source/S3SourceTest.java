@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ class S3SourceTest {
 
     private static final AwsCredentialsProvider DUMMY =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "dummy-secret"));
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int status = 200;
@@ -139,7 +141,7 @@ class S3SourceTest {
         int port = server.getAddress().getPort();
         server.stop(0);
         S3Source source = new S3Source(S3Clients.create(Region.US_EAST_1,
-                Optional.of(URI.create("http://127.0.0.1:" + port)), DUMMY), 1_000_000);
+                Optional.of(URI.create("http://127.0.0.1:" + port)), DUMMY, TIMEOUT), 1_000_000);
 
         // when
         RagfnException e = catchThrowableOfType(RagfnException.class,
@@ -152,7 +154,7 @@ class S3SourceTest {
 
     private S3Source source(AwsCredentialsProvider credentials) {
         S3Client s3 = S3Clients.create(Region.US_EAST_1,
-                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())), credentials);
+                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())), credentials, TIMEOUT);
         return new S3Source(s3, 1_000_000);
     }
 

@@ -1,6 +1,8 @@
 package dev.ragfn.ingest.chunk;
 
 import dev.langchain4j.model.TokenCountEstimator;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.ingest.parse.Deadline;
 import dev.ragfn.ingest.parse.Section;
 
 import java.util.ArrayList;
@@ -31,7 +33,17 @@ public final class StructureAwareChunker {
     }
 
     public List<ChunkDraft> chunk(List<Section> sections) {
-        return new Run().chunk(sections);
+        return chunk(sections, Integer.MAX_VALUE, Deadline.NONE);
+    }
+
+    /**
+     * Chunks, stopping as soon as the document would make more than {@code maxChunks} chunks, or when the
+     * deadline passes: either way the document would cost more to embed and store than a deployment allows.
+     *
+     * @throws TooLargeException naming ragfn.ingest.max-chunks-per-document, or the deadline's reason
+     */
+    public List<ChunkDraft> chunk(List<Section> sections, int maxChunks, Deadline deadline) {
+        return new Run(maxChunks, deadline).chunk(sections);
     }
 
     /**
@@ -41,6 +53,13 @@ public final class StructureAwareChunker {
     private final class Run {
 
         private final Map<String, Integer> counted = new HashMap<>();
+        private final int maxChunks;
+        private final Deadline deadline;
+
+        Run(int maxChunks, Deadline deadline) {
+            this.maxChunks = maxChunks;
+            this.deadline = deadline;
+        }
 
         List<ChunkDraft> chunk(List<Section> sections) {
             List<ChunkDraft> chunks = new ArrayList<>();
@@ -52,7 +71,7 @@ public final class StructureAwareChunker {
                     prefix = "";
                     budget = options.maxTokens();
                 }
-                for (String body : pack(units(section.text(), budget), budget)) {
+                for (String body : pack(units(section.text(), budget), budget, "\n\n", maxChunks - chunks.size())) {
                     String text = prefix + body;
                     chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(),
                             section.metadata()));
@@ -84,7 +103,7 @@ public final class StructureAwareChunker {
                 splitByCharacters(text, budget, out);
                 return;
             }
-            for (String group : pack(List.of(parts), budget, " ")) {
+            for (String group : pack(List.of(parts), budget, " ", Integer.MAX_VALUE)) {
                 if (count(group) <= budget) {
                     out.add(group);
                 } else if (level == 0) {
@@ -106,18 +125,20 @@ public final class StructureAwareChunker {
             splitByCharacters(text.substring(middle), budget, out);
         }
 
-        private List<String> pack(List<String> units, int budget) {
-            return pack(units, budget, "\n\n");
-        }
-
-        /** Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap. */
-        private List<String> pack(List<String> units, int budget, String joiner) {
+        /**
+         * Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap.
+         * Refuses to pack more than {@code room} chunks.
+         */
+        private List<String> pack(List<String> units, int budget, String joiner, int room) {
             List<String> chunks = new ArrayList<>();
             List<String> current = new ArrayList<>();
             int currentTokens = 0;
             for (String unit : units) {
                 int unitTokens = count(unit);
                 if (!current.isEmpty() && currentTokens + unitTokens > budget) {
+                    if (chunks.size() == room) {
+                        throw tooManyChunks();
+                    }
                     chunks.add(String.join(joiner, current));
                     current = overlapTail(current, budget - unitTokens);
                     currentTokens = current.stream().mapToInt(this::count).sum();
@@ -126,9 +147,18 @@ public final class StructureAwareChunker {
                 currentTokens += unitTokens;
             }
             if (!current.isEmpty()) {
+                if (chunks.size() == room) {
+                    throw tooManyChunks();
+                }
                 chunks.add(String.join(joiner, current));
             }
             return chunks;
+        }
+
+        private TooLargeException tooManyChunks() {
+            return new TooLargeException("The document makes more than " + maxChunks + " chunks of at most "
+                    + options.maxTokens() + " tokens, over ragfn.ingest.max-chunks-per-document=" + maxChunks
+                    + ": split it into smaller documents, or raise the limit");
         }
 
         private List<String> overlapTail(List<String> previous, int room) {
@@ -146,8 +176,19 @@ public final class StructureAwareChunker {
             return tail;
         }
 
+        /** Every loop of chunking measures text, the costliest step, so this is where the deadline is checked. */
         private int count(String text) {
-            return text.isEmpty() ? 0 : counted.computeIfAbsent(text, tokens::estimateTokenCountInText);
+            if (text.isEmpty()) {
+                return 0;
+            }
+            Integer known = counted.get(text);
+            if (known != null) {
+                return known;
+            }
+            deadline.check();
+            int measured = tokens.estimateTokenCountInText(text);
+            counted.put(text, measured);
+            return measured;
         }
     }
 }

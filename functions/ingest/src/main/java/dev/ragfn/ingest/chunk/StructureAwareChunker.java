@@ -23,6 +23,12 @@ public final class StructureAwareChunker {
     private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;:])\\s+");
     private static final Pattern WORDS = Pattern.compile("\\s+");
+    /**
+     * A token is counted for at most this many characters. The WordPiece tokenizer reads a "word" over 100
+     * characters (a hash, base64, a minified line) as one unknown token, which once let a 9 MB word through
+     * as a single one-token chunk, over the store's item limit; real text has 3 to 6 characters per token.
+     */
+    private static final int MAX_CHARS_PER_TOKEN = 20;
 
     private final TokenCountEstimator tokens;
     private final ChunkingOptions options;
@@ -186,7 +192,7 @@ public final class StructureAwareChunker {
                 return known;
             }
             deadline.check();
-            int measured = tokens.estimateTokenCountInText(text);
+            int measured = Math.max(tokens.estimateTokenCountInText(text), text.length() / MAX_CHARS_PER_TOKEN);
             counted.put(text, measured);
             return measured;
         }

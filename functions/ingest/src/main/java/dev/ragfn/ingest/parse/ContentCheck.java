@@ -48,9 +48,13 @@ final class ContentCheck {
     /**
      * @param declared what the document was declared as, for the message: a content type or ".ext"
      * @param utf8 whether the bytes must also be UTF-8
-     * @throws InvalidInputException when the bytes are binary, or not UTF-8 when they must be
+     * @throws InvalidInputException when the bytes are binary or an archive, or not UTF-8 when they must be
      */
     static void requireText(byte[] bytes, String label, String declared, boolean utf8) {
+        if (ContentSniffer.startsWith(bytes, ContentSniffer.ZIP_MAGIC)) { // members may be stored uncompressed, as text
+            throw new InvalidInputException("Document '" + label + "' content is a zip archive; expected text for "
+                    + declared + ": send the files inside it, or a whole folder or archive to convert");
+        }
         long control = 0;
         long invalid = 0;
         for (int i = 0; i < bytes.length; ) {

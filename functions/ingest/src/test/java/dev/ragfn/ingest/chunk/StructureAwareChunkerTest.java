@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -134,5 +135,22 @@ class StructureAwareChunkerTest {
         assertThatThrownBy(() -> chunker.chunk(List.of(new Section(List.of(), "Employees get 25 days.")), 10, expired))
                 .isInstanceOf(TooLargeException.class)
                 .hasMessage("out of time for the handbook");
+    }
+
+    @Test
+    void should_split_a_giant_word_by_characters_when_the_tokenizer_counts_it_as_one_unknown_token() {
+        // given: 50,000 characters without a space, which WordPiece reads as one [UNK] token
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, true));
+        Random random = new Random(5);
+        String word = random.ints(50_000, 0, 36).mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
+                .collect(Collectors.joining());
+
+        // when
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of(), word)));
+
+        // then
+        assertThat(chunks).hasSizeGreaterThan(1);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.text().length()).isLessThanOrEqualTo(200 * 20));
+        assertThat(chunks.stream().map(ChunkDraft::text).collect(Collectors.joining())).isEqualTo(word);
     }
 }

@@ -133,6 +133,28 @@ class ParsersTest {
     }
 
     @Test
+    void should_refuse_as_an_archive_when_a_zip_of_stored_text_is_named_markdown() throws IOException {
+        // given: a zip whose member is stored, not compressed, so most of its bytes are text
+        byte[] csv = "a,b\n1,2\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            ZipEntry entry = new ZipEntry("data.csv");
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(csv.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(csv);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(csv);
+        }
+
+        // when / then
+        assertThatThrownBy(() -> parsers.parse(bytes.toByteArray(), null, "data.md"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("content is a zip archive; expected text for .md");
+    }
+
+    @Test
     void should_refuse_as_not_utf8_when_most_bytes_are_invalid_sequences() {
         // given: high bytes without a single control byte, as in a legacy single-byte encoding of Cyrillic
         byte[] cp1251 = new byte[4096];

@@ -9,6 +9,7 @@ import dev.ragfn.ingest.parse.Parsers;
 import dev.ragfn.ingest.source.AddressPolicy;
 import dev.ragfn.ingest.source.DocumentSource;
 import dev.ragfn.ingest.source.LocalFileSource;
+import dev.ragfn.ingest.source.S3Clients;
 import dev.ragfn.ingest.source.S3Source;
 import dev.ragfn.ingest.source.Sources;
 import dev.ragfn.ingest.source.UrlSource;
@@ -16,7 +17,8 @@ import dev.ragfn.store.LocalCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,13 +51,10 @@ public class IngestBeans {
                 ragfn.embedding().dimension(), Clock.systemUTC());
     }
 
-    /** Credentials resolve on the first request, so a deployment that never reads S3 needs none. */
     private static S3Client s3(RagfnConfig ragfn, IngestConfig config) {
-        var builder = S3Client.builder()
-                .region(Region.of(ragfn.dynamodb().region()))
-                .httpClientBuilder(Apache5HttpClient.builder());
-        config.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true)
-                .credentialsProvider(LocalCredentials.unlessInEnvironment()));
-        return builder.build();
+        AwsCredentialsProvider credentials = config.s3Endpoint().isPresent() ? LocalCredentials.unlessInEnvironment()
+                : DefaultCredentialsProvider.builder().build();
+        return S3Clients.create(Region.of(ragfn.dynamodb().region()), config.s3Endpoint(), credentials,
+                config.fetchTimeout());
     }
 }

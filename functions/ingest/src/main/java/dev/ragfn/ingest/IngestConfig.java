@@ -31,6 +31,17 @@ public interface IngestConfig {
     @WithDefault("20s")
     Duration fetchTimeout();
 
+    /**
+     * Most chunks one document may make; a document that would make more is refused before anything of it is
+     * stored or embedded.
+     */
+    @WithDefault("5000")
+    int maxChunksPerDocument();
+
+    /** Time allowed for parsing and chunking one document; a document that takes longer is refused. */
+    @WithDefault("60s")
+    Duration parseTimeout();
+
     /** Largest chunk, in the embedding model's tokens. */
     @WithDefault("200")
     int chunkMaxTokens();

@@ -17,6 +17,7 @@ import dev.ragfn.core.event.DocumentFailed;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.ingest.chunk.ChunkDraft;
 import dev.ragfn.ingest.chunk.StructureAwareChunker;
+import dev.ragfn.ingest.parse.Deadline;
 import dev.ragfn.ingest.parse.ParsedDocument;
 import dev.ragfn.ingest.parse.Parsers;
 import dev.ragfn.ingest.source.DocumentSource;
@@ -82,8 +83,11 @@ public final class IngestService {
                 LOG.infof("Unchanged %s (%s): nothing to do", ref, hash);
                 return new IngestOutcome.Unchanged(documentId, hash);
             }
-            ParsedDocument parsed = parsers.parse(content.bytes(), content.contentType(), content.name());
-            List<Chunk> chunks = toChunks(ref, chunker.chunk(parsed.sections()));
+            Deadline deadline = Deadline.after(config.parseTimeout(), "Document '" + documentId + "' took longer than "
+                    + config.parseTimeout().toSeconds() + " s to parse and chunk, over ragfn.ingest.parse-timeout: "
+                    + "split it into smaller documents, or raise the limit");
+            ParsedDocument parsed = parsers.parse(content.bytes(), content.contentType(), content.name(), deadline);
+            List<Chunk> chunks = toChunks(ref, chunker.chunk(parsed.sections(), config.maxChunksPerDocument(), deadline));
             if (chunks.isEmpty()) {
                 throw new InvalidInputException(documentId + " contains no text to index");
             }

@@ -1,6 +1,8 @@
 package dev.ragfn.ingest.chunk;
 
 import dev.langchain4j.model.TokenCountEstimator;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.ingest.parse.Deadline;
 import dev.ragfn.ingest.parse.Section;
 
 import java.util.ArrayList;
@@ -21,6 +23,12 @@ public final class StructureAwareChunker {
     private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;:])\\s+");
     private static final Pattern WORDS = Pattern.compile("\\s+");
+    /**
+     * A token is counted for at most this many characters. The WordPiece tokenizer reads a "word" over 100
+     * characters (a hash, base64, a minified line) as one unknown token, which once let a 9 MB word through
+     * as a single one-token chunk, over the store's item limit; real text has 3 to 6 characters per token.
+     */
+    private static final int MAX_CHARS_PER_TOKEN = 20;
 
     private final TokenCountEstimator tokens;
     private final ChunkingOptions options;
@@ -31,7 +39,17 @@ public final class StructureAwareChunker {
     }
 
     public List<ChunkDraft> chunk(List<Section> sections) {
-        return new Run().chunk(sections);
+        return chunk(sections, Integer.MAX_VALUE, Deadline.NONE);
+    }
+
+    /**
+     * Chunks, stopping as soon as the document would make more than {@code maxChunks} chunks, or when the
+     * deadline passes: either way the document would cost more to embed and store than a deployment allows.
+     *
+     * @throws TooLargeException naming ragfn.ingest.max-chunks-per-document, or the deadline's reason
+     */
+    public List<ChunkDraft> chunk(List<Section> sections, int maxChunks, Deadline deadline) {
+        return new Run(maxChunks, deadline).chunk(sections);
     }
 
     /**
@@ -41,6 +59,13 @@ public final class StructureAwareChunker {
     private final class Run {
 
         private final Map<String, Integer> counted = new HashMap<>();
+        private final int maxChunks;
+        private final Deadline deadline;
+
+        Run(int maxChunks, Deadline deadline) {
+            this.maxChunks = maxChunks;
+            this.deadline = deadline;
+        }
 
         List<ChunkDraft> chunk(List<Section> sections) {
             List<ChunkDraft> chunks = new ArrayList<>();
@@ -52,7 +77,7 @@ public final class StructureAwareChunker {
                     prefix = "";
                     budget = options.maxTokens();
                 }
-                for (String body : pack(units(section.text(), budget), budget)) {
+                for (String body : pack(units(section.text(), budget), budget, "\n\n", maxChunks - chunks.size())) {
                     String text = prefix + body;
                     chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(),
                             section.metadata()));
@@ -84,7 +109,7 @@ public final class StructureAwareChunker {
                 splitByCharacters(text, budget, out);
                 return;
             }
-            for (String group : pack(List.of(parts), budget, " ")) {
+            for (String group : pack(List.of(parts), budget, " ", Integer.MAX_VALUE)) {
                 if (count(group) <= budget) {
                     out.add(group);
                 } else if (level == 0) {
@@ -106,18 +131,20 @@ public final class StructureAwareChunker {
             splitByCharacters(text.substring(middle), budget, out);
         }
 
-        private List<String> pack(List<String> units, int budget) {
-            return pack(units, budget, "\n\n");
-        }
-
-        /** Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap. */
-        private List<String> pack(List<String> units, int budget, String joiner) {
+        /**
+         * Greedy packing; each new chunk starts with the previous chunk's last units up to the overlap.
+         * Refuses to pack more than {@code room} chunks.
+         */
+        private List<String> pack(List<String> units, int budget, String joiner, int room) {
             List<String> chunks = new ArrayList<>();
             List<String> current = new ArrayList<>();
             int currentTokens = 0;
             for (String unit : units) {
                 int unitTokens = count(unit);
                 if (!current.isEmpty() && currentTokens + unitTokens > budget) {
+                    if (chunks.size() == room) {
+                        throw tooManyChunks();
+                    }
                     chunks.add(String.join(joiner, current));
                     current = overlapTail(current, budget - unitTokens);
                     currentTokens = current.stream().mapToInt(this::count).sum();
@@ -126,9 +153,18 @@ public final class StructureAwareChunker {
                 currentTokens += unitTokens;
             }
             if (!current.isEmpty()) {
+                if (chunks.size() == room) {
+                    throw tooManyChunks();
+                }
                 chunks.add(String.join(joiner, current));
             }
             return chunks;
+        }
+
+        private TooLargeException tooManyChunks() {
+            return new TooLargeException("The document makes more than " + maxChunks + " chunks of at most "
+                    + options.maxTokens() + " tokens, over ragfn.ingest.max-chunks-per-document=" + maxChunks
+                    + ": split it into smaller documents, or raise the limit");
         }
 
         private List<String> overlapTail(List<String> previous, int room) {
@@ -146,8 +182,19 @@ public final class StructureAwareChunker {
             return tail;
         }
 
+        /** Every loop of chunking measures text, the costliest step, so this is where the deadline is checked. */
         private int count(String text) {
-            return text.isEmpty() ? 0 : counted.computeIfAbsent(text, tokens::estimateTokenCountInText);
+            if (text.isEmpty()) {
+                return 0;
+            }
+            Integer known = counted.get(text);
+            if (known != null) {
+                return known;
+            }
+            deadline.check();
+            int measured = Math.max(tokens.estimateTokenCountInText(text), text.length() / MAX_CHARS_PER_TOKEN);
+            counted.put(text, measured);
+            return measured;
         }
     }
 }

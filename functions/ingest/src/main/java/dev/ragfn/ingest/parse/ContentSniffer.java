@@ -16,6 +16,7 @@ final class ContentSniffer {
 
     private static final int PDF_HEADER_WINDOW = 1024; // readers accept the header anywhere in the first KB
     private static final int MAX_ZIP_ENTRIES_SCANNED = 1000;
+    static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private ContentSniffer() {
     }
@@ -24,7 +25,7 @@ final class ContentSniffer {
         if (isPdf(bytes)) {
             return Optional.of(ContentTypes.PDF);
         }
-        if (startsWith(bytes, new byte[] {'P', 'K', 3, 4})) {
+        if (startsWith(bytes, ZIP_MAGIC)) {
             return hasZipEntry(bytes, "word/document.xml") ? Optional.of(ContentTypes.DOCX) : Optional.empty();
         }
         return text(bytes).map(text -> looksLikeHtml(text) ? ContentTypes.HTML : ContentTypes.PLAIN_TEXT);
@@ -35,7 +36,7 @@ final class ContentSniffer {
         return head.contains("%PDF-");
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
+    static boolean startsWith(byte[] bytes, byte[] magic) {
         if (bytes.length < magic.length) {
             return false;
         }
@@ -48,7 +49,7 @@ final class ContentSniffer {
     }
 
     /** Reads entry names only; no entry is inflated, so a zip bomb costs nothing here. */
-    private static boolean hasZipEntry(byte[] bytes, String entryName) {
+    static boolean hasZipEntry(byte[] bytes, String entryName) {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry entry;
             for (int scanned = 0; scanned < MAX_ZIP_ENTRIES_SCANNED && (entry = zip.getNextEntry()) != null; scanned++) {

@@ -14,9 +14,13 @@ public interface DocumentParser {
 
     /**
      * Parses the bytes; a file that is not valid in this format raises {@link InvalidInputException}
-     * naming the format and {@code name}.
+     * naming the format and {@code name}. Long loops check {@code deadline}.
      */
-    ParsedDocument parse(byte[] bytes, String name);
+    ParsedDocument parse(byte[] bytes, String name, Deadline deadline);
+
+    default ParsedDocument parse(byte[] bytes, String name) {
+        return parse(bytes, name, Deadline.NONE);
+    }
 
     /** True when the content type (parameters ignored) or the file extension is one of this parser's. */
     default boolean supports(String contentType, String name) {

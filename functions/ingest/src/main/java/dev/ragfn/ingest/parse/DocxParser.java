@@ -48,11 +48,12 @@ public final class DocxParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(byte[] bytes, String name) {
+    public ParsedDocument parse(byte[] bytes, String name, Deadline deadline) {
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             SectionCollector sections = new SectionCollector();
             String styledTitle = null;
             for (IBodyElement element : docx.getBodyElements()) {
+                deadline.check();
                 if (element instanceof XWPFParagraph paragraph) {
                     String style = styleName(docx, paragraph);
                     Optional<Integer> level = headingLevel(style);

@@ -33,8 +33,9 @@ public final class HtmlParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(byte[] bytes, String name) {
+    public ParsedDocument parse(byte[] bytes, String name, Deadline deadline) {
         Document html = load(bytes, name);
+        deadline.check();
         html.select(NOT_CONTENT).remove();
         SectionCollector sections = new SectionCollector();
         NodeTraversor.filter(new SectionFilter(sections), html.body());

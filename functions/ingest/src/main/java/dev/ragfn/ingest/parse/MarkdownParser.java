@@ -27,11 +27,12 @@ public final class MarkdownParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(byte[] bytes, String name) {
+    public ParsedDocument parse(byte[] bytes, String name, Deadline deadline) {
         Node document = markdown.parse(Text.utf8(bytes));
         SectionCollector sections = new SectionCollector();
         String title = null;
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            deadline.check();
             String text = plainText.render(block);
             if (block instanceof Heading heading) {
                 sections.heading(heading.getLevel(), text);

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Chooses the parser for a document, by declared content type, then file extension, then the
- * bytes themselves, and guarantees what every caller needs: bounded input and some text out.
+ * Chooses the parser for a document: by the bytes when they evidently are a PDF or DOCX, else by
+ * declared content type, then file extension, then the bytes again; and guarantees what every caller
+ * needs: bounded input, text formats that are text, and some text out.
  */
 public final class Parsers {
 
@@ -26,14 +27,21 @@ public final class Parsers {
         this.maxBytes = maxBytes;
     }
 
+    /** Parses {@code bytes} without a time limit; see {@link #parse(byte[], String, String, Deadline)}. */
+    public ParsedDocument parse(byte[] bytes, String contentType, String name) {
+        return parse(bytes, contentType, name, Deadline.NONE);
+    }
+
     /**
-     * Parses {@code bytes}; {@code contentType} (parameters allowed) and {@code name} may be null.
+     * Parses {@code bytes}; {@code contentType} (parameters allowed) and {@code name} may be null. Bytes that
+     * evidently are a PDF or DOCX are read as such whatever they were declared as; bytes declared as a text
+     * format must look like UTF-8 text.
      *
-     * @throws TooLargeException when the input is over the size limit
+     * @throws TooLargeException when the input is over the size limit, or parsing outlasts the deadline
      * @throws InvalidInputException when the format is unknown or binary, the file is corrupt or
      *     encrypted, or it contains no text
      */
-    public ParsedDocument parse(byte[] bytes, String contentType, String name) {
+    public ParsedDocument parse(byte[] bytes, String contentType, String name, Deadline deadline) {
         String label = name == null ? "(unnamed)" : name;
         if (bytes.length > maxBytes) {
             throw new TooLargeException("Document '" + label + "' has " + bytes.length + " bytes, over the limit of "
@@ -42,7 +50,7 @@ public final class Parsers {
         if (bytes.length == 0) {
             throw noText(label);
         }
-        ParsedDocument parsed = choose(bytes, contentType, name, label).parse(bytes, label);
+        ParsedDocument parsed = choose(bytes, contentType, name, label).parse(bytes, label, deadline);
         if (parsed.sections().stream().allMatch(section -> section.text().isBlank())) {
             throw noText(label);
         }
@@ -50,12 +58,28 @@ public final class Parsers {
     }
 
     private DocumentParser choose(byte[] bytes, String contentType, String name, String label) {
-        return find(parser -> contentType != null && parser.supports(contentType, null))
-                .or(() -> find(parser -> name != null && parser.supports(null, name)))
-                .or(() -> ContentSniffer.sniff(bytes).flatMap(sniffed -> find(parser -> parser.supports(sniffed, null))))
+        Optional<DocumentParser> evident = ContentCheck.evidentFormat(bytes).flatMap(type -> find(p -> p.supports(type, null)));
+        if (evident.isPresent()) {
+            return evident.get();
+        }
+        Optional<DocumentParser> byType = find(parser -> contentType != null && parser.supports(contentType, null));
+        Optional<DocumentParser> declared = byType.or(() -> find(parser -> name != null && parser.supports(null, name)));
+        if (declared.isPresent()) {
+            if (readsText(declared.get())) {
+                // jsoup decodes HTML by its <meta charset>, so only the other text formats must be UTF-8
+                ContentCheck.requireText(bytes, label, byType.isPresent() ? ContentTypes.essence(contentType)
+                        : "." + ContentTypes.extension(name), !declared.get().supports(ContentTypes.HTML, null));
+            }
+            return declared.get();
+        }
+        return ContentSniffer.sniff(bytes).flatMap(sniffed -> find(parser -> parser.supports(sniffed, null)))
                 .orElseThrow(() -> new InvalidInputException("Document '" + label + "' has an unsupported format"
                         + (contentType == null ? "" : " (content type " + contentType + ")")
                         + ": it is neither text nor a PDF or DOCX; convert it to one of text, Markdown, HTML, PDF or DOCX"));
+    }
+
+    private static boolean readsText(DocumentParser parser) {
+        return parser.contentTypes().stream().anyMatch(type -> type.startsWith("text/"));
     }
 
     private Optional<DocumentParser> find(Predicate<DocumentParser> test) {

@@ -33,9 +33,9 @@ public final class PdfParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(byte[] bytes, String name) {
+    public ParsedDocument parse(byte[] bytes, String name, Deadline deadline) {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
-            List<Section> pages = pages(pdf);
+            List<Section> pages = pages(pdf, deadline);
             PDDocumentInformation info = pdf.getDocumentInformation();
             String title = Text.blankToNull(info.getTitle());
             if (title == null && !pages.isEmpty()) {
@@ -49,10 +49,11 @@ public final class PdfParser implements DocumentParser {
         }
     }
 
-    private static List<Section> pages(PDDocument pdf) throws IOException {
+    private static List<Section> pages(PDDocument pdf, Deadline deadline) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         List<Section> pages = new ArrayList<>();
         for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+            deadline.check();
             stripper.setStartPage(page);
             stripper.setEndPage(page);
             String text = stripper.getText(pdf).strip();

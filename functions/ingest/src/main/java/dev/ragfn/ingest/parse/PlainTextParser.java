@@ -19,7 +19,7 @@ public final class PlainTextParser implements DocumentParser {
     }
 
     @Override
-    public ParsedDocument parse(byte[] bytes, String name) {
+    public ParsedDocument parse(byte[] bytes, String name, Deadline deadline) {
         String text = Text.utf8(bytes);
         List<Section> sections = Arrays.stream(text.split("\\R\\s*\\R"))
                 .filter(paragraph -> !paragraph.isBlank())

@@ -3,12 +3,16 @@ package dev.ragfn.ingest.chunk;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.ingest.parse.Deadline;
 import dev.ragfn.ingest.parse.Section;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -103,5 +107,50 @@ class StructureAwareChunkerTest {
         assertThatThrownBy(() -> new ChunkingOptions(600, 32, true).requireFitsInProcessModel())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ragfn.ingest.chunk-max-tokens is 600").hasMessageContaining("510");
+    }
+
+    @Test
+    void should_refuse_naming_the_limit_when_one_section_would_make_more_chunks_than_allowed() {
+        // given: one section of 40 long paragraphs, as a Markdown file without headings gives
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(64, 0, true));
+        String paragraphs = IntStream.range(0, 40)
+                .mapToObj(i -> "Paragraph " + i + " explains how the controller reconciles the desired state of resource "
+                        + i + " with what it observes in the cluster, retrying with backoff when the API server is busy.")
+                .collect(Collectors.joining("\n\n"));
+
+        // when / then
+        assertThatThrownBy(() -> chunker.chunk(List.of(new Section(List.of(), paragraphs)), 5, Deadline.NONE))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageContaining("more than 5 chunks of at most 64 tokens")
+                .hasMessageContaining("ragfn.ingest.max-chunks-per-document");
+    }
+
+    @Test
+    void should_refuse_with_the_deadline_reason_when_the_time_is_up() {
+        // given
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, true));
+        Deadline expired = Deadline.after(Duration.ZERO, "out of time for the handbook");
+
+        // when / then
+        assertThatThrownBy(() -> chunker.chunk(List.of(new Section(List.of(), "Employees get 25 days.")), 10, expired))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessage("out of time for the handbook");
+    }
+
+    @Test
+    void should_split_a_giant_word_by_characters_when_the_tokenizer_counts_it_as_one_unknown_token() {
+        // given: 50,000 characters without a space, which WordPiece reads as one [UNK] token
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, true));
+        Random random = new Random(5);
+        String word = random.ints(50_000, 0, 36).mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
+                .collect(Collectors.joining());
+
+        // when
+        List<ChunkDraft> chunks = chunker.chunk(List.of(new Section(List.of(), word)));
+
+        // then
+        assertThat(chunks).hasSizeGreaterThan(1);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.text().length()).isLessThanOrEqualTo(200 * 20));
+        assertThat(chunks.stream().map(ChunkDraft::text).collect(Collectors.joining())).isEqualTo(word);
     }
 }

@@ -1,0 +1,143 @@
+package dev.ragfn.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ragfn.core.domain.Document;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.ingest.chunk.ChunkingOptions;
+import dev.ragfn.ingest.chunk.StructureAwareChunker;
+import dev.ragfn.ingest.parse.Parsers;
+import dev.ragfn.ingest.source.LocalFileSource;
+import dev.ragfn.ingest.source.Sources;
+import dev.ragfn.store.mvstore.MvStoreDocumentStore;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The refusals of documents too costly to index: binary content under a text name, too many chunks, too long
+ * to parse. Each is refused before anything of the document is stored: the document is FAILED with a reason
+ * naming what to change, it has no chunks, and the answer is document.failed rather than chunks.ready.
+ */
+class IngestServiceTest {
+
+    private static final KnowledgeBaseRef KB = new KnowledgeBaseRef("acme", "handbook");
+
+    @TempDir
+    Path root;
+
+    private final MvStoreDocumentStore store = MvStoreDocumentStore.inMemory();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void should_fail_the_document_as_binary_and_store_no_chunks_when_random_bytes_are_named_markdown() throws IOException {
+        // given
+        byte[] random = new byte[100_000];
+        new Random(13).nextBytes(random);
+        Path file = Files.write(root.resolve("notes.md"), random);
+
+        // when
+        IngestOutcome outcome = service(Map.of()).ingest(KB, fromSource("notes", file));
+
+        // then
+        assertFailed(outcome, "notes", "content looks binary", "expected text for .md");
+    }
+
+    @Test
+    void should_fail_the_document_naming_the_key_and_store_no_chunks_when_it_makes_more_chunks_than_allowed() {
+        // given: 40 paragraphs of about 60 tokens, at most 100 tokens per chunk
+        String text = IntStream.range(0, 40)
+                .mapToObj(i -> "Paragraph " + i + " says something about the vacation policy of the company, "
+                        + "how many days there are, who approves them and when they must be taken by staff.")
+                .collect(Collectors.joining("\n\n"));
+
+        // when
+        IngestOutcome outcome = service(Map.of("ragfn.ingest.chunk-max-tokens", "100",
+                "ragfn.ingest.max-chunks-per-document", "10")).ingest(KB, inline("policy", text));
+
+        // then
+        assertFailed(outcome, "policy", "more than 10 chunks", "ragfn.ingest.max-chunks-per-document");
+    }
+
+    @Test
+    void should_chunk_the_document_when_its_chunks_are_exactly_at_the_limit() {
+        // given: two paragraphs of about 11 tokens, which do not fit in one chunk of 16
+        String text = "The first paragraph is about the vacation policy of the firm.\n\n"
+                + "The second paragraph is about the expense policy of the firm.";
+
+        // when
+        IngestOutcome outcome = service(Map.of("ragfn.ingest.chunk-max-tokens", "16",
+                "ragfn.ingest.chunk-overlap-tokens", "0", "ragfn.ingest.max-chunks-per-document", "2"))
+                .ingest(KB, inline("short", text));
+
+        // then
+        assertThat(outcome).isInstanceOf(IngestOutcome.Chunked.class);
+        assertThat(store.listChunks(KB.document("short"))).hasSize(2);
+    }
+
+    @Test
+    void should_fail_the_document_naming_the_key_and_store_no_chunks_when_parsing_takes_longer_than_allowed() {
+        // given: no time at all to parse
+        String text = "# Handbook\n\nEmployees get 25 days of paid vacation per year.";
+
+        // when
+        IngestOutcome outcome = service(Map.of("ragfn.ingest.parse-timeout", "0s")).ingest(KB, inline("handbook", text));
+
+        // then
+        assertFailed(outcome, "handbook", "ragfn.ingest.parse-timeout");
+    }
+
+    private void assertFailed(IngestOutcome outcome, String documentId, String... reasonParts) {
+        assertThat(outcome).isInstanceOf(IngestOutcome.Failed.class);
+        assertThat(((IngestOutcome.Failed) outcome).event().reason()).contains(reasonParts);
+        DocumentRef ref = KB.document(documentId);
+        Document document = store.findDocument(ref).orElseThrow();
+        assertThat(document.status()).isEqualTo(DocumentStatus.FAILED);
+        assertThat(document.statusReason()).contains(reasonParts);
+        assertThat(store.listChunks(ref)).isEmpty();
+    }
+
+    private IngestService service(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("ragfn.ingest.local-root", root.toString());
+        IngestConfig config = new SmallRyeConfigBuilder()
+                .withMapping(IngestConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new MapBackedConfigSource("test", all, 500) { })
+                .build()
+                .getConfigMapping(IngestConfig.class);
+        StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(),
+                new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(), config.chunkIncludeHeadings()));
+        return new IngestService(store, new Sources(List.of(new LocalFileSource(root, config.maxDocumentBytes()))),
+                new Parsers(config.maxDocumentBytes()), chunker, config, 384, Clock.systemUTC());
+    }
+
+    private static SubmitDocument inline(String documentId, String text) {
+        return new SubmitDocument(null, null, documentId, null, text, null, "text/markdown", null, null);
+    }
+
+    private static SubmitDocument fromSource(String documentId, Path file) {
+        return new SubmitDocument(null, null, documentId, null, null, file.toString(), null, null, null);
+    }
+}

@@ -168,7 +168,7 @@ cmd_start() {
       || log "WARNING: $REALM_FILE changed since this server started; run '$0 stop' to load it"
   else
     if pid=$(server_pid); then
-      # Don't start a second server, nor kill this one on timeout.
+      # One server per install: never a second one beside it.
       [[ "$(running_port "$pid")" == "$PORT" ]] \
         || die "Keycloak pid $pid already runs from $KC_HOME on port $(running_port "$pid"); stop it first"
       log "Keycloak pid $pid running but not ready yet; waiting"
@@ -194,7 +194,8 @@ fail_start() {
 
 stop_server() {
   local pid i
-  # Twice: kc.sh may outlive its JVM by a moment, and the JVM the kc.sh.
+  # Twice: the JVM, then its kc.sh if that lingers; or kc.sh caught before it
+  # forked the JVM, then the JVM.
   for _ in 1 2; do
     pid=$(server_pid) || break
     kill -TERM "$pid" 2>/dev/null || true

@@ -22,9 +22,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The identity contract (notes: realm ragfn of infra/keycloak/realm-ragfn.json) held by a real
- * Keycloak: tokens got with real grants carry the claims ragfn relies on, and are signed by a key
- * the realm publishes through its discovery document.
+ * The realm of infra/keycloak/realm-ragfn.json on a real Keycloak: tokens got with real grants carry
+ * the claims ragfn's defaults read (aud ragfn-api, tenant, roles, sub), and are signed by a key the
+ * realm publishes through its discovery document.
  */
 class KeycloakIT {
 

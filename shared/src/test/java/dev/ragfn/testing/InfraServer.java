@@ -30,6 +30,14 @@ public final class InfraServer {
         return URLS.computeIfAbsent("dynamodb.sh", InfraServer::ensureRunning);
     }
 
+    /**
+     * Issuer URL of the realm ragfn on a real Keycloak (infra/keycloak.sh), e.g.
+     * http://127.0.0.1:8180/realms/ragfn. Get tokens from it with {@link KeycloakTokens}.
+     */
+    public static String keycloak() {
+        return URLS.computeIfAbsent("keycloak.sh", InfraServer::ensureRunning);
+    }
+
     private static String ensureRunning(String script) {
         Path path = repoRoot().resolve("infra").resolve(script);
         Result status = run(path, "status", 30);

@@ -48,9 +48,18 @@ public final class SseClient {
     }
 
     public static Stream post(URI uri, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        return post(uri, body, null);
+    }
+
+    /** The same as a caller who shows a bearer token (ragfn.auth.mode=oidc); none when it is null. */
+    public static Stream post(URI uri, Object body, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
         List<Event> events = new ArrayList<>();
         String name = "message";

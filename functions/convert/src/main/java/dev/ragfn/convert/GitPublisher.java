@@ -49,7 +49,6 @@ public final class GitPublisher {
         if (branch == null || !branch.matches("[A-Za-z0-9][A-Za-z0-9._/-]*") || branch.contains("..")) {
             throw new InvalidInputException("Invalid branch name '" + branch + "'");
         }
-        access.check(remoteUrl);
         Path work;
         try {
             work = Files.createTempDirectory("ragfn-convert-push-");
@@ -58,7 +57,7 @@ public final class GitPublisher {
         }
         try {
             PatternFiles.writeTo(pattern, work);
-            try (GitSession session = access.open(limit)) {
+            try (GitSession session = access.open(remoteUrl, limit)) {
                 return commitAndPush(work, pattern.name(), remoteUrl, branch, session);
             }
         } finally {

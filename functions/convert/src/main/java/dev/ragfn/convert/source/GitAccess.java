@@ -43,8 +43,11 @@ public final class GitAccess {
         return new GitAccess(Optional.empty(), true, readTimeout);
     }
 
-    /** Refuses, before anything connects, a URL whose kind of remote is not reached here. */
-    public void check(String url) {
+    /**
+     * Opens a transport session for one clone or push of {@code url}, which gives up after
+     * {@code limit}; a remote not reached here is refused before anything connects.
+     */
+    public GitSession open(String url, Duration limit) {
         String scheme = schemeOf(url);
         if (scheme.equals("file") && !allowFileUrls) {
             throw new InvalidInputException("file:// Git URLs are not accepted here: '" + url + "'");
@@ -53,11 +56,14 @@ public final class GitAccess {
             throw new InvalidInputException("Git URL '" + url + "' is not accepted here: use an https:// URL ("
                     + scheme + " remotes are not reached by this function)");
         }
-    }
-
-    /** A transport session for one clone or push, which gives up after {@code limit}. */
-    public GitSession open(Duration limit) {
-        return new GitSession(policy, allowFileUrls, readTimeout, limit);
+        GitSession session = new GitSession(policy, allowFileUrls, readTimeout, limit);
+        try {
+            session.admit(url);
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** The scheme of a URL, or "scp-style" for {@code user@host:path}. */

@@ -38,9 +38,8 @@ public final class GitCloner {
     }
 
     public void cloneInto(String url, Optional<String> ref, Path target) {
-        access.check(url);
         String action = "Cloning '" + url + "'" + ref.map(r -> " at '" + r + "'").orElse("");
-        try (GitSession session = access.open(limits.cloneTimeout())) {
+        try (GitSession session = access.open(url, limits.cloneTimeout())) {
             var clone = Git.cloneRepository()
                     .setURI(url)
                     .setDirectory(target.toFile())

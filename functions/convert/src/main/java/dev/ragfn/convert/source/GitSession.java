@@ -112,6 +112,23 @@ public final class GitSession implements TransportConfigCallback, HttpConnection
                 .build();
     }
 
+    /** Vets the host of the first URL as JGit reads it, so a refused one fails before JGit starts. */
+    void admit(String url) {
+        if (policy.isEmpty() || url.regionMatches(true, 0, "file:", 0, 5)) {
+            return;
+        }
+        String host;
+        try {
+            host = new URIish(url).getHost();
+        } catch (URISyntaxException e) {
+            throw refuse(new InvalidInputException("Git URL '" + url + "' is not a URL Git can read", e));
+        }
+        if (host == null || host.isEmpty()) {
+            throw refuse(new InvalidInputException("Git URL '" + url + "' has no host name Git can read"));
+        }
+        vet(host);
+    }
+
     /** Whether the clone or push may go on: false once the deadline has passed. */
     public boolean withinDeadline() {
         return !expired && Instant.now().isBefore(deadline);

@@ -2,7 +2,9 @@ package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
 import dev.ragfn.convert.source.GitAccess;
+import dev.ragfn.convert.source.SilentServer;
 import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.runtime.net.AddressPolicy;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
@@ -52,6 +54,21 @@ class GitPublisherTest {
         }
         assertThatThrownBy(() -> GitPublisher.pushAsBranch(Fixtures.convert("kserve-inference"), first.toUri().toString(), "pattern/quarkus", LOCAL_GIT, LIMIT))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void should_refuse_a_push_to_a_loopback_url_without_connecting_when_the_function_pushes() throws Exception {
+        try (SilentServer canary = SilentServer.silent()) {
+            // given
+            GitAccess function = GitAccess.publicHttp(AddressPolicy.publicOnly(), false, GitAccess.READ_TIMEOUT);
+
+            // when / then
+            assertThatThrownBy(() -> GitPublisher.pushAsBranch(Fixtures.convert("quarkus-app"),
+                    "http://127.0.0.1:" + canary.port() + "/x.git", "pattern/quarkus", function, LIMIT))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Refusing to fetch from host '127.0.0.1'");
+            assertThat(canary.connections()).isZero();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
 import dev.ragfn.convert.rules.RuleLoader;
+import dev.ragfn.convert.source.GitAccess;
 import dev.ragfn.convert.source.S3Source;
 import dev.ragfn.convert.source.SourceLimits;
 import dev.ragfn.core.error.InvalidInputException;
@@ -16,12 +17,15 @@ import java.util.Optional;
 /**
  * Command line: {@code convert <source> --out <dir> [--push <git-url> --branch <name>] [--ref <ref>] [--name <name>]
  * [--rules <dir>]}.
- * Runs the same {@link PatternConverter} as the function, with local sources allowed.
+ * Runs the same {@link PatternConverter} as the function, with local sources and any Git remote allowed.
  */
 public final class ConvertCli {
 
     private static final String USAGE = "usage: convert <source> (--out <dir> | --push <git-url> --branch <name>)"
             + " [--ref <branch|tag>] [--name <pattern>] [--rules <dir>]";
+
+    /** The operator runs the command on their own machine: any remote and scheme they can reach. */
+    private static final GitAccess GIT = GitAccess.anyRemote(GitAccess.READ_TIMEOUT);
 
     private ConvertCli() {
     }
@@ -79,8 +83,8 @@ public final class ConvertCli {
             SourceLimits limits = SourceLimits.defaults();
             GeneratedPattern pattern;
             try (S3Client s3 = S3Source.isS3Url(source) ? s3Client() : null) {
-                pattern = new PatternConverter(limits, new RuleLoader(limits.regexTimeout()).load(rules), true, Optional.ofNullable(s3))
-                        .convert(source, ref, name);
+                pattern = new PatternConverter(limits, new RuleLoader(limits.regexTimeout()).load(rules), true, Optional.ofNullable(s3),
+                        GIT).convert(source, ref, name);
             }
             if (outDir != null) {
                 PatternFiles.writeTo(pattern, outDir);
@@ -93,7 +97,7 @@ public final class ConvertCli {
                     return 1;
                 }
                 out.println("Pattern '" + pattern.name() + "' pushed to " + pushUrl + " as branch " + branch + " (commit "
-                        + GitPublisher.pushAsBranch(pattern, pushUrl, branch) + ")");
+                        + GitPublisher.pushAsBranch(pattern, pushUrl, branch, GIT, limits.cloneTimeout()) + ")");
             }
             return 0;
         } catch (RagfnException e) {

@@ -50,6 +50,14 @@ public interface ConvertConfig {
     @WithDefault("120s")
     Duration cloneTimeout();
 
+    /** Longest a Git transport waits to connect or for the next bytes from the server. */
+    @WithDefault("30s")
+    Duration gitReadTimeout();
+
+    /** Most conversions that run at once; one more is refused with HTTP 503 (retryable) until one ends. */
+    @WithDefault("2")
+    int maxConcurrent();
+
     /** Longest one rule regex may run on one input. */
     @WithDefault("250ms")
     Duration regexTimeout();

@@ -1,8 +1,13 @@
 package dev.ragfn.convert;
 
 import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
 
-/** Turns a source repository into a Validated Pattern on {@code dev.ragfn.conversion.requested}. */
+/**
+ * Turns a source repository into a Validated Pattern on {@code dev.ragfn.conversion.requested}.
+ * The answer is a {@link Uni} so that Funqy's worker thread is free at once: the conversion runs
+ * on threads of its own (see {@link ConvertService}).
+ */
 public class ConvertFunction {
 
     private final ConvertService service;
@@ -12,7 +17,7 @@ public class ConvertFunction {
     }
 
     @Funq
-    public ConversionResult convert(ConversionRequest request) {
+    public Uni<ConversionResult> convert(ConversionRequest request) {
         return service.convert(request);
     }
 }

@@ -2,7 +2,10 @@ package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
 import dev.ragfn.convert.rules.RuleLoader;
+import dev.ragfn.convert.source.GitAccess;
 import dev.ragfn.core.error.InvalidInputException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,17 +21,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Converts a requested source and writes the pattern to {@code <output-dir>/<pattern>}. */
+/**
+ * Converts a requested source and writes the pattern to {@code <output-dir>/<pattern>}, on the
+ * conversion threads ({@link ConversionPool}), at most {@code ragfn.convert.max-concurrent} at once.
+ */
 @ApplicationScoped
 public class ConvertService {
 
     private final ConvertConfig config;
+    private final GitAccess git;
     private final PatternConverter converter;
+    private final ConversionPool pool;
 
-    public ConvertService(ConvertConfig config) {
+    public ConvertService(ConvertConfig config, GitAccess git) {
         this.config = config;
+        this.git = git;
         this.converter = new PatternConverter(config.limits(), new RuleLoader(config.regexTimeout()).load(config.rulesDir()),
-                config.allowLocalSources(), s3(config));
+                config.allowLocalSources(), s3(config), git);
+        this.pool = new ConversionPool(config.maxConcurrent());
+    }
+
+    @PreDestroy
+    void close() {
+        pool.close();
     }
 
     /** Credentials resolve on the first request (the default AWS chain), so building the client needs none. */
@@ -40,19 +55,26 @@ public class ConvertService {
         });
     }
 
-    public ConversionResult convert(ConversionRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("conversion request is required");
-        }
-        if (request.pushUrl() != null && !config.pushEnabled()) {
-            throw new InvalidInputException("Pushing to Git is disabled here (ragfn.convert.push-enabled=false)");
-        }
+    /** Bad requests fail at once; a valid one runs on a conversion thread, or is refused when all are busy. */
+    public Uni<ConversionResult> convert(ConversionRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            if (request == null) {
+                throw new InvalidInputException("conversion request is required");
+            }
+            if (request.pushUrl() != null && !config.pushEnabled()) {
+                throw new InvalidInputException("Pushing to Git is disabled here (ragfn.convert.push-enabled=false)");
+            }
+            return pool.run(() -> convertNow(request));
+        });
+    }
+
+    private ConversionResult convertNow(ConversionRequest request) {
         GeneratedPattern pattern = converter.convert(request.source(), Optional.ofNullable(request.ref()), Optional.ofNullable(request.name()));
         Path dir = config.outputDir().resolve(pattern.name()).toAbsolutePath().normalize();
         replace(dir);
         PatternFiles.writeTo(pattern, dir);
         String pushed = request.pushUrl() == null || pattern.nothingToConvert() ? null
-                : GitPublisher.pushAsBranch(pattern, request.pushUrl(), request.branch());
+                : GitPublisher.pushAsBranch(pattern, request.pushUrl(), request.branch(), git, config.cloneTimeout());
         var report = pattern.report();
         return new ConversionResult(pattern.name(), pattern.nothingToConvert(), dir.toString(), report.clusterGroups(),
                 List.copyOf(pattern.files().keySet()),

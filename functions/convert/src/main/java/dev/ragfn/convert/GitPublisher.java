@@ -1,6 +1,8 @@
 package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
+import dev.ragfn.convert.source.GitAccess;
+import dev.ragfn.convert.source.GitSession;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import org.eclipse.jgit.api.Git;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -35,8 +38,14 @@ public final class GitPublisher {
     private GitPublisher() {
     }
 
-    /** Returns the id of the pushed commit. */
-    public static String pushAsBranch(GeneratedPattern pattern, String remoteUrl, String branch) {
+    /**
+     * Returns the id of the pushed commit.
+     *
+     * @param access the Git remotes that may be pushed to
+     * @param limit  the longest the push may take
+     */
+    public static String pushAsBranch(GeneratedPattern pattern, String remoteUrl, String branch, GitAccess access,
+                                      Duration limit) {
         if (branch == null || !branch.matches("[A-Za-z0-9][A-Za-z0-9._/-]*") || branch.contains("..")) {
             throw new InvalidInputException("Invalid branch name '" + branch + "'");
         }
@@ -48,18 +57,21 @@ public final class GitPublisher {
         }
         try {
             PatternFiles.writeTo(pattern, work);
-            return commitAndPush(work, pattern.name(), remoteUrl, branch);
+            try (GitSession session = access.open(remoteUrl, limit)) {
+                return commitAndPush(work, pattern.name(), remoteUrl, branch, session);
+            }
         } finally {
             delete(work);
         }
     }
 
-    private static String commitAndPush(Path work, String name, String remoteUrl, String branch) {
+    private static String commitAndPush(Path work, String name, String remoteUrl, String branch, GitSession session) {
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch(branch).call()) {
             git.add().addFilepattern(".").call();
             String id = git.commit().setMessage("Validated Pattern '" + name + "' converted by ragfn convert")
                     .setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call().getName();
-            var push = git.push().setRemote(remoteUrl).setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch));
+            var push = git.push().setRemote(remoteUrl).setTransportConfigCallback(session)
+                    .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch));
             credentials().ifPresent(push::setCredentialsProvider);
             for (PushResult result : push.call()) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -68,14 +80,15 @@ public final class GitPublisher {
                         throw new ConflictException("Branch '" + branch + "' already exists in " + remoteUrl);
                     }
                     if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        // the status only: the server's own message is its text, not ours to pass on
                         throw new InvalidInputException("Push of branch '" + branch + "' to " + remoteUrl + " failed: "
-                                + update.getStatus() + (update.getMessage() == null ? "" : " " + update.getMessage()));
+                                + update.getStatus());
                     }
                 }
             }
             return id;
-        } catch (GitAPIException e) {
-            throw new InvalidInputException("Failed to push branch '" + branch + "' to " + remoteUrl + ": " + e.getMessage(), e);
+        } catch (GitAPIException | RuntimeException e) {
+            throw session.failure("Pushing branch '" + branch + "' to '" + remoteUrl + "'", remoteUrl, Optional.empty(), e);
         }
     }
 

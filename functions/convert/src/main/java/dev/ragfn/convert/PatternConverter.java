@@ -7,10 +7,12 @@ import dev.ragfn.convert.pattern.PatternBuilder;
 import dev.ragfn.convert.rules.Detection;
 import dev.ragfn.convert.rules.RuleSet;
 import dev.ragfn.convert.rules.RulesEngine;
+import dev.ragfn.convert.source.GitAccess;
 import dev.ragfn.convert.source.RepoWalker;
 import dev.ragfn.convert.source.SourceLimits;
 import dev.ragfn.convert.source.SourceResolver;
 import dev.ragfn.convert.source.SourceTree;
+import dev.ragfn.runtime.net.AddressPolicy;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -29,13 +31,21 @@ public final class PatternConverter {
     private final RulesEngine engine;
     private final PatternBuilder builder = new PatternBuilder();
 
+    /** Reaches Git remotes on public addresses only, without S3. */
     public PatternConverter(SourceLimits limits, RuleSet rules, boolean allowLocalSources) {
         this(limits, rules, allowLocalSources, Optional.empty());
     }
 
     /** @param s3 the client that reads {@code s3://bucket/key} archives; without one they are refused */
     public PatternConverter(SourceLimits limits, RuleSet rules, boolean allowLocalSources, Optional<S3Client> s3) {
-        this.resolver = new SourceResolver(limits, allowLocalSources, s3);
+        this(limits, rules, allowLocalSources, s3,
+                GitAccess.publicHttp(AddressPolicy.publicOnly(), allowLocalSources, GitAccess.READ_TIMEOUT));
+    }
+
+    /** @param git the Git remotes a source may name */
+    public PatternConverter(SourceLimits limits, RuleSet rules, boolean allowLocalSources, Optional<S3Client> s3,
+                            GitAccess git) {
+        this.resolver = new SourceResolver(limits, allowLocalSources, s3, git);
         this.walker = new RepoWalker(limits);
         this.scanner = new RepoScanner(limits);
         this.engine = new RulesEngine(rules);

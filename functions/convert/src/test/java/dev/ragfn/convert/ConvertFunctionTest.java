@@ -1,5 +1,6 @@
 package dev.ragfn.convert;
 
+import dev.ragfn.convert.source.SilentServer;
 import dev.ragfn.core.event.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipInputStream;
 
@@ -83,6 +86,24 @@ class ConvertFunctionTest {
         assertThat(properties.getProperty("quarkus.funqy.knative-events.mapping.convert.trigger")).isEqualTo(EventTypes.CONVERSION_REQUESTED);
         assertThat(properties.getProperty("quarkus.funqy.knative-events.mapping.convert.response-type"))
                 .isEqualTo(EventTypes.CONVERSION_COMPLETED);
+    }
+
+    @Test
+    void should_refuse_a_loopback_git_url_without_connecting_or_echoing_when_a_request_names_one() throws IOException {
+        try (SilentServer canary = SilentServer.silent()) {
+            for (String source : List.of("http://127.0.0.1:" + canary.port() + "/x.git", "http://127.0.0.1:9200/x.git",
+                    "http://[::1]:" + canary.port() + "/x.git", "http://169.254.169.254/latest/meta-data/x.git")) {
+                // when
+                Response response = given().contentType("application/json").body(Map.of("source", source)).post("/convert");
+
+                // then
+                response.then().statusCode(400);
+                assertThat(response.jsonPath().getString("kind")).isEqualTo("INVALID_INPUT");
+                assertThat(response.jsonPath().getString("message")).contains("Refusing to fetch from host")
+                        .doesNotContain("no handler found");
+            }
+            assertThat(canary.connections()).isZero();
+        }
     }
 
     private static String event(String name) throws IOException {

@@ -1,7 +1,11 @@
 package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
+import dev.ragfn.convert.source.GitAccess;
+import dev.ragfn.convert.source.SilentServer;
 import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.runtime.net.AddressPolicy;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -13,11 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GitPublisherTest {
+
+    private static final GitAccess LOCAL_GIT = GitAccess.publicHttp(AddressPolicy.publicOnly(), true, GitAccess.READ_TIMEOUT);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -30,8 +38,8 @@ class GitPublisherTest {
         Path second = bare("second");
 
         // when
-        String id = GitPublisher.pushAsBranch(pattern, first.toUri().toString(), "pattern/quarkus");
-        String again = GitPublisher.pushAsBranch(pattern, second.toUri().toString(), "pattern/quarkus");
+        String id = GitPublisher.pushAsBranch(pattern, first.toUri().toString(), "pattern/quarkus", LOCAL_GIT, LIMIT);
+        String again = GitPublisher.pushAsBranch(pattern, second.toUri().toString(), "pattern/quarkus", LOCAL_GIT, LIMIT);
 
         // then
         assertThat(again).isEqualTo(id);
@@ -44,8 +52,23 @@ class GitPublisherTest {
                 assertThat(tree).isNotNull();
             }
         }
-        assertThatThrownBy(() -> GitPublisher.pushAsBranch(Fixtures.convert("kserve-inference"), first.toUri().toString(), "pattern/quarkus"))
+        assertThatThrownBy(() -> GitPublisher.pushAsBranch(Fixtures.convert("kserve-inference"), first.toUri().toString(), "pattern/quarkus", LOCAL_GIT, LIMIT))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void should_refuse_a_push_to_a_loopback_url_without_connecting_when_the_function_pushes() throws Exception {
+        try (SilentServer canary = SilentServer.silent()) {
+            // given
+            GitAccess function = GitAccess.publicHttp(AddressPolicy.publicOnly(), false, GitAccess.READ_TIMEOUT);
+
+            // when / then
+            assertThatThrownBy(() -> GitPublisher.pushAsBranch(Fixtures.convert("quarkus-app"),
+                    "http://127.0.0.1:" + canary.port() + "/x.git", "pattern/quarkus", function, LIMIT))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Refusing to fetch from host '127.0.0.1'");
+            assertThat(canary.connections()).isZero();
+        }
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.ragfn.convert;
 
 import dev.ragfn.convert.pattern.GeneratedPattern;
 import dev.ragfn.convert.rules.RuleLoader;
+import dev.ragfn.convert.source.GitAccess;
 import dev.ragfn.convert.source.GitCloner;
 import dev.ragfn.convert.source.SourceLimits;
 import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.runtime.net.AddressPolicy;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The same repository as a folder, a zip, a tar.gz and a Git repository gives the same pattern. */
 class SourceKindsTest {
+
+    private static final GitAccess LOCAL_GIT = GitAccess.publicHttp(AddressPolicy.publicOnly(), true, GitAccess.READ_TIMEOUT);
 
     @TempDir
     Path dir;
@@ -65,12 +69,12 @@ class SourceKindsTest {
         assertThat(new String(pattern.files().get("pattern-metadata.yaml"), StandardCharsets.UTF_8))
                 .contains("repo_url: " + url.replaceAll("/$", ""));
         Path clone = dir.resolve("clone");
-        new GitCloner(SourceLimits.defaults(), true).cloneInto(url, Optional.of("release"), clone);
+        new GitCloner(SourceLimits.defaults(), LOCAL_GIT).cloneInto(url, Optional.of("release"), clone);
         assertThat(clone.resolve(".git/shallow")).exists();
         assertThatThrownBy(() -> Fixtures.converter().convert(url, Optional.of("no-such-branch"), Optional.empty()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no-such-branch");
         SourceLimits tiny = new SourceLimits(1000, 2000, 1000, java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(100));
-        assertThatThrownBy(() -> new GitCloner(tiny, true).cloneInto(url, Optional.of("release"), dir.resolve("too-big")))
+        assertThatThrownBy(() -> new GitCloner(tiny, LOCAL_GIT).cloneInto(url, Optional.of("release"), dir.resolve("too-big")))
                 .isInstanceOf(dev.ragfn.core.error.TooLargeException.class).hasMessageContaining("more than 2000");
     }
 

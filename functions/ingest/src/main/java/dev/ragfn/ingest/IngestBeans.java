@@ -6,7 +6,7 @@ import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.ingest.chunk.ChunkingOptions;
 import dev.ragfn.ingest.chunk.StructureAwareChunker;
 import dev.ragfn.ingest.parse.Parsers;
-import dev.ragfn.ingest.source.AddressPolicy;
+import dev.ragfn.runtime.net.AddressPolicy;
 import dev.ragfn.ingest.source.DocumentSource;
 import dev.ragfn.ingest.source.LocalFileSource;
 import dev.ragfn.ingest.source.S3Clients;

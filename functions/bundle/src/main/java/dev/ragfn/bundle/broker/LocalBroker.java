@@ -58,7 +58,8 @@ public class LocalBroker {
                        RagfnConfig config) {
         functions.put("ingest", event -> ingest.ingest(withData(event, SubmitDocument.class)));
         functions.put("embed", event -> embed.embed(data(event, ChunksReady.class)));
-        functions.put("convert", event -> reply("convert", event, convert.convert(data(event, ConversionRequest.class))));
+        functions.put("convert", event -> reply("convert", event,
+                convert.convert(data(event, ConversionRequest.class)).await().indefinitely()));
         functions.put("summarize", event -> reply("summarize", event,
                 summarize.summarize(data(event, SummaryRequest.class), event)));
         this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");

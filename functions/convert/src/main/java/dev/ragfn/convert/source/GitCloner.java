@@ -1,13 +1,12 @@
 package dev.ragfn.convert.source;
 
-import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ProgressMonitor;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +15,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Clones one ref of a Git repository, shallow (depth 1) and without submodules, and gives up when
- * the clone takes longer than the limit. The size of the checked-out tree is bounded afterwards by
- * {@link RepoWalker}, with the same limits as any other source.
+ * Clones one ref of a Git repository, shallow (depth 1) and without submodules, through a
+ * {@link GitSession} of the given {@link GitAccess}: remotes it does not reach are refused before
+ * anything connects, each read is bounded, and the clone gives up at the clone timeout. The size of
+ * the checked-out tree is bounded afterwards by {@link RepoWalker}, with the same limits as any
+ * other source.
  */
 public final class GitCloner {
 
     private final SourceLimits limits;
-    private final boolean allowFileUrls;
+    private final GitAccess access;
 
-    public GitCloner(SourceLimits limits, boolean allowFileUrls) {
+    public GitCloner(SourceLimits limits, GitAccess access) {
         this.limits = limits;
-        this.allowFileUrls = allowFileUrls;
+        this.access = access;
     }
 
     public static boolean isGitUrl(String source) {
@@ -37,35 +38,26 @@ public final class GitCloner {
     }
 
     public void cloneInto(String url, Optional<String> ref, Path target) {
-        if (url.toLowerCase(Locale.ROOT).startsWith("file://") && !allowFileUrls) {
-            throw new InvalidInputException("file:// Git URLs are not accepted here: '" + url + "'");
-        }
-        long deadline = System.nanoTime() + limits.cloneTimeout().toNanos();
-        var clone = Git.cloneRepository()
-                .setURI(url)
-                .setDirectory(target.toFile())
-                .setDepth(1)
-                .setCloneSubmodules(false)
-                .setTimeout((int) Math.max(1, limits.cloneTimeout().toSeconds()))
-                .setProgressMonitor(new Deadline(deadline));
-        ref.ifPresent(clone::setBranch);
-        try (Git ignored = clone.call()) {
-            if (System.nanoTime() > deadline) {
-                throw tooSlow(url);
+        String action = "Cloning '" + url + "'" + ref.map(r -> " at '" + r + "'").orElse("");
+        try (GitSession session = access.open(url, limits.cloneTimeout())) {
+            var clone = Git.cloneRepository()
+                    .setURI(url)
+                    .setDirectory(target.toFile())
+                    .setDepth(1)
+                    .setCloneSubmodules(false)
+                    .setTransportConfigCallback(session)
+                    .setProgressMonitor(new Deadline(session));
+            ref.ifPresent(clone::setBranch);
+            try (Git ignored = clone.call()) {
+                if (!session.withinDeadline()) {
+                    throw session.failure(action, url, ref, new InterruptedIOException("clone deadline passed"));
+                }
+            } catch (GitAPIException | RuntimeException e) {
+                throw session.failure(action, url, ref, e);
             }
-            checkSize(url, target);
-        } catch (JGitInternalException e) {
-            if (System.nanoTime() > deadline) {
-                throw tooSlow(url);
-            }
-            throw new InvalidInputException("Failed to clone '" + url + "'" + ref.map(r -> " at '" + r + "'").orElse("")
-                    + ": " + e.getMessage(), e);
-        } catch (GitAPIException e) {
-            throw new InvalidInputException("Failed to clone '" + url + "'" + ref.map(r -> " at '" + r + "'").orElse("")
-                    + ": " + e.getMessage(), e);
         }
+        checkSize(url, target);
     }
-
     /** The fetched pack counts too: a shallow clone of a huge history object is still refused. */
     private void checkSize(String url, Path target) {
         try (Stream<Path> files = Files.walk(target)) {
@@ -78,12 +70,8 @@ public final class GitCloner {
         }
     }
 
-    private TooLargeException tooSlow(String url) {
-        return new TooLargeException("Clone of '" + url + "' took longer than " + limits.cloneTimeout().toSeconds() + " s");
-    }
-
     /** Cancels the clone between progress steps once the deadline has passed. */
-    private record Deadline(long deadlineNanos) implements ProgressMonitor {
+    private record Deadline(GitSession session) implements ProgressMonitor {
         @Override public void start(int totalTasks) { }
         @Override public void beginTask(String title, int totalWork) { }
         @Override public void update(int completed) { }
@@ -92,7 +80,7 @@ public final class GitCloner {
 
         @Override
         public boolean isCancelled() {
-            return System.nanoTime() > deadlineNanos;
+            return !session.withinDeadline();
         }
     }
 }

@@ -26,18 +26,15 @@ public final class SourceResolver {
     private final boolean allowLocal;
     private final Optional<S3Source> s3;
 
-    public SourceResolver(SourceLimits limits, boolean allowLocal) {
-        this(limits, allowLocal, Optional.empty());
-    }
-
     /**
      * @param allowLocal whether local folders, archives and file:// URLs are accepted (the CLI and
      *                   tests); a deployed function takes only remote Git URLs unless configured
      * @param s3         the client that reads s3:// sources; without one they are refused
+     * @param git        the Git remotes a source may name
      */
-    public SourceResolver(SourceLimits limits, boolean allowLocal, Optional<S3Client> s3) {
+    public SourceResolver(SourceLimits limits, boolean allowLocal, Optional<S3Client> s3, GitAccess git) {
         this.extractor = new ArchiveExtractor(limits);
-        this.cloner = new GitCloner(limits, allowLocal);
+        this.cloner = new GitCloner(limits, git);
         this.allowLocal = allowLocal;
         this.s3 = s3.map(client -> new S3Source(client, limits));
     }

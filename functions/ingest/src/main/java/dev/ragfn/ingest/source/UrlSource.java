@@ -3,6 +3,7 @@ package dev.ragfn.ingest.source;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.runtime.net.AddressPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;

@@ -10,6 +10,7 @@ import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.runtime.net.AddressPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.ragfn.ingest.source;
+package dev.ragfn.runtime.net;
 
 import dev.ragfn.core.error.InvalidInputException;
 import java.net.InetAddress;
@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The SSRF guard: resolves a host once and refuses it if ANY of its addresses is not public
- * (loopback, private, link-local with cloud metadata, CGNAT, unique-local, multicast, reserved,
- * and IPv6 forms that embed such an IPv4 address). {@link UrlSource} then connects to exactly
- * the addresses returned here, so a second DNS answer cannot swap them (DNS rebinding).
+ * The SSRF guard of every function that fetches from a URL a request names (ingest's URL source,
+ * convert's Git transport): resolves a host once and refuses it if ANY of its addresses is not
+ * public (loopback, private, link-local with cloud metadata, CGNAT, unique-local, multicast,
+ * reserved, and IPv6 forms that embed such an IPv4 address). Callers then connect to exactly the
+ * addresses returned here, so a second DNS answer cannot swap them (DNS rebinding).
  *
  * <p>Residual risk: the guard judges addresses, not what is behind them. A public IP that routes
  * back inside (a NAT, a load balancer in front of internal services, the cloud's own public
@@ -139,6 +140,48 @@ public final class AddressPolicy {
 
     private static InvalidInputException refused(String host, String why) {
         return new InvalidInputException("Refusing to fetch from host '" + host + "': " + why
-                + ". ragfn fetches URLs on public addresses only; upload the document or put it in S3 instead");
+                + ". ragfn fetches from public addresses only");
+    }
+
+    /** A CIDR block with the reason it matters, such as {@code 10.0.0.0/8 "private"}. */
+    private record IpRange(byte[] network, int prefixLength, String description) {
+
+        /** Parses a CIDR literal; an IP literal never touches DNS. */
+        static IpRange of(String cidr, String description) {
+            String[] parts = cidr.split("/");
+            try {
+                byte[] network = InetAddress.getByName(parts[0]).getAddress();
+                if (parts[0].contains(":") && network.length == 4) {
+                    network = ipv4Mapped(network); // Java returns ::ffff:a.b.c.d as the IPv4 address
+                }
+                return new IpRange(network, Integer.parseInt(parts[1]), description);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("Not an IP literal: " + cidr, e);
+            }
+        }
+
+        private static byte[] ipv4Mapped(byte[] ipv4) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(ipv4, 0, mapped, 12, 4);
+            return mapped;
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int fullBytes = prefixLength / 8;
+            if (!Arrays.equals(address, 0, fullBytes, network, 0, fullBytes)) {
+                return false;
+            }
+            int remainingBits = prefixLength % 8;
+            if (remainingBits == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - remainingBits)) & 0xff;
+            return (address[fullBytes] & mask) == (network[fullBytes] & mask);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ragfn.ingest.source;
+package dev.ragfn.runtime.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package dev.ragfn.convert;
 
+import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 
 /** Turns a source repository into a Validated Pattern on {@code dev.ragfn.conversion.requested}. */
@@ -13,6 +14,6 @@ public class ConvertFunction {
 
     @Funq
     public ConversionResult convert(ConversionRequest request) {
-        return service.convert(request);
+        return service.convert(RequestBodies.required(request, "a conversion request"));
     }
 }

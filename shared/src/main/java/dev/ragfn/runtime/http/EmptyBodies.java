@@ -3,6 +3,7 @@ package dev.ragfn.runtime.http;
 import dev.ragfn.core.error.RagfnException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,8 +33,8 @@ public class EmptyBodies {
         context.response().setStatusCode(400)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(new JsonObject().put("kind", RagfnException.Kind.INVALID_INPUT.name())
-                        .put("message", "the request body is empty; send JSON (a request object, or a CloudEvent "
-                                + "with its data)").encode());
+                        .put("message", "the request has no data (the body is empty); send JSON: a request "
+                                + "object, or a CloudEvent's data").encode());
     }
 
     /** HTTP/1.1 has a body only with a length above zero or chunked encoding. */
@@ -42,6 +43,6 @@ public class EmptyBodies {
         if (length != null) {
             return length.strip().equals("0");
         }
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && request.version() != HttpVersion.HTTP_2;
     }
 }

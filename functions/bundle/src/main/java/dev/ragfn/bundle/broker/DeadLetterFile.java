@@ -45,11 +45,6 @@ final class DeadLetterFile {
         this.maxFiles = Math.max(1, maxFiles);
     }
 
-    /** The file letters are written to now. */
-    Path file() {
-        return file;
-    }
-
     synchronized void write(Letter letter) {
         byte[] line = (encode(letter) + "\n").getBytes(StandardCharsets.UTF_8);
         try {

@@ -194,9 +194,12 @@ public class LocalBroker {
     }
 
     private void deadLetter(String function, CloudEvent<Object> event, RuntimeException e) {
-        LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function, e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        // A message may quote the bad input whole; the log gets its start, the dead letter its bounded copy.
+        LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function,
+                message.length() > 500 ? message.substring(0, 500) + "..." : message);
         deadLetters.write(new DeadLetterFile.Letter(function, event.type(), event.id(), event.source(),
-                IncomingEvents.extensions(event), event.data(), String.valueOf(e.getMessage())));
+                IncomingEvents.extensions(event), event.data(), message));
     }
 
     /** The event itself, its data typed as the function takes it. */

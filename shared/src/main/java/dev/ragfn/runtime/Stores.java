@@ -71,6 +71,21 @@ public final class Stores {
         };
     }
 
+    /** What health data shows: each store's technology and name, not where it lives on disk or on the network. */
+    public static String nameStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> "embedded (documents)";
+            case DYNAMODB -> "dynamodb (tables " + config.dynamodb().tablePrefix() + "*)";
+        };
+    }
+
+    public static String nameIndex(RagfnConfig config) {
+        return switch (config.index()) {
+            case LUCENE -> "lucene (index)";
+            case OPENSEARCH -> "opensearch (index " + config.opensearch().indexName() + ")";
+        };
+    }
+
     public static String describeIndex(RagfnConfig config) {
         return switch (config.index()) {
             case LUCENE -> "lucene (" + config.dataDir().resolve("index").toAbsolutePath() + ")";

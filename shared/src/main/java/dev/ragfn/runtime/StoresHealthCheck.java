@@ -34,8 +34,8 @@ public class StoresHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("ragfn-stores")
-                .withData("documentStore", Stores.describeStore(config))
-                .withData("index", Stores.describeIndex(config));
+                .withData("documentStore", Stores.nameStore(config))
+                .withData("index", Stores.nameIndex(config));
         try {
             store.findKnowledgeBase(PROBE);
             index.count(SearchScope.of(PROBE));

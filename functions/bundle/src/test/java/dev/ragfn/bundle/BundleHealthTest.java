@@ -3,9 +3,13 @@ package dev.ragfn.bundle;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -19,6 +23,16 @@ class BundleHealthTest {
                 .body("checks.name", hasItem("ragfn-stores"))
                 .body("checks.find { it.name == 'ragfn-stores' }.data.documentStore", startsWith("embedded"))
                 .body("checks.find { it.name == 'ragfn-stores' }.data.index", startsWith("lucene"));
+    }
+
+    @Test
+    void should_name_the_stores_without_their_paths_when_health_is_shown() {
+        String dataDir = Path.of("target/test-data").toAbsolutePath().toString();
+        given().when().get("/q/health")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'ragfn-stores' }.data.documentStore", equalTo("embedded (documents)"))
+                .body("checks.find { it.name == 'ragfn-stores' }.data.index", equalTo("lucene (index)"))
+                .body(not(containsString(dataDir)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ragfn.chatturn;
 
+import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -17,6 +18,6 @@ public class ChatFunction {
 
     @Funq
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        return service.chat(request);
+        return service.chat(RequestBodies.required(request, "a chat turn request"));
     }
 }

@@ -7,6 +7,7 @@ import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
+import dev.ragfn.runtime.http.RequestBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,8 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
+        // Refused before the first event, while the answer can still be a 400.
+        RequestBodies.required(request, "a chat turn request");
         try (sink) {
             ChatTurnResponse done = service.stream(request,
                     token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),

@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -181,5 +183,17 @@ class ChatStreamTest {
             body.put("sessionId", sessionId);
         }
         return body;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null", "[]", "\"text\"", "{\"message\": "})
+    void should_answer_400_with_a_json_problem_when_the_body_is_not_a_chat_request(String body) {
+        for (String path : List.of("/chat", "/chat/stream")) {
+            given().contentType("application/json").body(body)
+                    .post(path)
+                    .then().statusCode(400)
+                    .contentType("application/json")
+                    .body("kind", equalTo("INVALID_INPUT"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ragfn.convert;
 
+import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
@@ -18,6 +19,6 @@ public class ConvertFunction {
 
     @Funq
     public Uni<ConversionResult> convert(ConversionRequest request) {
-        return service.convert(request);
+        return service.convert(RequestBodies.required(request, "a conversion request"));
     }
 }

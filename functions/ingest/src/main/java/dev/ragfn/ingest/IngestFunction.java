@@ -1,8 +1,6 @@
 package dev.ragfn.ingest;
 
-import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.IdempotencyStore.Claim;
@@ -12,7 +10,6 @@ import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Triggered by {@code dev.ragfn.document.submitted}. Answers {@code dev.ragfn.chunks.ready}, or
@@ -43,7 +40,7 @@ public class IngestFunction {
     @Funq
     public CloudEvent<Object> ingest(CloudEvent<SubmitDocument> event) {
         SubmitDocument submission = IncomingEvents.data(event, "a document submission");
-        KnowledgeBaseRef kb = knowledgeBase(submission, event);
+        KnowledgeBaseRef kb = submission.knowledgeBase(IncomingEvents.extensions(event));
         String key = IncomingEvents.deliveryKey("ingest", event);
         if (!(idempotency.claim(key, LEASE) instanceof Claim.Acquired)) {
             return null;
@@ -64,15 +61,5 @@ public class IngestFunction {
             case IngestOutcome.Failed failed -> StructuredCloudEvent.about(kb, EventTypes.DOCUMENT_FAILED, SOURCE, failed.event());
             case IngestOutcome.Unchanged unchanged -> null;
         };
-    }
-
-    /** CloudEvent extensions win; the data's fields serve events without them. */
-    private static KnowledgeBaseRef knowledgeBase(SubmitDocument data, CloudEvent<?> event) {
-        Map<String, String> extensions = IncomingEvents.extensions(event);
-        String tenant = extensions.getOrDefault(EventAttributes.TENANT, data.tenant());
-        String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, data.knowledgeBase());
-        return new KnowledgeBaseRef(
-                Ids.name("tenant (CloudEvent extension 'tenant' or field 'tenant')", tenant),
-                Ids.name("knowledge base (CloudEvent extension 'knowledgebase' or field 'knowledgeBase')", kb));
     }
 }

@@ -1,7 +1,10 @@
 package dev.ragfn.ingest;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.event.EventAttributes;
 
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,31 @@ import java.util.Map;
 public record SubmitDocument(String tenant, String knowledgeBase, String documentId, String title, String text,
                              String source, String contentType, List<String> tags, Map<String, String> metadata) {
 
+    /** Checked when read, on every binding, so a submission no store could take is refused before any work. */
     public SubmitDocument {
+        if (tenant != null) {
+            Ids.name("tenant", tenant);
+        }
+        if (knowledgeBase != null) {
+            Ids.name("knowledgeBase", knowledgeBase);
+        }
+        if (documentId != null && !documentId.isBlank()) {
+            Ids.id("documentId", documentId);
+        } else if (source == null || source.isBlank()) {
+            throw new InvalidInputException("a submission needs a documentId (or a source to derive it from)");
+        }
+        Ids.title("title", title);
         tags = tags == null ? List.of() : List.copyOf(tags);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Tenant and knowledge base: CloudEvent extensions win; the data's fields serve events without them. */
+    public KnowledgeBaseRef knowledgeBase(Map<String, String> extensions) {
+        String tenantName = extensions.getOrDefault(EventAttributes.TENANT, tenant);
+        String kb = extensions.getOrDefault(EventAttributes.KNOWLEDGE_BASE, knowledgeBase);
+        return new KnowledgeBaseRef(
+                Ids.name("tenant (CloudEvent extension 'tenant' or field 'tenant')", tenantName),
+                Ids.name("knowledge base (CloudEvent extension 'knowledgebase' or field 'knowledgeBase')", kb));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ragfn.retrieve;
 
+import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 
 /** Plain HTTP: {@code POST /retrieve} with a {@link RetrieveRequest} as JSON answers a {@link RetrieveResponse}. */
@@ -13,6 +14,6 @@ public class RetrieveFunction {
 
     @Funq
     public RetrieveResponse retrieve(RetrieveRequest request) {
-        return service.retrieve(request);
+        return service.retrieve(RequestBodies.required(request, "a retrieve request"));
     }
 }

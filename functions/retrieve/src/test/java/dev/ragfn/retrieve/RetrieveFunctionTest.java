@@ -188,4 +188,13 @@ class RetrieveFunctionTest {
         index.upsert(List.of(new IndexedChunk(DocumentRef.of(tenant, knowledgeBase, documentId), "c0", 0, title, text,
                 vector, "file:docs/" + documentId, tags, Map.of())));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null", "[]", "\"text\"", "{\"query\": "})
+    void should_answer_400_with_a_json_problem_when_the_body_is_not_a_request(String body) {
+        given().contentType("application/json").body(body)
+                .post("/retrieve")
+                .then().statusCode(400)
+                .body("kind", equalTo("INVALID_INPUT"));
+    }
 }

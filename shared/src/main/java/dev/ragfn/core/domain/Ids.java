@@ -10,6 +10,8 @@ public final class Ids {
     /** Tenants and knowledge bases become parts of keys, index filters and resource names. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final int MAX_ID_LENGTH = 512;
+    /** A title is shown in citations and stored with the document and each of its chunks: a line, not a text. */
+    public static final int MAX_TITLE_LENGTH = 1_024;
 
     private Ids() {
     }
@@ -29,6 +31,20 @@ public final class Ids {
         }
         if (value.length() > MAX_ID_LENGTH) {
             throw new InvalidInputException(field + " must be at most " + MAX_ID_LENGTH + " characters but has " + value.length());
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field + " must not contain control characters: " + quote(value));
+        }
+        return value;
+    }
+
+    /** A document title given by a sender: at most 1,024 characters, without control characters; null means none. */
+    public static String title(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_TITLE_LENGTH) {
+            throw new InvalidInputException(field + " must be at most " + MAX_TITLE_LENGTH + " characters but has " + value.length());
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(field + " must not contain control characters: " + quote(value));

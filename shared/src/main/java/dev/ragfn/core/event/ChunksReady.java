@@ -1,5 +1,8 @@
 package dev.ragfn.core.event;
 
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.error.InvalidInputException;
+
 /**
  * Data of {@code dev.ragfn.chunks.ready}: a document's chunks are stored and wait for embedding.
  * Chunk ids are not listed: a large document's ids would exceed EventBridge's 256 KB event limit,
@@ -7,4 +10,15 @@ package dev.ragfn.core.event;
  * newer version of the document has overtaken.
  */
 public record ChunksReady(String tenant, String knowledgeBase, String documentId, String contentHash, int chunkCount) {
+
+    /** Checked when read from an event, on every binding, so a bad one is refused before embed looks it up. */
+    public ChunksReady {
+        Ids.name("tenant", tenant);
+        Ids.name("knowledgeBase", knowledgeBase);
+        Ids.id("documentId", documentId);
+        Ids.id("contentHash", contentHash);
+        if (chunkCount < 0) {
+            throw new InvalidInputException("chunkCount must not be negative but was " + chunkCount);
+        }
+    }
 }

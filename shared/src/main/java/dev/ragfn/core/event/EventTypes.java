@@ -32,4 +32,9 @@ public final class EventTypes {
     public static List<String> all() {
         return ALL;
     }
+
+    /** Whether the type is in ragfn's namespace, known or not: an unknown one there is a sender's mistake. */
+    public static boolean isRagfns(String type) {
+        return type != null && type.startsWith(PREFIX);
+    }
 }

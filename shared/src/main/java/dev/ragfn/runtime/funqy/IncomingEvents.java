@@ -1,15 +1,78 @@
 package dev.ragfn.runtime.funqy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.store.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What a function taking a whole CloudEvent reads from it, with an error naming what is missing. */
 public final class IncomingEvents {
 
+    /** A field the record does not know is a sender's mistake, never something to drop silently. */
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private IncomingEvents() {
+    }
+
+    /**
+     * The data of an event of one of ragfn's types as the record its function takes, read strictly: a
+     * JSON object whose every field the record knows, passing the record's own checks. A binding that
+     * reads JSON itself (the local broker) calls it before routing, so a bad event is refused at once.
+     */
+    public static <T> T decode(String type, JsonNode data, Class<T> record) {
+        String expected = record.getSimpleName();
+        if (data == null || !data.isObject()) {
+            throw new InvalidInputException("the data of a " + type + " event must be a JSON object (a " + expected
+                    + ") but was " + kind(data));
+        }
+        try {
+            return STRICT.treeToValue(data, record);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            RagfnException own = cause(e, RagfnException.class);
+            if (own != null) {
+                throw own;
+            }
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                throw new InvalidInputException("unknown field '" + unknown.getPropertyName() + "' in the data of a "
+                        + type + " event; the fields of a " + expected + " are " + unknown.getKnownPropertyIds().stream()
+                        .map(String::valueOf).sorted().collect(Collectors.joining(", ")), e);
+            }
+            String message = e instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : e.getMessage();
+            throw new InvalidInputException("the data of a " + type + " event is not a " + expected + ": " + message, e);
+        }
+    }
+
+    private static String kind(JsonNode data) {
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            return "empty (the event has no data)";
+        }
+        return switch (data.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> data.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /**

@@ -76,6 +76,15 @@ public class HttpErrors {
     }
 
     /**
+     * What is wrong with a request body Jackson could not read, or null when the failure is not that:
+     * JAX-RS resources answer it with the same words as Funqy's routes.
+     */
+    public static String unreadableBody(Throwable failure) {
+        JsonProcessingException unreadable = unreadableInput(failure);
+        return unreadable == null ? null : describe(unreadable);
+    }
+
+    /**
      * Jackson's errors in reading the request: not JSON, or JSON of another shape. Its errors in writing
      * an answer, or in a class it cannot map, are bugs and stay 500.
      */

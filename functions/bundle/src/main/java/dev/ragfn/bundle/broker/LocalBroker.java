@@ -1,5 +1,6 @@
 package dev.ragfn.bundle.broker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.convert.ConversionRequest;
 import dev.ragfn.convert.ConvertFunction;
 import dev.ragfn.core.config.RagfnConfig;
@@ -18,12 +19,6 @@ import io.quarkus.funqy.knative.events.CloudEventBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,18 +46,45 @@ public class LocalBroker {
 
     private final TriggerTable triggers = TriggerTable.fromClasspath();
     private final Map<String, Function<CloudEvent<Object>, CloudEvent<?>>> functions = new HashMap<>();
-    private final Path deadLetters;
+    private final Map<String, Admission> admissions = new HashMap<>();
+    private final DeadLetterFile deadLetters;
     private final Map<String, LongAdder> nanosByFunction = new ConcurrentHashMap<>();
 
+    /** What a function needs of an event before it is routed: its data as the function's record, and more. */
+    @FunctionalInterface
+    private interface Admission {
+        void check(String type, Map<String, String> extensions, JsonNode data);
+    }
+
     public LocalBroker(IngestFunction ingest, EmbedFunction embed, ConvertFunction convert, SummarizeFunction summarize,
-                       RagfnConfig config) {
+                       RagfnConfig config, BrokerConfig broker) {
         functions.put("ingest", event -> ingest.ingest(withData(event, SubmitDocument.class)));
         functions.put("embed", event -> embed.embed(data(event, ChunksReady.class)));
         functions.put("convert", event -> reply("convert", event,
                 convert.convert(data(event, ConversionRequest.class)).await().indefinitely()));
         functions.put("summarize", event -> reply("summarize", event,
                 summarize.summarize(data(event, SummaryRequest.class), event)));
-        this.deadLetters = config.dataDir().resolve("dead-letters.jsonl");
+        admissions.put("ingest", (type, extensions, data) ->
+                IncomingEvents.decode(type, data, SubmitDocument.class).knowledgeBase(extensions));
+        admissions.put("embed", (type, extensions, data) -> IncomingEvents.decode(type, data, ChunksReady.class));
+        admissions.put("convert", (type, extensions, data) -> IncomingEvents.decode(type, data, ConversionRequest.class));
+        admissions.put("summarize", (type, extensions, data) -> IncomingEvents.decode(type, data, SummaryRequest.class));
+        this.deadLetters = new DeadLetterFile(config.dataDir().resolve("dead-letters.jsonl"),
+                broker.deadLetters().maxLetterBytes(), broker.deadLetters().maxFileBytes(), broker.deadLetters().maxFiles());
+    }
+
+    /**
+     * Refuses, before anything is routed, an event that a function it would reach could not take (data
+     * that is not the function's record, a submission without tenant or knowledge base): the sender
+     * hears of it as a 400, and only what fails once delivered is dead-lettered.
+     */
+    public void admit(String type, Map<String, String> extensions, JsonNode data) {
+        for (String function : triggers.consumersOf(type)) {
+            Admission admission = admissions.get(function);
+            if (admission != null) {
+                admission.check(type, extensions, data);
+            }
+        }
     }
 
     /**
@@ -173,17 +195,12 @@ public class LocalBroker {
     }
 
     private void deadLetter(String function, CloudEvent<Object> event, RuntimeException e) {
-        LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function, e.getMessage());
-        Map<String, Object> letter = Map.of("function", function, "type", event.type(), "id", event.id(),
-                "extensions", IncomingEvents.extensions(event),
-                "data", event.data() == null ? "" : event.data(), "error", String.valueOf(e.getMessage()));
-        try {
-            Files.createDirectories(deadLetters.getParent());
-            Files.writeString(deadLetters, Json.mapper().writeValueAsString(letter) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException io) {
-            throw new UncheckedIOException("Failed to write the dead letter to " + deadLetters, io);
-        }
+        String message = String.valueOf(e.getMessage());
+        // A message may quote the bad input whole; the log gets its start, the dead letter its bounded copy.
+        LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function,
+                message.length() > 500 ? message.substring(0, 500) + "..." : message);
+        deadLetters.write(new DeadLetterFile.Letter(function, event.type(), event.id(), event.source(),
+                IncomingEvents.extensions(event), event.data(), message));
     }
 
     /** The event itself, its data typed as the function takes it. */

@@ -1,5 +1,6 @@
 package dev.ragfn.shield.function;
 
+import dev.ragfn.runtime.http.RequestBodies;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
@@ -20,6 +21,6 @@ public class ShieldFunction {
 
     @Funq
     public ShieldVerdict shield(ShieldRequest request) {
-        return shield.check(request);
+        return shield.check(RequestBodies.required(request, "a shield request"));
     }
 }

@@ -3,7 +3,6 @@ package dev.ragfn.bundle;
 import dev.ragfn.core.event.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,12 +22,6 @@ import static org.hamcrest.Matchers.hasSize;
  */
 @QuarkusTest
 class BrokerOnlyRoutesTest {
-
-    /** ragfn.ingest.local-root in tests; the ingest function, which the broker holds, needs it to exist. */
-    @BeforeAll
-    static void local_root() throws java.io.IOException {
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/test-samples"));
-    }
 
     private static final Map<String, String> SUBMISSION = Map.of("documentId", "bypass.md",
             "text", "Employees get 25 days of paid vacation per year.");

@@ -23,7 +23,6 @@ class BundleConvertGuardTest {
 
     @Test
     void should_refuse_a_conversion_of_a_loopback_git_url_without_connecting_when_the_broker_delivers_it() throws IOException {
-        Files.createDirectories(Path.of("target/test-samples")); // the test profile's ingest root, which the broker needs
         try (ServerSocket canary = new ServerSocket()) {
             // given: a listener on loopback that must never see a connection
             canary.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -3,7 +3,6 @@ package dev.ragfn.bundle;
 import dev.ragfn.core.event.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,12 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A valid event that its function refuses is dead-lettered, in a bounded letter. */
 @QuarkusTest
 class DeadLettersTest {
-
-    /** ragfn.ingest.local-root in tests; the ingest function, which the broker holds, needs it to exist. */
-    @BeforeAll
-    static void local_root() throws java.io.IOException {
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/test-samples"));
-    }
 
     @ConfigProperty(name = "ragfn.data-dir")
     Path dataDir;

@@ -121,18 +121,37 @@ public final class SigV4Gateway implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
             SigV4Verifier.Verdict verdict = verifier.verify(method, rawPath, rawQuery, headers, body);
             String refusal = verdict.refusal();
-            int status;
+            Answer answer;
             if (refusal != null) {
-                status = 403;
-                reply(exchange, status, "{\"message\":" + JSON.writeValueAsString(refusal) + "}");
+                answer = Answer.json(403, "{\"message\":" + JSON.writeValueAsString(refusal) + "}");
             } else if ((refusal = serverlessRefusal(method, rawPath, rawQuery, headers, body)) != null) {
-                status = 400;
-                reply(exchange, status, "{\"error\":{\"type\":\"illegal_argument_exception\",\"reason\":"
+                answer = Answer.json(400, "{\"error\":{\"type\":\"illegal_argument_exception\",\"reason\":"
                         + JSON.writeValueAsString(refusal) + "},\"status\":400}");
             } else {
-                status = forward(exchange, method, rawPath, rawQuery, headers, body);
+                answer = forward(method, rawPath, rawQuery, headers, body);
             }
-            seen.add(new Seen(method, rawPath, rawQuery, verdict.signedHeaders(), verdict.valid(), refusal, status));
+            // Recorded before answering, so a client that has its answer finds its request listed.
+            seen.add(new Seen(method, rawPath, rawQuery, verdict.signedHeaders(), verdict.valid(), refusal,
+                    answer.status()));
+            answer.send(exchange, "HEAD".equals(method));
+        }
+    }
+
+    private record Answer(int status, String contentType, byte[] body) {
+
+        static Answer json(int status, String json) {
+            return new Answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void send(HttpExchange exchange, boolean head) throws IOException {
+            if (contentType != null) {
+                exchange.getResponseHeaders().add("Content-Type", contentType);
+            }
+            boolean noBody = head || body.length == 0;
+            exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+            if (!noBody) {
+                exchange.getResponseBody().write(body);
+            }
         }
     }
 
@@ -181,8 +200,8 @@ public final class SigV4Gateway implements AutoCloseable {
         return body;
     }
 
-    private int forward(HttpExchange exchange, String method, String rawPath, String rawQuery,
-                        Map<String, List<String>> headers, byte[] body) throws IOException {
+    private Answer forward(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                           byte[] body) throws IOException {
         URI target = URI.create(backend + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -190,27 +209,14 @@ public final class SigV4Gateway implements AutoCloseable {
         for (String name : List.of("content-type", "content-encoding")) {
             headers.getOrDefault(name, List.of()).forEach(value -> request.header(name, value));
         }
-        HttpResponse<byte[]> response;
         try {
-            response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                    response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        response.headers().firstValue("content-type")
-                .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
-        byte[] answer = response.body();
-        boolean noBody = "HEAD".equals(method) || answer.length == 0;
-        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
-        if (!noBody) {
-            exchange.getResponseBody().write(answer);
-        }
-        return response.statusCode();
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getResponseHeaders().add("x-amzn-ErrorType", status == 403 ? "InvalidSignatureException" : "ValidationException");
-        HttpReplies.sendJson(exchange, status, json);
     }
 
     /** A PKCS12 store with a fresh self-signed certificate for 127.0.0.1, made by the JDK's keytool. */

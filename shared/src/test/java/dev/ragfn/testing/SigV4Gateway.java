@@ -56,12 +56,11 @@ public final class SigV4Gateway implements AutoCloseable {
     }
 
     private final HttpsServer server;
-    private final SSLContext serverTls;
     private final TrustManager[] trust;
     private final SigV4Verifier verifier;
     private final String service;
     private final URI backend;
-    private final HttpClient forward = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient backendClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     private SigV4Gateway(String service, URI backend) throws IOException, GeneralSecurityException {
@@ -74,7 +73,7 @@ public final class SigV4Gateway implements AutoCloseable {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(keys);
         this.trust = tmf.getTrustManagers();
-        this.serverTls = SSLContext.getInstance("TLS");
+        SSLContext serverTls = SSLContext.getInstance("TLS");
         serverTls.init(kmf.getKeyManagers(), null, null);
         this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
@@ -210,7 +209,7 @@ public final class SigV4Gateway implements AutoCloseable {
             headers.getOrDefault(name, List.of()).forEach(value -> request.header(name, value));
         }
         try {
-            HttpResponse<byte[]> response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = backendClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
                     response.body());
         } catch (InterruptedException e) {

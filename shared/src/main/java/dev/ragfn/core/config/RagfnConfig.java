@@ -107,6 +107,10 @@ public interface RagfnConfig {
         boolean createTables();
     }
 
+    enum OpenSearchAuth { NONE, BASIC, AWS_SIGV4 }
+
+    enum AwsService { ES, AOSS }
+
     interface OpenSearch {
 
         /** Base URL of the OpenSearch cluster. */
@@ -117,17 +121,31 @@ public interface RagfnConfig {
         @WithDefault("ragfn-chunks")
         String indexName();
 
-        /** Basic-auth user name; unset means no authentication. */
+        /**
+         * How requests are authenticated: none, basic (username and password) or aws-sigv4 (IAM-signed, for
+         * Amazon OpenSearch Service and Serverless); unset means basic when a username is set, else none.
+         */
+        Optional<OpenSearchAuth> auth();
+
+        /** The AWS service an aws-sigv4 request is signed for: es (OpenSearch Service domain) or aoss (Serverless collection). */
+        @WithDefault("es")
+        AwsService awsService();
+
+        /** AWS region of the domain or collection, for aws-sigv4 signing. */
+        @WithDefault("us-east-1")
+        String awsRegion();
+
+        /** Basic-auth user name, for auth basic. */
         Optional<String> username();
 
         /** Basic-auth password, from the environment (RAGFN_OPENSEARCH_PASSWORD). */
         Optional<String> password();
 
-        /** Primary shards of a newly created index. */
+        /** Primary shards of a newly created index (not sent to Serverless, which manages shards itself). */
         @WithDefault("1")
         int shards();
 
-        /** Replicas of a newly created index; 0 on a single node. */
+        /** Replicas of a newly created index; 0 on a single node (not sent to Serverless). */
         @WithDefault("0")
         int replicas();
 

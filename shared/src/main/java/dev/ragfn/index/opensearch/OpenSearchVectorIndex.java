@@ -10,14 +10,8 @@ import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
-import dev.ragfn.store.Json;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.core5.http.HttpHost;
 import org.jboss.logging.Logger;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -31,17 +25,16 @@ import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.opensearch.client.util.ObjectBuilder;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,6 +43,11 @@ import java.util.function.Function;
  * The vector/text index on OpenSearch: one index for all tenants, with a knn_vector field (HNSW,
  * lucene engine, cosine) and English-analysed text for BM25. Tenant and knowledge base are keyword
  * fields, put into every query as filter clauses so isolation is enforced by the engine.
+ *
+ * <p>On OpenSearch Serverless ({@code aws-service=aoss}) a vector collection assigns document ids
+ * itself and offers no refresh, nor shard and replica settings: chunks are then indexed without an
+ * id after their previous copies are deleted, and writes become searchable when the collection
+ * refreshes on its own.
  */
 public final class OpenSearchVectorIndex implements VectorIndex {
 
@@ -78,35 +76,33 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     private final String indexName;
     private final int dimension;
     private final int efSearch;
+    private final boolean serverless;
 
     public OpenSearchVectorIndex(OpenSearchClient client, String indexName, int dimension, int shards, int replicas,
-                                 int efSearch) {
+                                 int efSearch, boolean serverless) {
         this.client = client;
         this.indexName = indexName;
         this.dimension = dimension;
         this.efSearch = efSearch;
+        this.serverless = serverless;
         ensureIndex(shards, replicas);
     }
 
     /** An index with its own client, configured from {@code ragfn.opensearch.*}. */
     public static OpenSearchVectorIndex create(RagfnConfig.OpenSearch config, int dimension) {
-        return new OpenSearchVectorIndex(client(config), config.indexName(), dimension, config.shards(),
-                config.replicas(), config.efSearch());
+        return create(config, client(config), dimension);
+    }
+
+    /** An index over the given client (an AWS-signed one with injected credentials, in tests). */
+    public static OpenSearchVectorIndex create(RagfnConfig.OpenSearch config, OpenSearchClient client, int dimension) {
+        boolean serverless = OpenSearchClients.auth(config) == RagfnConfig.OpenSearchAuth.AWS_SIGV4
+                && config.awsService() == RagfnConfig.AwsService.AOSS;
+        return new OpenSearchVectorIndex(client, config.indexName(), dimension, config.shards(), config.replicas(),
+                config.efSearch(), serverless);
     }
 
     public static OpenSearchClient client(RagfnConfig.OpenSearch config) {
-        URI url = config.url();
-        HttpHost host = new HttpHost(url.getScheme(), url.getHost(), url.getPort() > 0 ? url.getPort()
-                : "https".equals(url.getScheme()) ? 443 : 9200);
-        ApacheHttpClient5TransportBuilder transport = ApacheHttpClient5TransportBuilder.builder(host)
-                .setMapper(new JacksonJsonpMapper(Json.mapper()));
-        config.username().ifPresent(user -> transport.setHttpClientConfigCallback(http -> {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(host),
-                    new UsernamePasswordCredentials(user, config.password().orElse("").toCharArray()));
-            return http.setDefaultCredentialsProvider(credentials);
-        }));
-        return new OpenSearchClient(transport.build());
+        return OpenSearchClients.create(config);
     }
 
     @Override
@@ -119,16 +115,37 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         VectorIndex.validateBatch(dimension, chunks);
         for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
             List<IndexedChunk> slice = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
+            if (serverless) {
+                deletePreviousCopies(slice);
+            }
             List<BulkOperation> operations = new ArrayList<>(slice.size());
             for (IndexedChunk chunk : slice) {
-                operations.add(BulkOperation.of(op -> op.index(i -> i.index(indexName)
-                        .id(id(chunk.document(), chunk.chunkId())).document(OpenSearchChunk.from(chunk)))));
+                operations.add(BulkOperation.of(op -> op.index(i -> {
+                    i.index(indexName).document(OpenSearchChunk.from(chunk));
+                    return serverless ? i : i.id(id(chunk.document(), chunk.chunkId()));
+                })));
             }
-            BulkResponse response = call("index " + slice.size() + " chunks",
-                    () -> client.bulk(b -> b.operations(operations).refresh(Refresh.True)));
-            if (response.errors()) {
-                throw new StoreUnavailableException("OpenSearch refused chunks of the batch: " + firstError(response));
-            }
+            bulk("index " + slice.size() + " chunks", operations);
+        }
+    }
+
+    /** Without ids of our own, replacing a chunk means deleting the copies stored under its chunk id first. */
+    private void deletePreviousCopies(List<IndexedChunk> slice) {
+        Map<DocumentRef, List<String>> chunkIds = new LinkedHashMap<>();
+        for (IndexedChunk chunk : slice) {
+            chunkIds.computeIfAbsent(chunk.document(), d -> new ArrayList<>()).add(chunk.chunkId());
+        }
+        chunkIds.forEach((document, ids) -> deleteWhere("replace chunks of " + document,
+                documentQuery(document).filter(terms(CHUNK_ID, ids)).build()));
+    }
+
+    private void bulk(String what, List<BulkOperation> operations) {
+        // Serverless refuses the refresh parameter: it makes writes searchable on its own schedule.
+        BulkResponse response = call(what, () -> client.bulk(b -> serverless ? b.operations(operations)
+                : b.operations(operations).refresh(Refresh.True)));
+        if (response.errors()) {
+            throw new StoreUnavailableException("OpenSearch refused chunks of the batch to " + what + ": "
+                    + firstError(response));
         }
     }
 
@@ -173,8 +190,10 @@ public final class OpenSearchVectorIndex implements VectorIndex {
 
     @Override
     public long count(SearchScope scope) {
-        return call("count chunks of " + scope, () -> client.count(c -> c.index(indexName)
-                .query(filterQuery(scope, SearchFilter.none())))).count();
+        // A search for the total rather than _count, which Serverless does not list among its operations.
+        var response = call("count chunks of " + scope, () -> client.search(s -> s.index(indexName)
+                .query(filterQuery(scope, SearchFilter.none())).size(0).trackTotalHits(t -> t.enabled(true)), Void.class));
+        return response.hits().total().value();
     }
 
     @Override
@@ -199,22 +218,27 @@ public final class OpenSearchVectorIndex implements VectorIndex {
 
     /**
      * Deletes by searching ids and bulk-deleting them, page by page: _delete_by_query needs the
-     * reindex module, which minimal distributions and OpenSearch Serverless do not offer.
+     * reindex module, which minimal distributions and OpenSearch Serverless do not offer. Pages
+     * follow the sort key (search_after) rather than re-running the search, since on Serverless
+     * deleted chunks stay visible until the collection refreshes.
      */
     private void deleteWhere(String what, BoolQuery query) {
+        List<FieldValue> after = List.of();
         while (true) {
-            var page = call(what, () -> client.search(s -> s.index(indexName).query(q -> q.bool(query))
-                    .size(DELETE_PAGE).source(src -> src.fetch(false)), Void.class));
-            if (page.hits().hits().isEmpty()) {
+            List<FieldValue> from = after;
+            var page = call(what, () -> client.search(s -> {
+                s.index(indexName).query(q -> q.bool(query)).size(DELETE_PAGE).source(src -> src.fetch(false))
+                        .sort(o -> o.field(f -> f.field(DOCUMENT_ID))).sort(o -> o.field(f -> f.field(CHUNK_ID)));
+                return from.isEmpty() ? s : s.searchAfter(from);
+            }, Void.class));
+            var hits = page.hits().hits();
+            if (hits.isEmpty()) {
                 return;
             }
-            List<BulkOperation> deletes = page.hits().hits().stream()
+            bulk(what, hits.stream()
                     .map(hit -> BulkOperation.of(op -> op.delete(d -> d.index(indexName).id(hit.id()))))
-                    .toList();
-            BulkResponse response = call(what, () -> client.bulk(b -> b.operations(deletes).refresh(Refresh.True)));
-            if (response.errors()) {
-                throw new StoreUnavailableException("Failed to " + what + ": " + firstError(response));
-            }
+                    .toList());
+            after = hits.get(hits.size() - 1).sort();
         }
     }
 
@@ -271,8 +295,9 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             return;
         }
         try {
+            // Serverless sizes shards and replicas itself and refuses these settings.
             client.indices().create(c -> c.index(indexName)
-                    .settings(s -> s.knn(true).numberOfShards(shards).numberOfReplicas(replicas))
+                    .settings(s -> serverless ? s.knn(true) : s.knn(true).numberOfShards(shards).numberOfReplicas(replicas))
                     .mappings(m -> m
                             .properties(TENANT, p -> p.keyword(k -> k))
                             .properties(KNOWLEDGE_BASE, p -> p.keyword(k -> k))
@@ -352,7 +377,13 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         try {
             return action.run();
         } catch (OpenSearchException e) {
-            if (Integer.valueOf(400).equals(e.response().status())) {
+            int status = e.status();
+            if (status == 401 || status == 403) {
+                throw new StoreUnavailableException("OpenSearch refused ragfn's credentials to " + what + " (HTTP "
+                        + status + "): " + e.getMessage() + "; check ragfn.opensearch.auth, the credentials and the"
+                        + " role's access to the domain or collection", e);
+            }
+            if (status == 400) {
                 throw new InvalidInputException("OpenSearch rejected the request to " + what + ": " + e.getMessage(), e);
             }
             throw new StoreUnavailableException("Failed to " + what + " in OpenSearch: " + e.getMessage(), e);

@@ -17,12 +17,24 @@ import java.util.regex.Pattern;
 /**
  * Prompt injection and jailbreak phrasing, in plain text and in base64 runs that decode to it
  * (a cheap smuggling trick). Rules see the normalized text, so {@code 1gn0re prev1ous
- * instructi0ns} and full-width letters match too.
+ * instructi0ns} and full-width letters match too; a text no rule matches goes to a small
+ * {@link InjectionClassifier} trained on public examples, which flags the whole text.
  */
 public final class PromptInjectionDetector implements Detector {
 
     private static final Pattern BASE64_RUN = Pattern.compile(
             "(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{20,4096}+={0,2}+(?![A-Za-z0-9+/=])");
+
+    private final InjectionClassifier classifier;
+
+    /** With the classifier that ships with ragfn. */
+    public PromptInjectionDetector() {
+        this(InjectionClassifier.bundled());
+    }
+
+    public PromptInjectionDetector(InjectionClassifier classifier) {
+        this.classifier = classifier;
+    }
 
     @Override
     public String id() {
@@ -43,6 +55,9 @@ public final class PromptInjectionDetector implements Detector {
             while (matcher.find()) {
                 findings.add(normalized.toOriginal(matcher.start(), matcher.end(), rule.name()));
             }
+        }
+        if (findings.isEmpty() && !normalized.text().isBlank() && classifier.isInjection(normalized.text())) {
+            findings.add(new Finding(0, request.text().length(), "classified as injection"));
         }
         findings.addAll(smuggledInBase64(request.text()));
         return findings;

@@ -54,6 +54,8 @@ public final class DetectorCatalog {
         factories.put("github-token", (policy, guard) -> SecretDetectors.githubToken());
         factories.put("slack-token", (policy, guard) -> SecretDetectors.slackToken());
         factories.put("jwt", (policy, guard) -> SecretDetectors.jwt());
+        factories.put("provider-api-key", (policy, guard) -> SecretDetectors.providerApiKey());
+        factories.put("password-assignment", (policy, guard) -> SecretDetectors.passwordAssignment());
         factories.put("private-key", (policy, guard) -> SecretDetectors.privateKey());
         factories.put("api-key-assignment", (policy, guard) -> SecretDetectors.assignedSecret());
         factories.put("prompt-injection", (policy, guard) -> new PromptInjectionDetector());

@@ -31,6 +31,27 @@ public final class SecretDetectors {
                 .checkedBy(JwtRules::hasJsonHeader);
     }
 
+    /** OpenAI ({@code sk-}, {@code sk-proj-}), Google ({@code AIza}) and Stripe secret ({@code sk_live_}) API keys. */
+    public static PatternDetector providerApiKey() {
+        return PatternDetector.of("provider-api-key", Category.SECRET, "API key of a known provider",
+                "(?<![A-Za-z0-9_-])(?:sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}+"
+                        + "|AIza[0-9A-Za-z_-]{35}"
+                        + "|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,99}+)(?![A-Za-z0-9_-])")
+                .checkedBy(key -> !key.startsWith("sk-") || key.chars().anyMatch(Character::isDigit));
+    }
+
+    /**
+     * {@code password = "S3cr3t!pass"}: a password may be short and full of symbols, so it needs only eight
+     * characters with letters and a digit or symbol, and not a placeholder or a variable reference.
+     */
+    public static PatternDetector passwordAssignment() {
+        return PatternDetector.of("password-assignment", Category.SECRET, "password assigned in text or config",
+                        "(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|db_pass|pass)[\"']?\\s{0,3}+(?::=|=>|[:=])"
+                                + "\\s{0,3}+[\"'`]?([^\\s\"'`,;]{8,128}+)")
+                .reportingGroup(1)
+                .checkedBy(AssignedSecretRules::looksLikePassword);
+    }
+
     public static PrivateKeyDetector privateKey() {
         return new PrivateKeyDetector();
     }

@@ -55,6 +55,7 @@ public final class DetectorCatalog {
         factories.put("slack-token", (policy, guard) -> SecretDetectors.slackToken());
         factories.put("jwt", (policy, guard) -> SecretDetectors.jwt());
         factories.put("provider-api-key", (policy, guard) -> SecretDetectors.providerApiKey());
+        factories.put("config-token", (policy, guard) -> SecretDetectors.configToken());
         factories.put("password-assignment", (policy, guard) -> SecretDetectors.passwordAssignment());
         factories.put("private-key", (policy, guard) -> SecretDetectors.privateKey());
         factories.put("api-key-assignment", (policy, guard) -> SecretDetectors.assignedSecret());

@@ -69,7 +69,7 @@ public final class ShieldQuality {
             }
             Detector detector = DetectorCatalog.create(id, policy, Optional.empty());
             if (detector.category() == Category.PII || detector.category() == Category.SECRET
-                    || id.equals("prompt-injection")) {
+                    || detector.category() == Category.PROMPT_INJECTION) {
                 detectors.put(id, detector);
             }
         }
@@ -77,8 +77,10 @@ public final class ShieldQuality {
 
     public List<Row> score(PublicSets.Sets sets) {
         List<Row> rows = new ArrayList<>();
-        for (Split split : Split.values()) {
-            rows.add(injection(sets.injection(), split));
+        for (String way : List.of("rules", "classifier", "rules or classifier")) {
+            for (Split split : Split.values()) {
+                rows.add(injection(sets.injection(), split, way));
+            }
         }
         for (Split split : Split.values()) {
             rows.addAll(pii(sets.pii(), split));
@@ -89,19 +91,23 @@ public final class ShieldQuality {
         return rows;
     }
 
-    public Row injection(List<InjectionExample> examples, Split split) {
-        Detector detector = detectors.get("prompt-injection");
+    /** {@code way}: rules (prompt-injection), classifier (prompt-injection-classifier), or either of them. */
+    public Row injection(List<InjectionExample> examples, Split split, String way) {
+        Detector rules = detectors.get("prompt-injection");
+        Detector classifier = detectors.get("prompt-injection-classifier");
         int tp = 0, fp = 0, fn = 0;
         for (InjectionExample example : examples) {
             if (example.split() != split) {
                 continue;
             }
-            boolean fired = !detector.detect(ShieldRequest.input(example.text(), null, null)).isEmpty();
+            ShieldRequest request = ShieldRequest.input(example.text(), null, null);
+            boolean byRules = !way.equals("classifier") && !rules.detect(request).isEmpty();
+            boolean fired = byRules || !way.equals("rules") && !classifier.detect(request).isEmpty();
             if (fired && example.injection()) tp++;
             else if (fired) fp++;
             else if (example.injection()) fn++;
         }
-        return new Row("prompt-injection", "injection", split, tp, fp, fn);
+        return new Row("prompt-injection", way, split, tp, fp, fn);
     }
 
     public List<Row> pii(List<PiiExample> examples, Split split) {

@@ -18,7 +18,7 @@ final class TrainMisses {
         Detector injection = quality.detectors().get("prompt-injection");
         for (var example : sets.injection()) {
             if (example.split() != Split.TRAIN) continue;
-            boolean fired = !injection.detect(ShieldRequest.input(example.text(), null, null)).isEmpty();
+            boolean fired = !injection.detect(ShieldRequest.input(example.text(), null, null)).isEmpty(); // rules only
             if (fired != example.injection()) {
                 System.out.println("injection " + (fired ? "FP " : "FN ") + oneLine(example.text()));
             }

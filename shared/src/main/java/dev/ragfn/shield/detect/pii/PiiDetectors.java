@@ -19,7 +19,7 @@ public final class PiiDetectors {
                         // "jane [at] example [dot] com", "jane at example dot com": the spelled-out form evaders use
                         + "|(?i)(?<![\\w.+%-])[a-z0-9._%+-]{1,64}+ ?[\\[(] ?at ?[\\])] ?[a-z0-9-]{1,63}+"
                         + "(?: ?[\\[(] ?dot ?[\\])] ?[a-z0-9-]{1,63}+){1,4}+(?![a-z0-9-])"
-                        + "|(?i)(?<![\\w.+%-])[a-z0-9._%+-]{1,64}+ at [a-z0-9-]{1,63}+(?: dot [a-z0-9-]{1,63}+){0,3}+"
+                        + "|(?i)(?<![\\w.+%-])[a-z0-9._%+-]{1,64}+ at [a-z0-9-]{1,63}+(?: dot [a-z0-9-]{1,63}+){0,3}"
                         + " dot (?:com|net|org|edu|gov|io|co|de|fr|uk|es|it|nl|ch|at|be|info|biz)(?![a-z0-9-])");
     }
 
@@ -60,7 +60,7 @@ public final class PiiDetectors {
     public static PatternDetector ipv4() {
         return PatternDetector.of("ipv4-address", Category.PII, "IPv4 address",
                 // "Version 10.2.3.4", "v1.2.3.4" are version numbers, not addresses.
-                "(?i:(?<!version )(?<!ver )(?<!v))(?<![\\w.:])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
+                "(?i:(?<!\\bversion )(?<!\\bver )(?<!\\bv))(?<![\\w.:])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
     }
 
     public static PatternDetector ipv6() {

@@ -182,10 +182,10 @@ public final class ShieldQuality {
     }
 
     public static String table(List<Row> rows) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-17s %-18s %-5s %7s %5s %5s %5s %9s %7s %6s%n",
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-17s %-20s %-5s %7s %5s %5s %5s %9s %7s %6s%n",
                 "set", "metric", "split", "support", "tp", "fp", "fn", "precision", "recall", "F2"));
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "%-17s %-18s %-5s %7d %5d %5d %5d %9.3f %7.3f %6.3f%n",
+            table.append(String.format(Locale.ROOT, "%-17s %-20s %-5s %7d %5d %5d %5d %9.3f %7.3f %6.3f%n",
                     row.set(), row.metric(), row.split().name().toLowerCase(Locale.ROOT), row.support(),
                     row.tp(), row.fp(), row.fn(), row.precision(), row.recall(), row.f2()));
         }

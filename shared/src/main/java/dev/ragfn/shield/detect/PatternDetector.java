@@ -3,7 +3,9 @@ package dev.ragfn.shield.detect;
 import dev.ragfn.shield.Category;
 import dev.ragfn.shield.ShieldRequest;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -89,10 +91,10 @@ public final class PatternDetector implements Detector {
                 int codePoint = original.codePointAt(i);
                 int next = i + Character.charCount(codePoint);
                 String folded = Character.getType(codePoint) == Character.FORMAT ? ""
-                        : java.text.Normalizer.normalize(original.substring(i, next), java.text.Normalizer.Form.NFKC);
+                        : Normalizer.normalize(original.substring(i, next), Normalizer.Form.NFKC);
                 if (out.length() + folded.length() >= starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, (out.length() + folded.length()) * 2);
-                    ends = java.util.Arrays.copyOf(ends, (out.length() + folded.length()) * 2);
+                    starts = Arrays.copyOf(starts, (out.length() + folded.length()) * 2);
+                    ends = Arrays.copyOf(ends, (out.length() + folded.length()) * 2);
                 }
                 for (int k = 0; k < folded.length(); k++) {
                     starts[out.length()] = i;

@@ -34,7 +34,10 @@ class ShieldEvaluationTest {
         List<LabelledExample> examples = ShieldEvaluation.read(file);
 
         // when
-        List<DetectorScore> scores = ShieldEvaluation.ofDefaultDetectors().score(examples);
+        // The classifier is scored on the public set (PublicSetQualityTest): this set labels rule phrasings only.
+        List<DetectorScore> scores = ShieldEvaluation.ofDefaultDetectors().score(examples).stream()
+                .filter(score -> !score.detector().equals("prompt-injection-classifier"))
+                .toList();
         System.out.print(ShieldEvaluation.table(scores));
 
         // then

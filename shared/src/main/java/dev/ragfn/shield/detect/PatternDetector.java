@@ -3,7 +3,9 @@ package dev.ragfn.shield.detect;
 import dev.ragfn.shield.Category;
 import dev.ragfn.shield.ShieldRequest;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -61,13 +63,55 @@ public final class PatternDetector implements Detector {
     @Override
     public List<Finding> detect(ShieldRequest request) {
         List<Finding> findings = new ArrayList<>();
-        Matcher matcher = pattern.matcher(request.text());
+        String text = request.text();
+        boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        // Full-width digits and zero-width characters inside a value must not hide it: match on the NFKC form.
+        Folded folded = ascii ? null : Folded.of(text);
+        Matcher matcher = pattern.matcher(ascii ? text : folded.text());
         while (matcher.find()) {
             String candidate = matcher.group(group);
             if (candidate != null && check.test(candidate)) {
-                findings.add(new Finding(matcher.start(group), matcher.end(group), description));
+                findings.add(ascii ? new Finding(matcher.start(group), matcher.end(group), description)
+                        : new Finding(folded.sourceStart(matcher.start(group)), folded.sourceEnd(matcher.end(group)),
+                        description));
             }
         }
         return findings;
+    }
+
+    /** A text in NFKC, one code point at a time, without invisible format characters, and the way back. */
+    private record Folded(String text, int[] starts, int[] ends) {
+
+        static Folded of(String original) {
+            StringBuilder out = new StringBuilder(original.length());
+            int[] starts = new int[original.length() * 3 + 1];
+            int[] ends = new int[original.length() * 3 + 1];
+            int i = 0;
+            while (i < original.length()) {
+                int codePoint = original.codePointAt(i);
+                int next = i + Character.charCount(codePoint);
+                String folded = Character.getType(codePoint) == Character.FORMAT ? ""
+                        : Normalizer.normalize(original.substring(i, next), Normalizer.Form.NFKC);
+                if (out.length() + folded.length() >= starts.length) {
+                    starts = Arrays.copyOf(starts, (out.length() + folded.length()) * 2);
+                    ends = Arrays.copyOf(ends, (out.length() + folded.length()) * 2);
+                }
+                for (int k = 0; k < folded.length(); k++) {
+                    starts[out.length()] = i;
+                    ends[out.length()] = next;
+                    out.append(folded.charAt(k));
+                }
+                i = next;
+            }
+            return new Folded(out.toString(), starts, ends);
+        }
+
+        int sourceStart(int start) {
+            return starts[start];
+        }
+
+        int sourceEnd(int end) {
+            return ends[end - 1];
+        }
     }
 }

@@ -8,9 +8,10 @@ import java.util.Locale;
  * Folds text so that simple evasions match plain word lists and phrases: Unicode compatibility
  * forms (the folding of NFKC: full-width letters, ligatures; applied as NFKD so that accents can be
  * dropped too), case, invisible format characters
- * (zero-width spaces), runs of white space, and light leetspeak (0→o, 1→i, 3→e, 4→a, 5→s,
- * 7→t, @→a, $→s). Folding goes one code point at a time so every output character maps back to
- * its source.
+ * (zero-width spaces), runs of white space, Cyrillic and Greek letters that look like Latin ones,
+ * light leetspeak (0→o, 1→i, |→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s), and letters spaced out one by one
+ * ("i g n o r e", "i.g.n.o.r.e"). Folding goes one code point at a time so every output character
+ * maps back to its source.
  */
 public final class TextNormalizer {
 
@@ -42,7 +43,58 @@ public final class TextNormalizer {
             }
             i = next;
         }
-        return new NormalizedText(out.toString(), sourceStart, sourceEnd);
+        return joinSpacedLetters(out, sourceStart, sourceEnd);
+    }
+
+    /**
+     * Drops the separators inside a run of at least three single letters ("i g n o r e" becomes "ignore"),
+     * so a word spelled out letter by letter matches like the word.
+     */
+    private static NormalizedText joinSpacedLetters(StringBuilder text, int[] sourceStart, int[] sourceEnd) {
+        int n = text.length();
+        boolean[] drop = new boolean[n];
+        int i = 0;
+        while (i < n) {
+            int runEnd = i;
+            int letters = 0;
+            while (runEnd < n && isSingleLetter(text, runEnd)) {
+                letters++;
+                if (runEnd + 2 < n && isSpacer(text.charAt(runEnd + 1)) && isSingleLetter(text, runEnd + 2)) {
+                    runEnd += 2;
+                } else {
+                    runEnd++;
+                    break;
+                }
+            }
+            if (letters >= 3) {
+                for (int k = i + 1; k < runEnd; k += 2) {
+                    drop[k] = true;
+                }
+            }
+            i = Math.max(runEnd, i + 1);
+        }
+        StringBuilder kept = new StringBuilder(n);
+        int[] keptStart = new int[n + 1];
+        int[] keptEnd = new int[n + 1];
+        for (int k = 0; k < n; k++) {
+            if (!drop[k]) {
+                keptStart[kept.length()] = sourceStart[k];
+                keptEnd[kept.length()] = sourceEnd[k];
+                kept.append(text.charAt(k));
+            }
+        }
+        return new NormalizedText(kept.toString(), keptStart, keptEnd);
+    }
+
+    /** A letter with no letter or digit right before or after it, except across a spacer. */
+    private static boolean isSingleLetter(CharSequence text, int at) {
+        return Character.isLetter(text.charAt(at))
+                && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                && (at + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(at + 1)));
+    }
+
+    private static boolean isSpacer(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '/';
     }
 
     /** Folds one term of a word list the same way, so terms and texts compare equal. */
@@ -60,7 +112,18 @@ public final class TextNormalizer {
         String compatible = codePoint < 0x80
                 ? String.valueOf((char) codePoint)
                 : withoutMarks(Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKD));
-        return unleet(compatible.toLowerCase(Locale.ROOT));
+        return unleet(lookAlike(compatible.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Cyrillic and Greek lower-case letters drawn like a Latin letter, as used to dodge word lists. */
+    private static final String LOOK_ALIKES = "аaвbеeёeкkмmнhоoрpсcтtуyхxіiїiјjѕsԁdӏlɡgαaβbεeιiκkνvοoρpτtυuχxωwϲcнh";
+
+    private static String lookAlike(String s) {
+        if (s.length() != 1 || s.charAt(0) < 0x250) {
+            return s;
+        }
+        int at = LOOK_ALIKES.indexOf(s.charAt(0));
+        return at >= 0 && at % 2 == 0 ? String.valueOf(LOOK_ALIKES.charAt(at + 1)) : s;
     }
 
     private static String withoutMarks(String decomposed) {
@@ -77,7 +140,7 @@ public final class TextNormalizer {
         }
         return switch (s.charAt(0)) {
             case '0' -> "o";
-            case '1' -> "i";
+            case '1', '|' -> "i";
             case '3' -> "e";
             case '4' -> "a";
             case '5' -> "s";

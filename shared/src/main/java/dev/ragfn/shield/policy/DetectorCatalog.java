@@ -4,6 +4,7 @@ import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.content.MaxLengthDetector;
 import dev.ragfn.shield.detect.content.SystemPromptLeakDetector;
 import dev.ragfn.shield.detect.content.TermListDetector;
+import dev.ragfn.shield.detect.injection.InjectionClassifierDetector;
 import dev.ragfn.shield.detect.injection.PromptInjectionDetector;
 import dev.ragfn.shield.detect.pii.PiiDetectors;
 import dev.ragfn.shield.detect.secret.SecretDetectors;
@@ -22,6 +23,11 @@ public final class DetectorCatalog {
     private static final Map<String, BiFunction<ShieldPolicy, Optional<GuardModel>, Detector>> FACTORIES = factories();
 
     private DetectorCatalog() {
+    }
+
+    /** Stateless, with 256 KB of weights: loaded once per process, on first use. */
+    private static final class BundledClassifier {
+        static final InjectionClassifierDetector DETECTOR = new InjectionClassifierDetector();
     }
 
     public static Set<String> ids() {
@@ -54,9 +60,13 @@ public final class DetectorCatalog {
         factories.put("github-token", (policy, guard) -> SecretDetectors.githubToken());
         factories.put("slack-token", (policy, guard) -> SecretDetectors.slackToken());
         factories.put("jwt", (policy, guard) -> SecretDetectors.jwt());
+        factories.put("provider-api-key", (policy, guard) -> SecretDetectors.providerApiKey());
+        factories.put("config-token", (policy, guard) -> SecretDetectors.configToken());
+        factories.put("password-assignment", (policy, guard) -> SecretDetectors.passwordAssignment());
         factories.put("private-key", (policy, guard) -> SecretDetectors.privateKey());
         factories.put("api-key-assignment", (policy, guard) -> SecretDetectors.assignedSecret());
         factories.put("prompt-injection", (policy, guard) -> new PromptInjectionDetector());
+        factories.put("prompt-injection-classifier", (policy, guard) -> BundledClassifier.DETECTOR);
         factories.put("blocked-words", (policy, guard) ->
                 new TermListDetector("blocked-words", Map.of("blocked word", policy.blockedWords())));
         factories.put("blocked-topics", (policy, guard) -> new TermListDetector("blocked-topics", policy.blockedTopics()));

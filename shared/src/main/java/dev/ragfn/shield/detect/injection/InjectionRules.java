@@ -39,7 +39,7 @@ final class InjectionRules {
                             + "|\\byou are now" + upTo(4) + LIFTED + upTo(2) + LIMITS + "\\b"
                             + "|\\byou are no longer (?:bound|restricted|an ai|chatgpt|an assistant|limited)\\b"),
             InjectionRule.of("chat-template-tokens",
-                    "<\\|im_start\\|>|<\\|im_end\\|>|<\\|system\\|>|\\[/?inst\\]|<<sys>>|<\\|endoftext\\|>"));
+                    "<[|i]im_start[|i]>|<[|i]im_end[|i]>|<[|i]system[|i]>|\\[/?inst\\]|<<sys>>|<[|i]endoftext[|i]>"));
 
     private InjectionRules() {
     }

@@ -17,12 +17,21 @@ import java.util.regex.Pattern;
 /**
  * Prompt injection and jailbreak phrasing, in plain text and in base64 runs that decode to it
  * (a cheap smuggling trick). Rules see the normalized text, so {@code 1gn0re prev1ous
- * instructi0ns} and full-width letters match too.
+ * instructi0ns}, full-width and look-alike letters match too. The statistical counterpart is
+ * {@link InjectionClassifierDetector}.
  */
 public final class PromptInjectionDetector implements Detector {
 
     private static final Pattern BASE64_RUN = Pattern.compile(
             "(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{20,4096}+={0,2}+(?![A-Za-z0-9+/=])");
+
+    /** Overrides with no innocent reading, compared with the text's letters only. */
+    private static final List<String> SPLIT_PHRASES = List.of("ignorepreviousinstructions", "ignoreallpreviousinstructions",
+            "ignoreallinstructions", "ignoretheaboveinstructions", "ignoreyourinstructions", "ignorepriorinstructions",
+            "disregardpreviousinstructions", "disregardallpreviousinstructions", "disregardtheabove",
+            "forgetallpreviousinstructions", "forgetpreviousinstructions", "forgetyourinstructions",
+            "revealyoursystemprompt", "printyoursystemprompt", "ignoriereallevorherigenanweisungen",
+            "ignorezlesinstructionsprecedentes", "ignoralasinstruccionesanteriores");
 
     @Override
     public String id() {
@@ -43,6 +52,9 @@ public final class PromptInjectionDetector implements Detector {
             while (matcher.find()) {
                 findings.add(normalized.toOriginal(matcher.start(), matcher.end(), rule.name()));
             }
+        }
+        if (findings.isEmpty() && splitPhrase(normalized.text())) {
+            findings.add(new Finding(0, request.text().length(), "instructions override split across words"));
         }
         findings.addAll(smuggledInBase64(request.text()));
         return findings;
@@ -69,6 +81,19 @@ public final class PromptInjectionDetector implements Detector {
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
+    }
+
+    /** "ign ore prev ious instruc tions": the letters alone still spell a known override. */
+    private static boolean splitPhrase(String normalized) {
+        StringBuilder letters = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (Character.isLetter(c)) {
+                letters.append(c);
+            }
+        }
+        String compact = letters.toString();
+        return SPLIT_PHRASES.stream().anyMatch(compact::contains);
     }
 
     private static boolean matchesAnyRule(String normalized) {

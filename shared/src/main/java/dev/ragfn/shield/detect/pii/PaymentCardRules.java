@@ -11,11 +11,16 @@ final class PaymentCardRules {
 
     static boolean isCardNumber(String candidate) {
         String digits = candidate.replaceAll("[^0-9]", "");
-        if (digits.length() < 13 || digits.length() > 19) {
+        if (candidate.indexOf('.') >= 0 && !candidate.matches("\\d{4}(?:\\.\\d{4}){2,3}(?:\\.\\d{1,3})?")) {
+            return false; // dots only between groups of four, as cards are printed; others are versions or amounts
+        }
+        boolean maestro = digits.startsWith("50") || digits.charAt(0) == '6';
+        boolean jcb15 = digits.startsWith("1800") || digits.startsWith("2131");
+        if (digits.length() < (maestro ? 12 : 13) || digits.length() > 19) {
             return false;
         }
         char first = digits.charAt(0);
-        if (first < '2' || first > '6') {
+        if ((first < '2' || first > '6') && !jcb15) {
             return false;
         }
         if (digits.chars().distinct().count() == 1) {

@@ -17,10 +17,33 @@ final class PhoneNumberRules {
     private PhoneNumberRules() {
     }
 
-    static boolean isPhoneNumber(String candidate) {
+    /**
+     * Three or more groups of 2 to 4 digits with one separator, as European numbers are written: spaces (0490 75 40
+     * 81), dots between pairs (03.93.92.16.85, never an IPv4 address), or four groups or more with dashes (so a US
+     * SSN's 3-2-4 is not taken for one).
+     */
+    private static final Pattern GROUPED = Pattern.compile("\\d{2,4}(?: \\d{2,4}){2,5}|\\d{2}(?:\\.\\d{2}){4}"
+            + "|\\d{2,4}(?:-\\d{2,4}){3,5}");
+    /** Dates, and the 3-2-4 shape of a US SSN, written with the same separators. */
+    private static final Pattern NOT_A_PHONE = Pattern.compile("\\d{1,2}[./ -]\\d{1,2}[./ -]\\d{4}"
+            + "|\\d{4}[./ -]\\d{1,2}[./ -]\\d{1,2}|\\d{3} \\d{2} \\d{4}");
+
+    static boolean isPhoneNumber(String written) {
+        // An extension ("x123") is part of the number but not of the dialled digits.
+        String candidate = written.replaceFirst("x\\d{1,5}$", "");
         int digits = (int) candidate.chars().filter(Character::isDigit).count();
+        if (candidate.chars().filter(Character::isDigit).distinct().count() == 1) {
+            return false; // 0000 0000: a placeholder
+        }
         if (candidate.startsWith("+")) {
             return digits >= 8 && digits <= 15;
+        }
+        if (candidate.startsWith("00") || candidate.startsWith("011")) {
+            // International call prefix instead of "+": 0044 20 7946 0958, 001-518-640-0854.
+            return digits >= 10 && digits <= 18;
+        }
+        if (GROUPED.matcher(candidate).matches() && !NOT_A_PHONE.matcher(candidate).matches()) {
+            return digits >= 8 && digits <= 12;
         }
         if (candidate.contains("(")) {
             return digits >= 9 && digits <= 12;

@@ -15,28 +15,33 @@ public final class PiiDetectors {
         return PatternDetector.of("email", Category.PII, "email address",
                 "(?<![\\w.+%-])[A-Za-z0-9._%+-]{1,64}+@"
                         + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24}"
-                        + "(?![A-Za-z0-9-])");
+                        + "(?![A-Za-z0-9-])"
+                        // "jane [at] example [dot] com", "jane at example dot com": the spelled-out form evaders use
+                        + "|(?i)(?<![\\w.+%-])[a-z0-9._%+-]{1,64}+ ?[\\[(] ?at ?[\\])] ?[a-z0-9-]{1,63}+"
+                        + "(?: ?[\\[(] ?dot ?[\\])] ?[a-z0-9-]{1,63}+){1,4}+(?![a-z0-9-])"
+                        + "|(?i)(?<![\\w.+%-])[a-z0-9._%+-]{1,64}+ at [a-z0-9-]{1,63}+(?: dot [a-z0-9-]{1,63}+){0,3}"
+                        + " dot (?:com|net|org|edu|gov|io|co|de|fr|uk|es|it|nl|ch|at|be|info|biz)(?![a-z0-9-])");
     }
 
     public static PatternDetector phone() {
         return PatternDetector.of("phone", Category.PII, "phone number",
                         "(?<![\\w+.\\-/])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,5}(?:[ .-]?\\d{1,5}){1,5}+"
-                                + "(?![\\w+/]|[.\\-]\\d)")
+                                + "(?:x\\d{1,5})?(?![\\w+/]|[.\\-]\\d)")
                 .checkedBy(PhoneNumberRules::isPhoneNumber);
     }
 
     public static PatternDetector paymentCard() {
         return PatternDetector.of("payment-card", Category.PII, "payment card number",
-                        "(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?!\\d|-\\d)")
+                        "(?<![\\w-])(?:\\d[ .-]?){11,18}\\d(?!\\d|[.-]\\d)")
                 .checkedBy(PaymentCardRules::isCardNumber);
     }
 
     public static PatternDetector iban() {
         return PatternDetector.of("iban", Category.PII, "IBAN",
-                        "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}"
-                                + "(?:[A-Z0-9]{11,30}+|(?: [A-Z0-9]{4}){2,7}+(?: [A-Z0-9]{1,4})?)"
+                        "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}"
+                                + "(?:[A-Za-z0-9]{11,30}+|(?: [A-Za-z0-9]{4}){2,7}+(?: [A-Za-z0-9]{1,4})?)"
                                 + "(?![A-Za-z0-9])")
-                .checkedBy(IbanChecksum::isValid);
+                .checkedBy(candidate -> IbanChecksum.isValid(candidate.toUpperCase(java.util.Locale.ROOT)));
     }
 
     public static PatternDetector usSsn() {
@@ -54,7 +59,8 @@ public final class PiiDetectors {
 
     public static PatternDetector ipv4() {
         return PatternDetector.of("ipv4-address", Category.PII, "IPv4 address",
-                "(?<![\\w.:])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
+                // "Version 10.2.3.4", "v1.2.3.4" are version numbers, not addresses.
+                "(?i:(?<!\\bversion )(?<!\\bver )(?<!\\bv))(?<![\\w.:])(?:" + OCTET + "\\.){3}" + OCTET + "(?!\\w|\\.\\d)");
     }
 
     public static PatternDetector ipv6() {

@@ -17,6 +17,18 @@ final class AssignedSecretRules {
     private AssignedSecretRules() {
     }
 
+    static boolean looksLikePassword(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (PLACEHOLDERS.stream().anyMatch(lower::contains) || value.startsWith("$") || value.startsWith("%")
+                || lower.startsWith("os.") || lower.startsWith("env") || lower.startsWith("process.")
+                || lower.startsWith("getenv") || lower.startsWith("none") || lower.startsWith("null")) {
+            return false;
+        }
+        boolean hasLetter = value.chars().anyMatch(Character::isLetter);
+        boolean hasOther = value.chars().anyMatch(c -> !Character.isLetter(c) && c != '-' && c != '_' && c != '.');
+        return hasLetter && hasOther && Entropy.bitsPerChar(value) >= 2.5;
+    }
+
     static boolean looksLikeSecret(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (PLACEHOLDERS.stream().anyMatch(lower::contains)) {

@@ -1,5 +1,8 @@
 package dev.ragfn.chatturn;
 
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Caller;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -10,13 +13,16 @@ import io.quarkus.funqy.Funq;
 public class ChatFunction {
 
     private final ChatTurnService service;
+    private final Access access;
 
-    public ChatFunction(ChatTurnService service) {
+    public ChatFunction(ChatTurnService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     @Funq
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        return service.chat(request);
+        Caller caller = access.require(Role.READER, request.tenant());
+        return service.chat(request, caller.user());
     }
 }

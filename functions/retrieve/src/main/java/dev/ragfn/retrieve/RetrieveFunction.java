@@ -1,18 +1,23 @@
 package dev.ragfn.retrieve;
 
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Funq;
 
 /** Plain HTTP: {@code POST /retrieve} with a {@link RetrieveRequest} as JSON answers a {@link RetrieveResponse}. */
 public class RetrieveFunction {
 
     private final RetrieveService service;
+    private final Access access;
 
-    public RetrieveFunction(RetrieveService service) {
+    public RetrieveFunction(RetrieveService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     @Funq
     public RetrieveResponse retrieve(RetrieveRequest request) {
+        access.require(Role.READER, request.tenant());
         return service.retrieve(request);
     }
 }

@@ -3,6 +3,7 @@ package dev.ragfn.bundle.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.event.EventAttributes;
+import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.store.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -30,9 +31,11 @@ public class EventsResource {
     private static final List<String> EXTENSIONS = List.of(EventAttributes.TENANT, EventAttributes.KNOWLEDGE_BASE);
 
     private final LocalBroker broker;
+    private final Access access;
 
-    public EventsResource(LocalBroker broker) {
+    public EventsResource(LocalBroker broker, Access access) {
         this.broker = broker;
+        this.access = access;
     }
 
     /** What came out of the chain, in the structured form. */
@@ -80,6 +83,12 @@ public class EventsResource {
         if (type == null || type.isBlank() || source == null || source.isBlank()) {
             throw new InvalidInputException("a CloudEvent needs a type and a source (ce-type and ce-source headers, "
                     + "or type and source in a structured event)");
+        }
+        // The caller's tenant travels with the event; naming another is refused before anything is published.
+        String named = extensions.getOrDefault(EventAttributes.TENANT, data == null ? null : text(data, "tenant"));
+        String tenant = access.require(Access.toPublish(type), named).tenant();
+        if (tenant != null) {
+            extensions.put(EventAttributes.TENANT, tenant);
         }
         Object payload = data == null || data.isNull() ? null : Json.mapper().convertValue(data, Object.class);
         List<CloudEvent<?>> results = broker.publish(id == null || id.isBlank() ? UUID.randomUUID().toString() : id,

@@ -3,6 +3,8 @@ package dev.ragfn.shield.function;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -13,13 +15,16 @@ import io.quarkus.funqy.Funq;
 public class ShieldFunction {
 
     private final Shield shield;
+    private final Access access;
 
-    public ShieldFunction(Shield shield) {
+    public ShieldFunction(Shield shield, Access access) {
         this.shield = shield;
+        this.access = access;
     }
 
     @Funq
     public ShieldVerdict shield(ShieldRequest request) {
+        access.require(Role.READER, request.tenant());
         return shield.check(request);
     }
 }

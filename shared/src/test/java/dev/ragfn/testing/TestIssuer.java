@@ -46,6 +46,12 @@ public final class TestIssuer implements AutoCloseable {
     public static final String AUDIENCE = "ragfn-api";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Where the shared issuer leaves its URL and key for the other class loaders of the JVM: a
+     * QuarkusTestProfile runs in another than the test it configures, and both must sign alike.
+     */
+    private static final String SHARED_ISSUER = "dev.ragfn.testing.issuer.url";
+    private static final String SHARED_KEY = "dev.ragfn.testing.issuer.jwk";
     private static TestIssuer shared;
 
     private final HttpServer server;
@@ -57,8 +63,7 @@ public final class TestIssuer implements AutoCloseable {
         try {
             this.key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(UUID.randomUUID().toString());
-            this.unknownKey = RsaJwkGenerator.generateJwk(2048);
-            unknownKey.setKeyId(key.getKeyId());
+            this.unknownKey = anotherKeyOfTheSameId(key);
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (JoseException e) {
             throw new IllegalStateException("cannot make the test issuer's RSA key", e);
@@ -70,6 +75,24 @@ public final class TestIssuer implements AutoCloseable {
         server.start();
     }
 
+    /** The issuer another class loader started: signs with its key, serves nothing itself. */
+    private TestIssuer(String issuer, String privateJwk) {
+        try {
+            this.key = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(privateJwk);
+            this.unknownKey = anotherKeyOfTheSameId(key);
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot read the shared test issuer's key", e);
+        }
+        this.issuer = issuer;
+        this.server = null;
+    }
+
+    private static RsaJsonWebKey anotherKeyOfTheSameId(RsaJsonWebKey key) throws JoseException {
+        RsaJsonWebKey other = RsaJwkGenerator.generateJwk(2048);
+        other.setKeyId(key.getKeyId());
+        return other;
+    }
+
     /** A new issuer with its own key, for a test that needs one to itself. */
     public static TestIssuer start() {
         return new TestIssuer();
@@ -78,8 +101,16 @@ public final class TestIssuer implements AutoCloseable {
     /** The issuer of this test JVM, started on first use. */
     public static synchronized TestIssuer shared() {
         if (shared == null) {
-            shared = new TestIssuer();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            synchronized (System.getProperties()) {
+                if (System.getProperty(SHARED_ISSUER) != null) {
+                    shared = new TestIssuer(System.getProperty(SHARED_ISSUER), System.getProperty(SHARED_KEY));
+                } else {
+                    shared = new TestIssuer();
+                    Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+                    System.setProperty(SHARED_KEY, shared.key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+                    System.setProperty(SHARED_ISSUER, shared.issuer);
+                }
+            }
         }
         return shared;
     }
@@ -113,7 +144,9 @@ public final class TestIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {

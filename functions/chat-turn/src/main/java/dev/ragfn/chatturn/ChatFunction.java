@@ -22,7 +22,7 @@ public class ChatFunction {
 
     @Funq
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        Caller caller = access.require(Role.READER, request.tenant());
+        Caller caller = access.require(Role.READER, request == null ? null : request.tenant());
         return service.chat(request, caller.user());
     }
 }

@@ -59,7 +59,7 @@ public class ChatResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
         // Checked before the first event commits the status line, so a refusal is a 401/403, not an event.
-        Caller caller = access.require(Role.READER, request.tenant());
+        Caller caller = access.require(Role.READER, request == null ? null : request.tenant());
         try (sink) {
             ChatTurnResponse done = service.stream(request, caller.user(),
                     token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),

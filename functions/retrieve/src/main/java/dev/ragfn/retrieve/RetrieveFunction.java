@@ -17,7 +17,7 @@ public class RetrieveFunction {
 
     @Funq
     public RetrieveResponse retrieve(RetrieveRequest request) {
-        access.require(Role.READER, request.tenant());
+        access.require(Role.READER, request == null ? null : request.tenant());
         return service.retrieve(request);
     }
 }

@@ -5,9 +5,11 @@ import dev.ragfn.core.error.AccessDeniedException;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.store.Json;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +42,13 @@ public class Access {
      * the caller's own. The caller's tenant is the effective one. Throws {@link AccessDeniedException}.
      */
     public Caller require(Role role, String requestedTenant) {
-        if (config.mode() == AuthConfig.Mode.NONE) {
+        if (config.mode() == AuthConfig.Mode.NONE || !Arc.container().requestContext().isActive()) {
             return Caller.anonymous(requestedTenant);
         }
-        RoutingContext request = currentRequest();
-        TokenCredential token = request != null && request.user() instanceof QuarkusHttpUser user
-                ? user.getSecurityIdentity().getCredential(TokenCredential.class) : null;
+        SecurityIdentity identity = identity();
+        TokenCredential token = identity == null ? null : identity.getCredential(TokenCredential.class);
         if (token == null) {
+            RoutingContext request = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
             if (request == null || isEventIngress(request)) {
                 return Caller.anonymous(requestedTenant);
             }
@@ -72,11 +74,10 @@ public class Access {
                 ? Role.ADMIN : Role.EDITOR;
     }
 
-    private static RoutingContext currentRequest() {
-        if (!Arc.container().requestContext().isActive()) {
-            return null;
-        }
-        return Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+    /** The identity quarkus-oidc established for this request, as JAX-RS and Funqy both hand it on. */
+    private static SecurityIdentity identity() {
+        InstanceHandle<CurrentIdentityAssociation> association = Arc.container().instance(CurrentIdentityAssociation.class);
+        return association.isAvailable() ? association.get().getIdentity() : null;
     }
 
     private static boolean isEventIngress(RoutingContext request) {

@@ -24,7 +24,7 @@ public class ShieldFunction {
 
     @Funq
     public ShieldVerdict shield(ShieldRequest request) {
-        access.require(Role.READER, request.tenant());
+        access.require(Role.READER, request == null ? null : request.tenant());
         return shield.check(request);
     }
 }

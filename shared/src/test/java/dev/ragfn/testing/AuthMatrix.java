@@ -65,7 +65,9 @@ public final class AuthMatrix {
 
     private final TestIssuer issuer;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as curl and Knative's ingress speak to a pod (Java's client would otherwise try an h2c upgrade). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> sentTokens = new ArrayList<>();
 
     public AuthMatrix(TestIssuer issuer, URI base) {

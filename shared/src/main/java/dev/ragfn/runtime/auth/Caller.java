@@ -9,7 +9,7 @@ import java.util.Set;
 public record Caller(String user, String tenant, Set<Role> roles) {
 
     public Caller {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = Set.copyOf(roles);
     }
 
     /** The one user of {@code ragfn.auth.mode=none}: may do everything, as the tenant the request names. */

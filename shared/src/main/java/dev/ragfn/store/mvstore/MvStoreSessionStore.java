@@ -61,11 +61,8 @@ public final class MvStoreSessionStore implements SessionStore {
 
     @Override
     public Optional<ChatSession> get(String tenant, String owner, String sessionId) {
-        return stored(tenant, sessionId).map(session -> SessionStore.ownedBy(session, owner));
-    }
-
-    private Optional<ChatSession> stored(String tenant, String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> MvStoreFiles.read(v, ChatSession.class));
+        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> MvStoreFiles.read(v, ChatSession.class))
+                .map(session -> SessionStore.ownedBy(session, owner));
     }
 
     @Override

@@ -58,8 +58,12 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
-        // Checked before the first event commits the status line, so a refusal is a 401/403, not an event.
+        // Checked before the first event commits the status line, so a refusal is a 401/403, not an event:
+        // the caller, then that a session it continues is its own.
         Caller caller = access.require(Role.READER, request == null ? null : request.tenant());
+        if (request != null && request.sessionId() != null) {
+            sessions.get(request.tenant(), caller.user(), request.sessionId());
+        }
         try (sink) {
             ChatTurnResponse done = service.stream(request, caller.user(),
                     token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),

@@ -1,6 +1,7 @@
 package dev.ragfn.core;
 
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.runtime.auth.AuthConfig;
 import dev.ragfn.shield.runtime.ShieldConfig;
 import dev.ragfn.testing.ConfigurationReference;
 import org.junit.jupiter.api.Test;
@@ -15,5 +16,10 @@ class ConfigurationReferenceTest {
     @Test
     void should_document_every_shield_key_when_readme_is_read() {
         ConfigurationReference.assertDocumented(ShieldConfig.class, "ragfn.shield");
+    }
+
+    @Test
+    void should_document_every_auth_key_when_readme_is_read() {
+        ConfigurationReference.assertDocumented(AuthConfig.class, "ragfn.auth");
     }
 }

@@ -22,11 +22,11 @@ class MvStoreSessionStoreTest extends SessionStoreContract {
     @Test
     void should_keep_sessions_and_turns_when_reopened_from_its_directory() {
         store.create(session("acme", "s-1", 0));
-        var turn = store.appendTurn(turn("acme", "s-1", "kept?"));
+        var turn = store.appendTurn(ALICE, turn("acme", "s-1", "kept?"));
         store.close();
 
         try (SessionStore reopened = MvStoreSessionStore.open(dir)) {
-            assertThat(reopened.get("acme", "s-1")).isPresent();
+            assertThat(reopened.get("acme", ALICE, "s-1")).isPresent();
             assertThat(reopened.lastTurns("acme", "s-1", 5)).containsExactly(turn);
         }
     }

@@ -5,6 +5,7 @@ import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.SourceCitation;
 import dev.ragfn.core.domain.ToolCall;
+import dev.ragfn.core.error.AccessDeniedException;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class SessionStoreContract {
 
     protected static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    protected static final String ALICE = "alice";
+    protected static final String BOB = "bob";
 
     protected SessionStore store;
 
@@ -51,8 +54,8 @@ public abstract class SessionStoreContract {
     void should_read_a_session_back_when_it_was_created() {
         ChatSession session = store.create(session("acme", "s-1", 0));
 
-        assertThat(store.get("acme", "s-1")).contains(session);
-        assertThat(store.get("acme", "s-2")).isEmpty();
+        assertThat(store.get("acme", ALICE, "s-1")).contains(session);
+        assertThat(store.get("acme", ALICE, "s-2")).isEmpty();
     }
 
     @Test
@@ -70,16 +73,16 @@ public abstract class SessionStoreContract {
         store.create(session("acme", "mid", 1));
         store.create(session("globex", "other", 3));
 
-        assertThat(store.list("acme")).extracting(ChatSession::id).containsExactly("new", "mid", "old");
-        assertThat(store.list("initech")).isEmpty();
+        assertThat(store.list("acme", ALICE)).extracting(ChatSession::id).containsExactly("new", "mid", "old");
+        assertThat(store.list("initech", ALICE)).isEmpty();
     }
 
     @Test
     void should_number_turns_from_zero_when_they_are_appended() {
         store.create(session("acme", "s-1", 0));
 
-        ChatTurn first = store.appendTurn(turn("acme", "s-1", "first?"));
-        ChatTurn second = store.appendTurn(turn("acme", "s-1", "second?"));
+        ChatTurn first = store.appendTurn(ALICE, turn("acme", "s-1", "first?"));
+        ChatTurn second = store.appendTurn(ALICE, turn("acme", "s-1", "second?"));
 
         assertThat(first.index()).isZero();
         assertThat(second.index()).isEqualTo(1);
@@ -97,7 +100,7 @@ public abstract class SessionStoreContract {
                                 "prompt-injection/prompt-injection: ignore-previous-instructions (1x, block)", "BLOCK", 7)),
                 Map.of("input", "ALLOW", "output", "REDACT"), Map.of("retrieve", 12L, "model", 300L), 120, 30, T0);
 
-        store.appendTurn(turn);
+        store.appendTurn(ALICE, turn);
 
         assertThat(store.lastTurns("acme", "s-1", 1)).containsExactly(turn);
     }
@@ -105,7 +108,7 @@ public abstract class SessionStoreContract {
     @Test
     void should_return_the_last_turns_oldest_first_when_more_exist() {
         store.create(session("acme", "s-1", 0));
-        IntStream.range(0, 5).forEach(i -> store.appendTurn(turn("acme", "s-1", "q" + i)));
+        IntStream.range(0, 5).forEach(i -> store.appendTurn(ALICE, turn("acme", "s-1", "q" + i)));
 
         assertThat(store.lastTurns("acme", "s-1", 2)).extracting(ChatTurn::question).containsExactly("q3", "q4");
         assertThat(store.lastTurns("acme", "s-1", 0)).isEmpty();
@@ -115,7 +118,7 @@ public abstract class SessionStoreContract {
     void should_give_every_turn_its_own_index_when_appends_race() throws Exception {
         store.create(session("acme", "s-1", 0));
         List<Callable<ChatTurn>> appends = IntStream.range(0, 8)
-                .<Callable<ChatTurn>>mapToObj(i -> () -> store.appendTurn(turn("acme", "s-1", "q" + i))).toList();
+                .<Callable<ChatTurn>>mapToObj(i -> () -> store.appendTurn(ALICE, turn("acme", "s-1", "q" + i))).toList();
 
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             for (var future : pool.invokeAll(appends)) {
@@ -131,43 +134,74 @@ public abstract class SessionStoreContract {
     void should_refuse_a_turn_when_its_session_does_not_exist() {
         store.create(session("globex", "s-1", 0));
 
-        assertThatThrownBy(() -> store.appendTurn(turn("acme", "s-1", "q"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.appendTurn(ALICE, turn("acme", "s-1", "q"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void should_remove_the_session_and_its_turns_when_deleted() {
         store.create(session("acme", "s-1", 0));
         store.create(session("acme", "s-2", 1));
-        store.appendTurn(turn("acme", "s-1", "q"));
-        store.appendTurn(turn("acme", "s-2", "kept"));
+        store.appendTurn(ALICE, turn("acme", "s-1", "q"));
+        store.appendTurn(ALICE, turn("acme", "s-2", "kept"));
 
-        assertThat(store.delete("acme", "s-1")).isTrue();
+        assertThat(store.delete("acme", ALICE, "s-1")).isTrue();
 
-        assertThat(store.get("acme", "s-1")).isEmpty();
+        assertThat(store.get("acme", ALICE, "s-1")).isEmpty();
         assertThat(store.lastTurns("acme", "s-1", 10)).isEmpty();
         assertThat(store.lastTurns("acme", "s-2", 10)).extracting(ChatTurn::question).containsExactly("kept");
-        assertThat(store.delete("acme", "s-1")).isFalse();
+        assertThat(store.delete("acme", ALICE, "s-1")).isFalse();
     }
 
     @Test
     void should_not_reach_another_tenants_session_when_the_id_is_the_same() {
         store.create(session("globex", "shared-id", 0));
-        store.appendTurn(turn("globex", "shared-id", "globex secret"));
+        store.appendTurn(ALICE, turn("globex", "shared-id", "globex secret"));
 
-        assertThat(store.get("acme", "shared-id")).isEmpty();
+        assertThat(store.get("acme", ALICE, "shared-id")).isEmpty();
         assertThat(store.lastTurns("acme", "shared-id", 10)).isEmpty();
-        assertThat(store.delete("acme", "shared-id")).isFalse();
+        assertThat(store.delete("acme", ALICE, "shared-id")).isFalse();
         assertThat(store.lastTurns("globex", "shared-id", 10)).hasSize(1);
     }
 
     @Test
+    void should_refuse_another_user_of_the_tenant_when_the_session_is_not_theirs() {
+        store.create(session("acme", ALICE, "alices", 0));
+        store.appendTurn(ALICE, turn("acme", "alices", "alice's question"));
+
+        assertThatThrownBy(() -> store.get("acme", BOB, "alices")).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("belongs to another user");
+        assertThatThrownBy(() -> store.appendTurn(BOB, turn("acme", "alices", "bob's question")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.delete("acme", BOB, "alices")).isInstanceOf(AccessDeniedException.class);
+        assertThat(store.list("acme", BOB)).isEmpty();
+
+        assertThat(store.get("acme", ALICE, "alices")).map(ChatSession::owner).contains(ALICE);
+        assertThat(store.lastTurns("acme", "alices", 10)).extracting(ChatTurn::question).containsExactly("alice's question");
+    }
+
+    @Test
+    void should_list_only_the_owners_sessions_when_users_of_one_tenant_have_several() {
+        store.create(session("acme", ALICE, "a-1", 0));
+        store.create(session("acme", BOB, "b-1", 1));
+        store.create(session("acme", ALICE, "a-2", 2));
+
+        assertThat(store.list("acme", ALICE)).extracting(ChatSession::id).containsExactly("a-2", "a-1");
+        assertThat(store.list("acme", BOB)).extracting(ChatSession::id).containsExactly("b-1");
+    }
+
+    @Test
     void should_refuse_a_tenant_when_it_is_not_a_plain_name() {
-        assertThatThrownBy(() -> store.list("acme#x")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> store.list("acme#x", ALICE)).isInstanceOf(InvalidInputException.class);
     }
 
     protected static ChatSession session(String tenant, String id, int minutesAfterT0) {
         Instant at = T0.plusSeconds(60L * minutesAfterT0);
-        return new ChatSession(tenant, id, "title " + id, at, at);
+        return session(tenant, ALICE, id, minutesAfterT0);
+    }
+
+    protected static ChatSession session(String tenant, String owner, String id, int minutesAfterT0) {
+        Instant at = T0.plusSeconds(60L * minutesAfterT0);
+        return new ChatSession(tenant, owner, id, "title " + id, at, at);
     }
 
     protected static ChatTurn turn(String tenant, String sessionId, String question) {

@@ -1,5 +1,8 @@
 package dev.ragfn.chatturn;
 
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Caller;
+import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 
@@ -11,13 +14,17 @@ import io.quarkus.funqy.Funq;
 public class ChatFunction {
 
     private final ChatTurnService service;
+    private final Access access;
 
-    public ChatFunction(ChatTurnService service) {
+    public ChatFunction(ChatTurnService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     @Funq
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        return service.chat(RequestBodies.required(request, "a chat turn request"));
+        ChatTurnRequest checked = RequestBodies.required(request, "a chat turn request");
+        Caller caller = access.require(Role.READER, checked.tenant());
+        return service.chat(checked, caller.user());
     }
 }

@@ -7,6 +7,9 @@ import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Caller;
+import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,8 +30,8 @@ import java.util.Map;
 /**
  * The answer as Server-Sent Events ({@code token} events, a {@code tool} event for each tool call
  * once it has run, then one {@code done} event with the final object, or one {@code error}
- * event), and the tenant's sessions. Every session call takes the tenant: a session id is only
- * ever looked up within it.
+ * event), and the caller's sessions. Every session call takes the tenant: a session id is only
+ * ever looked up within it, and only its owner reaches it.
  */
 @Path("/chat")
 public class ChatResource {
@@ -39,10 +42,12 @@ public class ChatResource {
 
     private final ChatTurnService service;
     private final SessionStore sessions;
+    private final Access access;
 
-    public ChatResource(ChatTurnService service, SessionStore sessions) {
+    public ChatResource(ChatTurnService service, SessionStore sessions, Access access) {
         this.service = service;
         this.sessions = sessions;
+        this.access = access;
     }
 
     /** A session with its latest turns, oldest first. */
@@ -54,10 +59,15 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
-        // Refused before the first event, while the answer can still be a 400.
+        // Checked before the first event commits the status line, so a refusal is a 400/401/403, not
+        // an event: the body, the caller, then that a session it continues is its own.
         RequestBodies.required(request, "a chat turn request");
+        Caller caller = access.require(Role.READER, request.tenant());
+        if (request.sessionId() != null) {
+            sessions.get(request.tenant(), caller.user(), request.sessionId());
+        }
         try (sink) {
-            ChatTurnResponse done = service.stream(request,
+            ChatTurnResponse done = service.stream(request, caller.user(),
                     token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),
                     call -> sink.send(sse.newEventBuilder().name("tool").mediaType(MediaType.APPLICATION_JSON_TYPE)
                             .data(ToolCall.class, call).build()));
@@ -75,23 +85,26 @@ public class ChatResource {
     @Path("/sessions")
     @Produces(MediaType.APPLICATION_JSON)
     public List<ChatSession> sessions(@QueryParam("tenant") String tenant) {
-        return sessions.list(Ids.name("tenant", tenant));
+        Caller caller = access.require(Role.READER, tenant);
+        return sessions.list(Ids.name("tenant", caller.tenant()), caller.user());
     }
 
     @GET
     @Path("/sessions/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public SessionView session(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
-        ChatSession session = sessions.get(Ids.name("tenant", tenant), Ids.id("sessionId", id))
-                .orElseThrow(() -> unknown(tenant, id));
-        return new SessionView(session, sessions.lastTurns(tenant, id, SHOWN_TURNS));
+        Caller caller = access.require(Role.READER, tenant);
+        ChatSession session = sessions.get(Ids.name("tenant", caller.tenant()), caller.user(), Ids.id("sessionId", id))
+                .orElseThrow(() -> unknown(caller.tenant(), id));
+        return new SessionView(session, sessions.lastTurns(session.tenant(), id, SHOWN_TURNS));
     }
 
     @DELETE
     @Path("/sessions/{id}")
     public void delete(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
-        if (!sessions.delete(Ids.name("tenant", tenant), Ids.id("sessionId", id))) {
-            throw unknown(tenant, id);
+        Caller caller = access.require(Role.READER, tenant);
+        if (!sessions.delete(Ids.name("tenant", caller.tenant()), caller.user(), Ids.id("sessionId", id))) {
+            throw unknown(caller.tenant(), id);
         }
     }
 

@@ -82,7 +82,12 @@ public final class ChatTurnService {
     }
 
     public ChatTurnResponse chat(ChatTurnRequest request) {
-        return turn(request, null, call -> { });
+        return chat(request, ChatSession.ANONYMOUS_OWNER);
+    }
+
+    /** The turn of {@code owner}, who may continue only a session of their own. */
+    public ChatTurnResponse chat(ChatTurnRequest request, String owner) {
+        return turn(request, owner, null, call -> { });
     }
 
     /** The same turn, with the answer handed to {@code tokens} piece by piece before it returns. */
@@ -92,10 +97,17 @@ public final class ChatTurnService {
 
     /** The same, also telling {@code toolCalls} of each tool the model called, once it has run. */
     public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
-        return turn(request, tokens, toolCalls);
+        return stream(request, ChatSession.ANONYMOUS_OWNER, tokens, toolCalls);
     }
 
-    private ChatTurnResponse turn(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
+    /** The streamed turn of {@code owner}. */
+    public ChatTurnResponse stream(ChatTurnRequest request, String owner, Consumer<String> tokens,
+                                   Consumer<ToolCall> toolCalls) {
+        return turn(request, owner, tokens, toolCalls);
+    }
+
+    private ChatTurnResponse turn(ChatTurnRequest request, String owner, Consumer<String> tokens,
+                                  Consumer<ToolCall> toolCalls) {
         long start = System.nanoTime();
         String tenant = request.tenant();
         String knowledgeBase = request.knowledgeBases().getFirst();
@@ -106,12 +118,12 @@ public final class ChatTurnService {
                 () -> shield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
         verdicts.put("input", input.decision().name());
         if (input.blocked()) {
-            ChatSession session = openSession(request, "");
+            ChatSession session = openSession(request, owner, "");
             emitLines(tokens, BLOCKED_INPUT);
             return persist(session, BLOCKED_QUESTION, Answer.fixed(BLOCKED_INPUT), verdicts, timings, start);
         }
         String question = input.text();
-        ChatSession session = openSession(request, question);
+        ChatSession session = openSession(request, owner, question);
 
         int topK = request.options().topK() == null ? config.topK() : request.options().topK();
         List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
@@ -157,17 +169,18 @@ public final class ChatTurnService {
     }
 
     /** The session the request continues, or a new one: without an id, or under an id the tenant has not used. */
-    private ChatSession openSession(ChatTurnRequest request, String firstMessage) {
+    private ChatSession openSession(ChatTurnRequest request, String owner, String firstMessage) {
         String id = request.sessionId() == null ? UUID.randomUUID().toString() : request.sessionId();
-        Optional<ChatSession> existing = request.sessionId() == null ? Optional.empty() : sessions.get(request.tenant(), id);
+        Optional<ChatSession> existing = request.sessionId() == null ? Optional.empty()
+                : sessions.get(request.tenant(), owner, id);
         if (existing.isPresent()) {
             return existing.get();
         }
         String title = firstMessage.length() > TITLE_CHARS ? firstMessage.substring(0, TITLE_CHARS) : firstMessage;
         try {
-            return sessions.create(new ChatSession(request.tenant(), id, title, clock.instant(), clock.instant()));
+            return sessions.create(new ChatSession(request.tenant(), owner, id, title, clock.instant(), clock.instant()));
         } catch (ConflictException raced) {
-            return sessions.get(request.tenant(), id).orElseThrow(() -> raced);
+            return sessions.get(request.tenant(), owner, id).orElseThrow(() -> raced);
         }
     }
 
@@ -267,7 +280,7 @@ public final class ChatTurnService {
     private ChatTurnResponse persist(ChatSession session, String question, Answer answer, Map<String, String> verdicts,
                                      Map<String, Long> timings, long start) {
         timings.put("total", millisSince(start));
-        ChatTurn stored = sessions.appendTurn(new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
+        ChatTurn stored = sessions.appendTurn(session.owner(), new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
                 answer.sources(), answer.toolCalls(), verdicts, timings, answer.promptTokens(), answer.completionTokens(),
                 clock.instant()));
         return new ChatTurnResponse(session.id(), stored.index(), stored.answer(), answer.extractive(), stored.sources(),

@@ -5,6 +5,8 @@ import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.core.event.DocumentIndexed;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.runtime.funqy.StructuredCloudEvent;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
@@ -18,13 +20,16 @@ public class EmbedFunction {
     private static final String SOURCE = "/ragfn/embed";
 
     private final EmbedService service;
+    private final Access access;
 
-    public EmbedFunction(EmbedService service) {
+    public EmbedFunction(EmbedService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     @Funq
     public CloudEvent<DocumentIndexed> embed(ChunksReady ready) {
+        access.require(Role.EDITOR, ready == null ? null : ready.tenant());
         return service.embed(ready)
                 .map(indexed -> StructuredCloudEvent.about(new KnowledgeBaseRef(indexed.tenant(), indexed.knowledgeBase()),
                         EventTypes.DOCUMENT_INDEXED, SOURCE, indexed))

@@ -4,6 +4,8 @@ import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.IdempotencyStore.Claim;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.runtime.funqy.StructuredCloudEvent;
 import io.quarkus.funqy.Funq;
@@ -24,10 +26,12 @@ public class IngestFunction {
 
     private final IngestService service;
     private final IdempotencyStore idempotency;
+    private final Access access;
 
-    public IngestFunction(IngestService service, IdempotencyStore idempotency) {
+    public IngestFunction(IngestService service, IdempotencyStore idempotency, Access access) {
         this.service = service;
         this.idempotency = idempotency;
+        this.access = access;
     }
 
     /**
@@ -41,6 +45,8 @@ public class IngestFunction {
     public CloudEvent<Object> ingest(CloudEvent<SubmitDocument> event) {
         SubmitDocument submission = IncomingEvents.data(event, "a document submission");
         KnowledgeBaseRef kb = submission.knowledgeBase(IncomingEvents.extensions(event));
+        // The broker's events pass; a caller with a token must be an editor of this tenant.
+        access.require(Role.EDITOR, kb.tenant());
         String key = IncomingEvents.deliveryKey("ingest", event);
         if (!(idempotency.claim(key, LEASE) instanceof Claim.Acquired)) {
             return null;

@@ -1,5 +1,7 @@
 package dev.ragfn.retrieve;
 
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.funqy.Funq;
 
@@ -7,13 +9,17 @@ import io.quarkus.funqy.Funq;
 public class RetrieveFunction {
 
     private final RetrieveService service;
+    private final Access access;
 
-    public RetrieveFunction(RetrieveService service) {
+    public RetrieveFunction(RetrieveService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     @Funq
     public RetrieveResponse retrieve(RetrieveRequest request) {
-        return service.retrieve(RequestBodies.required(request, "a retrieve request"));
+        RetrieveRequest checked = RequestBodies.required(request, "a retrieve request");
+        access.require(Role.READER, checked.tenant());
+        return service.retrieve(checked);
     }
 }

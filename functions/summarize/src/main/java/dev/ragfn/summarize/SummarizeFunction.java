@@ -1,6 +1,8 @@
 package dev.ragfn.summarize;
 
 import dev.ragfn.core.event.EventAttributes;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Context;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -22,9 +24,11 @@ public class SummarizeFunction {
     public static final String KNATIVE_PING = "dev.knative.sources.ping";
 
     private final SummaryService service;
+    private final Access access;
 
-    public SummarizeFunction(SummaryService service) {
+    public SummarizeFunction(SummaryService service, Access access) {
         this.service = service;
+        this.access = access;
     }
 
     /**
@@ -34,7 +38,9 @@ public class SummarizeFunction {
      */
     @Funq
     public SummaryCreated summarize(SummaryRequest request, @Context CloudEvent<?> event) {
-        String tenant = event == null || event.extensions() == null ? null : event.extensions().get(EventAttributes.TENANT);
+        String named = event == null || event.extensions() == null ? null : event.extensions().get(EventAttributes.TENANT);
+        // Summaries are an admin's to request; the caller's tenant fills in when the request names none.
+        String tenant = access.require(Role.ADMIN, named != null || request == null ? named : request.tenant()).tenant();
         Instant time = event == null || event.time() == null ? null : event.time().toInstant();
         return service.summarize(request, tenant, time);
     }

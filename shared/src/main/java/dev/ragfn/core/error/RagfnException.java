@@ -17,6 +17,10 @@ public abstract class RagfnException extends RuntimeException {
         CONFLICT(false),
         /** The input is larger than a limit allows. */
         TOO_LARGE(false),
+        /** The request carries no valid proof of who sends it; retrying with a valid token may succeed. */
+        UNAUTHENTICATED(false),
+        /** The caller is known but may not do this (another tenant, a missing role, another user's session). */
+        FORBIDDEN(false),
         /** A backing service failed or could not be reached; retrying may succeed. */
         UNAVAILABLE(true);
 

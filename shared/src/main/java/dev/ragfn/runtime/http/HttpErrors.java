@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ragfn.core.error.RagfnException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +39,8 @@ public class HttpErrors {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
             case UNAVAILABLE -> 503;
         };
     }
@@ -55,6 +59,12 @@ public class HttpErrors {
         JsonProcessingException unreadable = unreadableInput(failure);
         if (ragfn != null) {
             send(context, status(ragfn.kind()), ragfn.kind().name(), ragfn.getMessage());
+        } else if (cause(failure, AuthenticationFailedException.class) != null) {
+            // quarkus-oidc refused the bearer token; its reason stays in its debug log, never the token itself.
+            send(context, 401, RagfnException.Kind.UNAUTHENTICATED.name(), "the bearer token is not valid here: "
+                    + "expired, not signed by the trusted issuer, or not meant for this audience; get a new one");
+        } else if (cause(failure, ForbiddenException.class) != null) {
+            send(context, 403, RagfnException.Kind.FORBIDDEN.name(), "the token does not allow this request");
         } else if (unreadable != null) {
             send(context, 400, INVALID, describe(unreadable));
         } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
@@ -69,6 +79,9 @@ public class HttpErrors {
             LOG.warnf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, message);
         } else {
             LOG.debugf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, message);
+        }
+        if (status == 401) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

@@ -108,24 +108,27 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<ChatSession> get(String tenant, String sessionId) {
+    public Optional<ChatSession> get(String tenant, String owner, String sessionId) {
         Key key = Key.builder().partitionValue(tenant).sortValue(sessionId).build();
         return call("read session " + sessionId + " of tenant " + tenant, () -> Optional.ofNullable(
-                sessions.getItem(r -> r.key(key).consistentRead(true))).map(SessionItem::toDomain));
+                sessions.getItem(r -> r.key(key).consistentRead(true))).map(SessionItem::toDomain))
+                .map(session -> SessionStore.ownedBy(session, owner));
     }
 
     @Override
-    public List<ChatSession> list(String tenant) {
+    public List<ChatSession> list(String tenant, String owner) {
         QueryConditional all = QueryConditional.keyEqualTo(k -> k.partitionValue(Ids.name("tenant", tenant)));
         return call("list the sessions of tenant " + tenant, () -> sessions
                 .query(r -> r.queryConditional(all).consistentRead(true))
                 .items().stream().map(SessionItem::toDomain)
+                .filter(session -> session.owner().equals(owner))
                 .sorted(Comparator.comparing(ChatSession::createdAt).thenComparing(ChatSession::id).reversed())
                 .toList());
     }
 
     @Override
-    public boolean delete(String tenant, String sessionId) {
+    public boolean delete(String tenant, String owner, String sessionId) {
+        get(tenant, owner, sessionId);
         return call("delete session " + sessionId + " of tenant " + tenant, () -> {
             // The session goes first, so a turn appended meanwhile finds no session instead of outliving it.
             boolean existed = sessions.deleteItem(Key.builder().partitionValue(tenant).sortValue(sessionId).build()) != null;
@@ -139,10 +142,10 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public ChatTurn appendTurn(ChatTurn turn) {
+    public ChatTurn appendTurn(String owner, ChatTurn turn) {
         Ids.required("turn", turn);
         String what = "append a turn to session " + turn.sessionId() + " of tenant " + turn.tenant();
-        if (get(turn.tenant(), turn.sessionId()).isEmpty()) {
+        if (get(turn.tenant(), owner, turn.sessionId()).isEmpty()) {
             throw new NotFoundException("session " + turn.sessionId() + " of tenant " + turn.tenant()
                     + " does not exist; create it first");
         }

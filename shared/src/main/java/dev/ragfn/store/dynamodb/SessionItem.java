@@ -13,6 +13,8 @@ public class SessionItem {
 
     private String tenant;
     private String sessionId;
+    /** Absent on sessions stored before owners: those belong to the anonymous user. */
+    private String owner;
     private String title;
     private Instant createdAt;
     private Instant updatedAt;
@@ -21,6 +23,7 @@ public class SessionItem {
         SessionItem item = new SessionItem();
         item.tenant = session.tenant();
         item.sessionId = session.id();
+        item.owner = session.owner();
         item.title = session.title();
         item.createdAt = session.createdAt();
         item.updatedAt = session.updatedAt();
@@ -28,7 +31,7 @@ public class SessionItem {
     }
 
     ChatSession toDomain() {
-        return new ChatSession(tenant, sessionId, title, createdAt, updatedAt);
+        return new ChatSession(tenant, owner, sessionId, title, createdAt, updatedAt);
     }
 
     @DynamoDbPartitionKey
@@ -47,6 +50,14 @@ public class SessionItem {
 
     public void setSessionId(String sessionId) {
         this.sessionId = sessionId;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
     }
 
     public String getTitle() {

@@ -60,21 +60,25 @@ public final class MvStoreSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<ChatSession> get(String tenant, String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> MvStoreFiles.read(v, ChatSession.class));
+    public Optional<ChatSession> get(String tenant, String owner, String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionKey(tenant, sessionId))).map(v -> MvStoreFiles.read(v, ChatSession.class))
+                .map(session -> SessionStore.ownedBy(session, owner));
     }
 
     @Override
-    public List<ChatSession> list(String tenant) {
+    public List<ChatSession> list(String tenant, String owner) {
         List<ChatSession> result = new ArrayList<>();
-        keysWithPrefix(sessions, Ids.name("tenant", tenant) + SEP)
-                .forEach(key -> result.add(MvStoreFiles.read(sessions.get(key), ChatSession.class)));
+        keysWithPrefix(sessions, Ids.name("tenant", tenant) + SEP).stream()
+                .map(key -> MvStoreFiles.read(sessions.get(key), ChatSession.class))
+                .filter(session -> session.owner().equals(owner))
+                .forEach(result::add);
         result.sort(Comparator.comparing(ChatSession::createdAt).thenComparing(ChatSession::id).reversed());
         return result;
     }
 
     @Override
-    public boolean delete(String tenant, String sessionId) {
+    public boolean delete(String tenant, String owner, String sessionId) {
+        get(tenant, owner, sessionId);
         // The session goes first, so a turn appended meanwhile finds no session instead of outliving it.
         boolean existed = sessions.remove(sessionKey(tenant, sessionId)) != null;
         keysWithPrefix(turns, sessionKey(tenant, sessionId) + SEP).forEach(turns::remove);
@@ -83,9 +87,9 @@ public final class MvStoreSessionStore implements SessionStore {
     }
 
     @Override
-    public ChatTurn appendTurn(ChatTurn turn) {
+    public ChatTurn appendTurn(String owner, ChatTurn turn) {
         Ids.required("turn", turn);
-        if (!sessions.containsKey(sessionKey(turn.tenant(), turn.sessionId()))) {
+        if (get(turn.tenant(), owner, turn.sessionId()).isEmpty()) {
             throw unknownSession(turn.tenant(), turn.sessionId());
         }
         String sessionKey = sessionKey(turn.tenant(), turn.sessionId());

@@ -4,6 +4,8 @@ import dev.ragfn.runtime.http.RequestBodies;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
+import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -14,13 +16,17 @@ import io.quarkus.funqy.Funq;
 public class ShieldFunction {
 
     private final Shield shield;
+    private final Access access;
 
-    public ShieldFunction(Shield shield) {
+    public ShieldFunction(Shield shield, Access access) {
         this.shield = shield;
+        this.access = access;
     }
 
     @Funq
     public ShieldVerdict shield(ShieldRequest request) {
-        return shield.check(RequestBodies.required(request, "a shield request"));
+        ShieldRequest checked = RequestBodies.required(request, "a shield request");
+        access.require(Role.READER, checked.tenant());
+        return shield.check(checked);
     }
 }

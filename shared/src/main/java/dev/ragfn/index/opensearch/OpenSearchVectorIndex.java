@@ -2,9 +2,11 @@ package dev.ragfn.index.opensearch;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.ChunkKey;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
@@ -65,6 +67,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     static final String METADATA = "metadata";
     static final String VECTOR = "vector";
     static final String DATE = "date";
+    static final String VERSION = "version";
 
     /** Stored as epoch milliseconds, so range filters compare numbers. */
     private static final Function<Property.Builder, ObjectBuilder<Property>> DATE_PROPERTY =
@@ -122,7 +125,8 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             List<BulkOperation> operations = new ArrayList<>(slice.size());
             for (IndexedChunk chunk : slice) {
                 operations.add(BulkOperation.of(op -> op.index(i -> i.index(indexName)
-                        .id(id(chunk.document(), chunk.chunkId())).document(OpenSearchChunk.from(chunk)))));
+                        .id(id(chunk.document(), chunk.version(), chunk.chunkId()))
+                        .document(OpenSearchChunk.from(chunk)))));
             }
             BulkResponse response = call("index " + slice.size() + " chunks",
                     () -> client.bulk(b -> b.operations(operations).refresh(Refresh.True)));
@@ -137,13 +141,51 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         deleteWhere("delete document " + document, documentQuery(document).build());
     }
 
+    /** Chunks indexed before versions have no version field and count as older than any version. */
     @Override
-    public void retainChunks(DocumentRef document, Collection<String> chunkIds) {
-        BoolQuery.Builder stale = documentQuery(document);
-        if (!chunkIds.isEmpty()) {
-            stale.mustNot(terms(CHUNK_ID, chunkIds));
-        }
+    public void retireVersionsBefore(DocumentRef document, long version) {
+        BoolQuery.Builder stale = documentQuery(document)
+                .should(Query.of(q -> q.range(r -> r.field(VERSION).lt(JsonData.of(version)))))
+                .should(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(VERSION))))))
+                .minimumShouldMatch("1");
         deleteWhere("retire old chunks of " + document, stale.build());
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(KnowledgeBaseRef knowledgeBase) {
+        return keys("list chunks of " + knowledgeBase, new BoolQuery.Builder()
+                .filter(term(TENANT, knowledgeBase.tenant()))
+                .filter(term(KNOWLEDGE_BASE, knowledgeBase.knowledgeBase())).build());
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(DocumentRef document) {
+        return keys("list chunks of " + document, documentQuery(document).build());
+    }
+
+    /** Pages with search_after over (document, version, chunk), which identify a chunk, so no page repeats or skips one. */
+    private List<ChunkKey> keys(String what, BoolQuery query) {
+        List<ChunkKey> keys = new ArrayList<>();
+        List<FieldValue> after = List.of();
+        while (true) {
+            List<FieldValue> from = after;
+            var page = call(what, () -> client.search(s -> {
+                s.index(indexName).query(q -> q.bool(query)).size(DELETE_PAGE)
+                        .source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID, VERSION)))
+                        .sort(o -> o.field(f -> f.field(DOCUMENT_ID)))
+                        .sort(o -> o.field(f -> f.field(VERSION).missing(FieldValue.of(0))))
+                        .sort(o -> o.field(f -> f.field(CHUNK_ID)));
+                return from.isEmpty() ? s : s.searchAfter(from);
+            }, OpenSearchChunkKey.class));
+            var hits = page.hits().hits();
+            for (Hit<OpenSearchChunkKey> hit : hits) {
+                keys.add(hit.source().toKey());
+            }
+            if (hits.size() < DELETE_PAGE) {
+                return keys;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     @Override
@@ -267,7 +309,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         boolean exists = call("check index " + indexName, () -> client.indices().exists(e -> e.index(indexName))).value();
         if (exists) {
             checkExistingDimension();
-            addDateField();
+            addLaterFields();
             return;
         }
         try {
@@ -285,6 +327,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                             .properties(TAGS, p -> p.keyword(k -> k))
                             .properties(METADATA, p -> p.object(o -> o.enabled(false)))
                             .properties(DATE, DATE_PROPERTY)
+                            .properties(VERSION, p -> p.long_(l -> l))
                             // engine lucene: the default (faiss) needs a native library this distribution lacks.
                             .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension).method(method -> method
                                     .name("hnsw").engine("lucene").spaceType("cosinesimil")
@@ -302,10 +345,10 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         }
     }
 
-    /** Indexes created before date filters lack the field; adding a field to a mapping is allowed in place. */
-    private void addDateField() {
-        call("add the date field to " + indexName,
-                () -> client.indices().putMapping(m -> m.index(indexName).properties(DATE, DATE_PROPERTY)));
+    /** Indexes created before date filters or versions lack those fields; adding a field to a mapping is allowed in place. */
+    private void addLaterFields() {
+        call("add the date and version fields to " + indexName, () -> client.indices().putMapping(m -> m
+                .index(indexName).properties(DATE, DATE_PROPERTY).properties(VERSION, p -> p.long_(l -> l))));
     }
 
     private void checkExistingDimension() {
@@ -333,11 +376,11 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     }
 
     /** A stable, fixed-length _id: raw ids can be long and contain any character. */
-    private static String id(DocumentRef document, String chunkId) {
+    private static String id(DocumentRef document, long version, String chunkId) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String key = document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
-                    + document.documentId() + '\u0000' + chunkId;
+                    + document.documentId() + '\u0000' + version + '\u0000' + chunkId;
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

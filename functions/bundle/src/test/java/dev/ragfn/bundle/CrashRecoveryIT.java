@@ -69,11 +69,7 @@ class CrashRecoveryIT {
 
     private void killAndRecover(Map<String, String> env, Random random) throws Exception {
         Path corpus = corpus(0);
-        for (int kill = 0; kill < 2; kill++) {
-            killIngestAfter(env, corpus, 5 + random.nextInt(FILES - 10));
-        }
-        Run check = ragfn(env, "check", "--tenant", "crash");
-        assertThat(check.exitCode()).as(check.out()).isIn(0, 1);
+        killIngestAfter(env, corpus, 5 + random.nextInt(FILES - 10));
 
         Run repair = ragfn(env, "check", "--repair", "--tenant", "crash", "--kb", "docs");
         assertThat(repair.exitCode()).as(repair.out()).isZero();
@@ -105,7 +101,8 @@ class CrashRecoveryIT {
         served.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process server = start(served, List.of());
         try {
-            HttpClient http = HttpClient.newHttpClient();
+            // HTTP/1.1: the default h2c upgrade of a POST is not what a CloudEvents sender does.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             awaitHealthy(http, port, server);
             for (String word : List.of("aardvark", "bumblebee", "chinchilla")) {
                 String answer = submit(http, port, word);

@@ -291,7 +291,7 @@ public abstract class VectorIndexContract {
     }
 
     @Test
-    void should_keep_written_chunks_when_the_index_is_reopened_without_closing() {
+    void should_keep_a_documents_chunks_when_the_index_is_reopened_without_closing_after_its_write_ended() {
         DocumentRef doc = KB.document("d");
         index.upsert(List.of(versioned(doc, 1, "a", "durable text")));
         index.retireVersionsBefore(doc, 1);

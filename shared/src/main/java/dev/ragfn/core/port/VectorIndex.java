@@ -9,8 +9,11 @@ import java.util.List;
 
 /**
  * The searchable copy of chunks: vectors for kNN (cosine) and text for BM25, with tenant and
- * knowledge base as filter fields applied inside every query. Writes are visible to searches and
- * durable (they survive a crash of the process) when the call returns.
+ * knowledge base as filter fields applied inside every query. Writes are visible to searches when
+ * the call returns. They are durable (survive a crash of the process) once the
+ * {@link #retireVersionsBefore} or {@link #deleteDocument} call that ends a document's write
+ * returns: embed ends every document with one, before it reports the document indexed, so an
+ * index pays for one durable commit per document rather than one per batch.
  */
 public interface VectorIndex extends AutoCloseable {
 

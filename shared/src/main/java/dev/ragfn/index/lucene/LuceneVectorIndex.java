@@ -161,7 +161,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void upsert(List<IndexedChunk> chunks) {
         VectorIndex.validateBatch(dimension, chunks);
-        write("index " + chunks.size() + " chunks", () -> {
+        write("index " + chunks.size() + " chunks", false, () -> {
             for (IndexedChunk chunk : chunks) {
                 writer.updateDocument(new Term(ID, id(chunk.document(), chunk.version(), chunk.chunkId())),
                         toLucene(chunk));
@@ -171,7 +171,7 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     @Override
     public void deleteDocument(DocumentRef document) {
-        write("delete document " + document, () -> writer.deleteDocuments(documentQuery(document).build()));
+        write("delete document " + document, true, () -> writer.deleteDocuments(documentQuery(document).build()));
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         Query stale = documentQuery(document)
                 .add(LongPoint.newRangeQuery(VERSION, Long.MIN_VALUE, version - 1), Occur.FILTER)
                 .build();
-        write("retire old chunks of " + document, () -> writer.deleteDocuments(stale));
+        write("retire old chunks of " + document, true, () -> writer.deleteDocuments(stale));
     }
 
     @Override
@@ -382,15 +382,18 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /**
      * Leaves the reopen to the next search (near-real-time, so every write is visible to the
-     * searches after it) and commits before returning, so what a caller was told is written
-     * survives a crash. Commits are shared (group commit): a writer that finds a commit running
-     * waits for it, and the next commit covers every write finished by then, so concurrent
-     * writers pay for one fsync instead of one each.
+     * searches after it). A write that ends a document's write ({@code durable}) commits before
+     * returning, so what a caller was told is written survives a crash. Commits are shared (group
+     * commit): a writer that finds a commit running waits for it, and the next commit covers every
+     * write finished by then, so concurrent writers pay for one fsync instead of one each.
      */
-    private void write(String what, IndexWrite action) {
+    private void write(String what, boolean durable, IndexWrite action) {
         try {
             action.run();
             long mine = finishedWrites.incrementAndGet();
+            if (!durable) {
+                return;
+            }
             synchronized (commitLock) {
                 if (committedWrites >= mine) {
                     return;

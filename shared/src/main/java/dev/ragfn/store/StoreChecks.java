@@ -54,6 +54,14 @@ public final class StoreChecks {
         return new NotFoundException("document " + ref + " does not exist; store the document before its chunks");
     }
 
+    /**
+     * The version after {@code current}: above it, and at least the clock in microseconds, so a
+     * document deleted and submitted again still gets a version above any it had before.
+     */
+    public static long nextVersion(long current) {
+        return Math.max(current + 1, System.currentTimeMillis() * 1000);
+    }
+
     /** Creating an existing knowledge base is fine when it agrees with what is stored. */
     public static KnowledgeBase existingOrConflict(KnowledgeBase stored, KnowledgeBase requested) {
         if (stored.embeddingDimension() != requested.embeddingDimension()) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,9 +29,25 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path crashCopy;
+
     @Override
     protected VectorIndex newIndex(int dimension) {
         return LuceneVectorIndex.open(dir, dimension);
+    }
+
+    /** Copies the directory as it is on disk while the index stays open: what a restart after kill -9 finds. */
+    @Override
+    protected VectorIndex reopenWithoutClosing(int dimension) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, crashCopy.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LuceneVectorIndex.open(crashCopy, dimension);
     }
 
     @Test

@@ -33,6 +33,11 @@ class OpenSearchVectorIndexIT extends VectorIndexContract {
                 .hasMessageContaining(String.valueOf(DIMENSION * 2));
     }
 
+    @Override
+    protected VectorIndex reopenWithoutClosing(int dimension) {
+        return OpenSearchVectorIndex.create(config(indexName), dimension);
+    }
+
     private static RagfnConfig.OpenSearch config(String indexName) {
         return TestConfig.of(Map.of(
                 "ragfn.opensearch.url", InfraServer.openSearch(),

@@ -4,6 +4,7 @@ import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.ChunkKey;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
@@ -236,15 +237,79 @@ public abstract class VectorIndexContract {
     }
 
     @Test
-    void should_keep_only_the_listed_chunks_when_retiring_an_old_version() {
+    void should_keep_only_the_newer_versions_chunks_when_retiring_older_versions() {
         DocumentRef doc = KB.document("d");
-        index.upsert(List.of(chunk(doc, "old-a", 0, "old a", axis(0, 0f)), chunk(doc, "old-b", 1, "old b", axis(1, 0f))));
-        index.upsert(List.of(chunk(doc, "new-a", 0, "new a", axis(2, 0f))));
+        index.upsert(List.of(versioned(doc, 1, "old-a", "old a"), versioned(doc, 1, "old-b", "old b")));
+        index.upsert(List.of(versioned(doc, 2, "new-a", "new a")));
 
-        index.retainChunks(doc, List.of("new-a"));
+        index.retireVersionsBefore(doc, 2);
 
         assertThat(index.vectorSearch(SearchScope.of(KB), axis(0, 0f), 10, SearchFilter.none()))
                 .extracting(IndexHit::chunkId).containsExactly("new-a");
+    }
+
+    @Test
+    void should_keep_both_versions_of_a_chunk_id_when_two_versions_write_it() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(versioned(doc, 2, "same", "newer text")));
+
+        index.upsert(List.of(versioned(doc, 1, "same", "older text")));
+        index.retireVersionsBefore(doc, 2);
+
+        assertThat(index.textSearch(SearchScope.of(KB), "text", 10, SearchFilter.none()))
+                .extracting(IndexHit::text).containsExactly("newer text");
+    }
+
+    @Test
+    void should_never_remove_a_newer_version_when_an_older_writer_retires_its_predecessors() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(versioned(doc, 3, "n", "newest"), versioned(doc, 1, "o", "oldest")));
+
+        index.retireVersionsBefore(doc, 2);
+
+        assertThat(index.chunkKeys(doc)).extracting(ChunkKey::version, ChunkKey::chunkId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "n"));
+    }
+
+    @Test
+    void should_list_every_chunk_key_of_a_knowledge_base_when_asked_for_keys() {
+        List<IndexedChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 1_205; i++) {
+            chunks.add(versioned(KB.document("doc-" + i % 7), 4, "c" + i, "text " + i));
+        }
+        index.upsert(chunks);
+        index.upsert(List.of(versioned(OTHER_KB.document("doc-0"), 1, "elsewhere", "text"),
+                versioned(OTHER_TENANT.document("doc-0"), 1, "foreign", "text")));
+
+        List<ChunkKey> keys = index.chunkKeys(KB);
+
+        assertThat(keys).hasSize(1_205).doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key.version()).isEqualTo(4))
+                .allSatisfy(key -> assertThat(key.document().knowledgeBase()).isEqualTo(KB));
+        assertThat(index.chunkKeys(KB.document("doc-3"))).hasSize(172)
+                .allSatisfy(key -> assertThat(key.document()).isEqualTo(KB.document("doc-3")));
+    }
+
+    @Test
+    void should_keep_a_documents_chunks_when_the_index_is_reopened_without_closing_after_its_write_ended() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(versioned(doc, 1, "a", "durable text")));
+        index.retireVersionsBefore(doc, 1);
+
+        try (VectorIndex reopened = reopenWithoutClosing(DIMENSION)) {
+            assertThat(reopened.chunkKeys(doc)).extracting(ChunkKey::chunkId).containsExactly("a");
+        }
+    }
+
+    /**
+     * A second view of the same index as a process would see it after a crash of the first: for
+     * embedded indexes only what was committed to the directory, for a server the server's state.
+     */
+    protected abstract VectorIndex reopenWithoutClosing(int dimension);
+
+    protected static IndexedChunk versioned(DocumentRef doc, long version, String id, String text) {
+        return new IndexedChunk(doc, id, 0, "", text, axis(Math.floorMod(id.hashCode(), DIMENSION), 0.01f), "",
+                List.of(), Map.of(), null, version);
     }
 
     @Test

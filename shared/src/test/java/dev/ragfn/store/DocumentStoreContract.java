@@ -247,6 +247,98 @@ public abstract class DocumentStoreContract {
         assertThat(store.listChunks(ref)).containsExactly(chunk);
     }
 
+    @Test
+    void should_give_each_new_version_a_higher_number_when_versions_are_stored() {
+        DocumentRef ref = storedDocument();
+
+        Document first = store.putNewVersion(document(ref));
+        Document second = store.putNewVersion(document(ref));
+
+        assertThat(second.version()).isGreaterThan(first.version()).isGreaterThan(0);
+        assertThat(store.findDocument(ref)).contains(second);
+    }
+
+    @Test
+    void should_give_a_higher_version_when_a_deleted_document_comes_back() {
+        DocumentRef ref = storedDocument();
+        Document before = store.putNewVersion(document(ref));
+        store.deleteDocument(ref);
+
+        Document after = store.putNewVersion(document(ref));
+
+        assertThat(after.version()).isGreaterThan(before.version());
+    }
+
+    @Test
+    void should_give_every_concurrent_writer_its_own_version_when_many_store_at_once() throws Exception {
+        DocumentRef ref = storedDocument();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Document>> writes = IntStream.range(0, 16)
+                    .mapToObj(i -> pool.submit(() -> store.putNewVersion(document(ref)))).toList();
+            List<Long> versions = new java.util.ArrayList<>();
+            for (var write : writes) {
+                versions.add(write.get().version());
+            }
+
+            assertThat(versions).doesNotHaveDuplicates();
+            assertThat(store.findDocument(ref).orElseThrow().version()).isEqualTo(java.util.Collections.max(versions));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_refuse_a_status_write_for_a_version_that_was_replaced() {
+        DocumentRef ref = storedDocument();
+        Document older = store.putNewVersion(document(ref));
+        Document newer = store.putNewVersion(document(ref));
+
+        boolean staleWritten = store.putIfVersion(older.withStatus(DocumentStatus.INDEXED, "", NOW));
+        boolean currentWritten = store.putIfVersion(newer.withStatus(DocumentStatus.FAILED, "bad", NOW));
+
+        assertThat(staleWritten).isFalse();
+        assertThat(currentWritten).isTrue();
+        assertThat(store.findDocument(ref).orElseThrow().status()).isEqualTo(DocumentStatus.FAILED);
+    }
+
+    @Test
+    void should_refuse_a_status_write_when_the_document_was_deleted() {
+        DocumentRef ref = storedDocument();
+        Document stored = store.putNewVersion(document(ref));
+        store.deleteDocument(ref);
+
+        assertThat(store.putIfVersion(stored.withStatus(DocumentStatus.INDEXED, "", NOW))).isFalse();
+        assertThat(store.findDocument(ref)).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_newer_versions_chunks_when_an_older_version_writes_its_chunks_late() {
+        DocumentRef ref = storedDocument();
+        Document older = store.putNewVersion(document(ref));
+        Document newer = store.putNewVersion(document(ref));
+        store.replaceChunks(ref, newer.version(), List.of(chunk(ref, "shared", 0), chunk(ref, "new-1", 1)));
+
+        boolean staleWritten = store.replaceChunks(ref, older.version(),
+                List.of(new Chunk(ref, "shared", 5, "older text", 2, Map.of()), chunk(ref, "old-1", 1)));
+
+        assertThat(staleWritten).isFalse();
+        assertThat(store.listChunks(ref)).containsExactly(chunk(ref, "shared", 0), chunk(ref, "new-1", 1));
+    }
+
+    @Test
+    void should_list_only_the_stored_versions_chunks_when_a_newer_version_replaced_them() {
+        DocumentRef ref = storedDocument();
+        Document older = store.putNewVersion(document(ref));
+        store.replaceChunks(ref, older.version(), List.of(chunk(ref, "old-0", 0), chunk(ref, "old-1", 1)));
+        Document newer = store.putNewVersion(document(ref));
+
+        boolean written = store.replaceChunks(ref, newer.version(), List.of(chunk(ref, "new-0", 0)));
+
+        assertThat(written).isTrue();
+        assertThat(store.listChunks(ref)).extracting(Chunk::id).containsExactly("new-0");
+    }
+
     private DocumentRef storedDocument() {
         store.createKnowledgeBase(knowledgeBase(KB, 8));
         DocumentRef ref = KB.document("doc-1");

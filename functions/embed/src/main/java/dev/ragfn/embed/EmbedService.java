@@ -24,9 +24,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Embeds a document's stored chunks in bounded batches and writes them to the index, then retires
- * the chunks of the previous version. Chunk ids are deterministic, so a retry after a failure half
- * way overwrites what was written instead of duplicating it.
+ * Embeds a document's stored chunks in bounded batches and writes them to the index under the
+ * document's version, then retires the chunks of older versions. Chunk ids are deterministic, so a
+ * retry after a failure half way overwrites what was written instead of duplicating it.
+ * <p>
+ * Versions keep concurrent submissions of one document from mixing: a version's chunks never
+ * overwrite another's, every embed retires the versions below the one stored when its own writes
+ * are done (so a slower, older embed cleans up after itself), and the status becomes INDEXED only
+ * by a conditional write for the version that was embedded, after the index has made its chunks
+ * durable.
  */
 @ApplicationScoped
 public class EmbedService {
@@ -56,7 +62,7 @@ public class EmbedService {
     public Optional<DocumentIndexed> embed(ChunksReady ready) {
         DocumentRef ref = DocumentRef.of(ready.tenant(), ready.knowledgeBase(), ready.documentId());
         Optional<Document> found = store.findDocument(ref);
-        if (found.isEmpty() || !found.get().contentHash().equals(ready.contentHash())) {
+        if (found.isEmpty() || !isVersionOf(ready, found.get())) {
             LOG.infof("Skipping %s: document deleted or replaced by a newer version", ref);
             return Optional.empty();
         }
@@ -67,18 +73,38 @@ public class EmbedService {
         }
         long started = System.nanoTime();
         List<Chunk> chunks = store.listChunks(ref);
-        List<String> ids = new ArrayList<>(chunks.size());
         for (int from = 0; from < chunks.size(); from += batchSize) {
-            List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize));
-            index.upsert(toIndexed(document, batch));
-            batch.forEach(c -> ids.add(c.id()));
+            index.upsert(toIndexed(document, chunks.subList(from, Math.min(chunks.size(), from + batchSize))));
         }
-        index.retainChunks(ref, ids);
-        store.putDocument(document.withStatus(DocumentStatus.INDEXED, "", clock.instant()));
+        if (!retireOlderVersions(document)) {
+            LOG.infof("Dropped %s version %d: replaced by a newer version while embedding", ref, document.version());
+            return Optional.empty();
+        }
+        if (!store.putIfVersion(document.withStatus(DocumentStatus.INDEXED, "", clock.instant()))) {
+            LOG.infof("Dropped %s version %d: replaced or deleted while embedding", ref, document.version());
+            return Optional.empty();
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Indexed %s: %d chunks in %d ms", ref, chunks.size(), millis);
         return Optional.of(new DocumentIndexed(ready.tenant(), ready.knowledgeBase(), ready.documentId(),
                 ready.contentHash(), chunks.size(), millis));
+    }
+
+    /** Events from before versions carry version 0 and are matched by content hash alone. */
+    private static boolean isVersionOf(ChunksReady ready, Document document) {
+        return document.contentHash().equals(ready.contentHash())
+                && (ready.version() == 0 || ready.version() == document.version());
+    }
+
+    /**
+     * Retires the versions below the one stored now, which is this one unless a newer version or a
+     * delete came in while embedding; then this version's chunks go too and the answer is false.
+     */
+    private boolean retireOlderVersions(Document embedded) {
+        long current = store.findDocument(embedded.ref()).map(Document::version).orElse(0L);
+        boolean stillCurrent = current == embedded.version();
+        index.retireVersionsBefore(embedded.ref(), stillCurrent ? current : Math.max(current, embedded.version() + 1));
+        return stillCurrent;
     }
 
     private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
@@ -90,7 +116,8 @@ public class EmbedService {
         for (int i = 0; i < batch.size(); i++) {
             Chunk chunk = batch.get(i);
             indexed.add(new IndexedChunk(chunk.document(), chunk.id(), chunk.position(), document.title(),
-                    chunk.text(), embeddings.get(i).vector(), document.source(), tags, chunk.metadata(), date));
+                    chunk.text(), embeddings.get(i).vector(), document.source(), tags, chunk.metadata(), date,
+                    document.version()));
         }
         return indexed;
     }

@@ -2,6 +2,7 @@ package dev.ragfn.ingest;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.ingest.chunk.ChunkingOptions;
 import dev.ragfn.ingest.chunk.StructureAwareChunker;
@@ -35,7 +36,7 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    IngestService ingestService(DocumentStore store, RagfnConfig ragfn, IngestConfig config) {
+    IngestService ingestService(DocumentStore store, VectorIndex index, RagfnConfig ragfn, IngestConfig config) {
         List<DocumentSource> sources = new ArrayList<>();
         sources.add(new UrlSource(AddressPolicy.publicOnly(), config.maxDocumentBytes(), CONNECT_TIMEOUT,
                 config.fetchTimeout(), config.maxRedirects()));
@@ -47,7 +48,7 @@ public class IngestBeans {
             chunking.requireFitsInProcessModel();
         }
         StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(), chunking);
-        return new IngestService(store, new Sources(sources), new Parsers(config.maxDocumentBytes()), chunker, config,
+        return new IngestService(store, index, new Sources(sources), new Parsers(config.maxDocumentBytes()), chunker, config,
                 ragfn.embedding().dimension(), Clock.systemUTC());
     }
 

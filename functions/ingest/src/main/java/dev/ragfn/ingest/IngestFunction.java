@@ -66,6 +66,7 @@ public class IngestFunction {
             case IngestOutcome.Chunked chunked -> StructuredCloudEvent.about(kb, EventTypes.CHUNKS_READY, SOURCE, chunked.event());
             case IngestOutcome.Failed failed -> StructuredCloudEvent.about(kb, EventTypes.DOCUMENT_FAILED, SOURCE, failed.event());
             case IngestOutcome.Unchanged unchanged -> null;
+            case IngestOutcome.Superseded superseded -> null;
         };
     }
 }

@@ -14,6 +14,10 @@ public sealed interface IngestOutcome {
     record Unchanged(String documentId, String contentHash) implements IngestOutcome {
     }
 
+    /** A newer submission of the same document was stored while this one was chunked: it wins, nothing to do. */
+    record Superseded(String documentId, String contentHash) implements IngestOutcome {
+    }
+
     /** The submission cannot be ingested as it is; the reason says what to fix. */
     record Failed(DocumentFailed event) implements IngestOutcome {
     }

@@ -15,6 +15,7 @@ import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.core.event.ChunksReady;
 import dev.ragfn.core.event.DocumentFailed;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.ingest.chunk.ChunkDraft;
 import dev.ragfn.ingest.chunk.StructureAwareChunker;
 import dev.ragfn.ingest.parse.Deadline;
@@ -46,12 +47,18 @@ import java.util.Set;
  * A submission whose content cannot be ingested marks the document FAILED with the reason instead
  * of throwing, so the platform does not redeliver it in a loop; only a submission without a usable
  * document id is refused with an InvalidInputException, as there is no document to mark.
+ * <p>
+ * Content counts as unchanged only when that version is INDEXED and the index holds its chunks:
+ * anything else (CHUNKED, FAILED, chunks missing after a crash) is processed again, so a re-run
+ * repairs it. Each accepted submission is stored as a new document version, and its chunks are
+ * written for that version only, so concurrent submissions of one document never mix.
  */
 public final class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final DocumentStore store;
+    private final VectorIndex index;
     private final DocumentSource sources;
     private final Parsers parsers;
     private final StructureAwareChunker chunker;
@@ -59,9 +66,10 @@ public final class IngestService {
     private final int embeddingDimension;
     private final Clock clock;
 
-    public IngestService(DocumentStore store, DocumentSource sources, Parsers parsers, StructureAwareChunker chunker,
-                         IngestConfig config, int embeddingDimension, Clock clock) {
+    public IngestService(DocumentStore store, VectorIndex index, DocumentSource sources, Parsers parsers,
+                         StructureAwareChunker chunker, IngestConfig config, int embeddingDimension, Clock clock) {
         this.store = store;
+        this.index = index;
         this.sources = sources;
         this.parsers = parsers;
         this.chunker = chunker;
@@ -78,8 +86,7 @@ public final class IngestService {
             SourceContent content = fetch(submission);
             String hash = "sha256:" + sha256(content.bytes());
             Optional<Document> existing = store.findDocument(ref);
-            if (existing.isPresent() && existing.get().contentHash().equals(hash)
-                    && existing.get().status() != DocumentStatus.FAILED) {
+            if (existing.isPresent() && existing.get().contentHash().equals(hash) && isWhole(existing.get())) {
                 LOG.infof("Unchanged %s (%s): nothing to do", ref, hash);
                 return new IngestOutcome.Unchanged(documentId, hash);
             }
@@ -91,13 +98,16 @@ public final class IngestService {
             if (chunks.isEmpty()) {
                 throw new InvalidInputException(documentId + " contains no text to index");
             }
-            store.putDocument(new Document(ref, title(submission, parsed, documentId), content.location(),
-                    parsed.contentType(), hash, DocumentStatus.CHUNKED, "", chunks.size(),
+            Document stored = store.putNewVersion(new Document(ref, title(submission, parsed, documentId),
+                    content.location(), parsed.contentType(), hash, DocumentStatus.CHUNKED, "", chunks.size(),
                     metadata(submission, parsed), clock.instant()));
-            store.replaceChunks(ref, chunks);
-            LOG.infof("Chunked %s: %d chunks (%s)", ref, chunks.size(), hash);
+            if (!store.replaceChunks(ref, stored.version(), chunks)) {
+                LOG.infof("Superseded %s version %d (%s): a newer submission came in", ref, stored.version(), hash);
+                return new IngestOutcome.Superseded(documentId, hash);
+            }
+            LOG.infof("Chunked %s: %d chunks (%s, version %d)", ref, chunks.size(), hash, stored.version());
             return new IngestOutcome.Chunked(new ChunksReady(kb.tenant(), kb.knowledgeBase(), documentId, hash,
-                    chunks.size()));
+                    chunks.size(), stored.version()));
         } catch (InvalidInputException | TooLargeException | NotFoundException e) {
             return fail(ref, submission, e);
         }
@@ -107,9 +117,18 @@ public final class IngestService {
         LOG.warnf("Failed to ingest %s: %s", ref, e.getMessage());
         Document failed = new Document(ref, submission.title(), submission.source(), submission.contentType(), "",
                 DocumentStatus.FAILED, e.getMessage(), 0, submission.metadata(), clock.instant());
-        store.putDocument(failed);
+        store.putNewVersion(failed);
         return new IngestOutcome.Failed(new DocumentFailed(ref.tenant(), ref.knowledgeBase().knowledgeBase(),
                 ref.documentId(), "ingest", e.getMessage()));
+    }
+
+    /** Indexed, and the index holds every chunk of that version (a crash or a lost index can break that). */
+    private boolean isWhole(Document document) {
+        if (document.status() != DocumentStatus.INDEXED) {
+            return false;
+        }
+        long present = index.chunkKeys(document.ref()).stream().filter(k -> k.version() == document.version()).count();
+        return present == document.chunkCount();
     }
 
     private void requireKnowledgeBase(KnowledgeBaseRef kb) {

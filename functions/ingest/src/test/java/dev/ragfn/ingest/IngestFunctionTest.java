@@ -5,6 +5,8 @@ import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.VectorIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -46,6 +48,9 @@ class IngestFunctionTest {
 
     @Inject
     DocumentStore store;
+
+    @Inject
+    VectorIndex index;
 
     /**
      * Funqy's Lambda binding is on the test class path too (*LambdaTest), and Quarkus points RestAssured at its
@@ -117,11 +122,54 @@ class IngestFunctionTest {
     }
 
     @Test
-    void should_change_nothing_when_the_same_content_is_submitted_again() {
+    void should_change_nothing_when_the_same_content_is_submitted_again_after_it_was_indexed() {
         String kb = newKnowledgeBase();
         submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200);
+        Document indexed = indexAsEmbedWould(DocumentRef.of("acme", kb, "doc"));
 
         submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(204);
+
+        assertThat(store.findDocument(indexed.ref())).contains(indexed);
+    }
+
+    @Test
+    void should_chunk_again_when_the_same_content_is_still_waiting_for_embedding() {
+        String kb = newKnowledgeBase();
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200);
+        long first = store.findDocument(DocumentRef.of("acme", kb, "doc")).orElseThrow().version();
+
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.chunks.ready"));
+
+        Document again = store.findDocument(DocumentRef.of("acme", kb, "doc")).orElseThrow();
+        assertThat(again.version()).isGreaterThan(first);
+        assertThat(again.status()).isEqualTo(DocumentStatus.CHUNKED);
+    }
+
+    @Test
+    void should_chunk_again_when_the_document_is_indexed_but_its_chunks_are_missing_from_the_index() {
+        String kb = newKnowledgeBase();
+        DocumentRef ref = DocumentRef.of("acme", kb, "doc");
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200);
+        indexAsEmbedWould(ref);
+        index.deleteDocument(ref);
+
+        submit(kb, UUID.randomUUID().toString(), "doc", HANDBOOK).then().statusCode(200)
+                .header("ce-type", equalTo("dev.ragfn.chunks.ready"));
+
+        assertThat(store.findDocument(ref).orElseThrow().status()).isEqualTo(DocumentStatus.CHUNKED);
+    }
+
+    /** What embed leaves behind: the version's chunks in the index, the document INDEXED. */
+    private Document indexAsEmbedWould(DocumentRef ref) {
+        Document document = store.findDocument(ref).orElseThrow();
+        float[] vector = new float[index.dimension()];
+        vector[0] = 1;
+        index.upsert(store.listChunks(ref).stream().map(c -> new IndexedChunk(ref, c.id(), c.position(), "", c.text(),
+                vector, "", List.of(), Map.of(), null, document.version())).toList());
+        Document indexed = document.withStatus(DocumentStatus.INDEXED, "", Instant.parse("2026-12-03T00:00:00Z"));
+        assertThat(store.putIfVersion(indexed)).isTrue();
+        return indexed;
     }
 
     @Test

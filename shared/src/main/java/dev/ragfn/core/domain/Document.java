@@ -6,10 +6,13 @@ import java.util.Map;
 /**
  * A source document as the platform knows it: where it came from, a hash of its content (so
  * re-submitting the same content is a no-op), how far ingestion got, and why it failed if it did.
+ * {@code version} orders the document's replacements: the store gives each accepted submission a
+ * higher one (see {@code DocumentStore#putNewVersion}), and chunks and status writes carry it, so
+ * a slower, older version can never overwrite a newer one. 0 means not yet stored as a version.
  */
 public record Document(DocumentRef ref, String title, String source, String contentType, String contentHash,
                        DocumentStatus status, String statusReason, int chunkCount,
-                       Map<String, String> metadata, Instant updatedAt) {
+                       Map<String, String> metadata, Instant updatedAt, long version) {
 
     public Document {
         Ids.required("ref", ref);
@@ -21,10 +24,25 @@ public record Document(DocumentRef ref, String title, String source, String cont
         statusReason = statusReason == null ? "" : statusReason;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         Ids.required("updatedAt", updatedAt);
+        if (version < 0) {
+            throw new IllegalArgumentException("document version must be >= 0 but was " + version);
+        }
+    }
+
+    public Document(DocumentRef ref, String title, String source, String contentType, String contentHash,
+                    DocumentStatus status, String statusReason, int chunkCount, Map<String, String> metadata,
+                    Instant updatedAt) {
+        this(ref, title, source, contentType, contentHash, status, statusReason, chunkCount, metadata, updatedAt, 0);
     }
 
     public Document withStatus(DocumentStatus newStatus, String reason, Instant at) {
-        return new Document(ref, title, source, contentType, contentHash, newStatus, reason, chunkCount, metadata, at);
+        return new Document(ref, title, source, contentType, contentHash, newStatus, reason, chunkCount, metadata, at,
+                version);
+    }
+
+    public Document withVersion(long newVersion) {
+        return new Document(ref, title, source, contentType, contentHash, status, statusReason, chunkCount, metadata,
+                updatedAt, newVersion);
     }
 
     /** The document's own date (metadata {@code date}, which ingestion sets), or null for documents stored without one. */

@@ -5,6 +5,7 @@ import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.NotFoundException;
 
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,21 @@ public interface DocumentStore extends AutoCloseable {
     /** Deletes a knowledge base with all its documents and chunks; a no-op if it does not exist. */
     void deleteKnowledgeBase(KnowledgeBaseRef ref);
 
-    /** Inserts or replaces a document record; its knowledge base must exist. */
+    /** Inserts or replaces a document record as it is, version included; its knowledge base must exist. */
     void putDocument(Document document);
+
+    /**
+     * Stores {@code document} as the document's next version: one ordered step among concurrent
+     * writers (a conditional write), so every accepted submission gets its own, higher version,
+     * also across a delete and re-create. Returns the stored document with its version.
+     */
+    Document putNewVersion(Document document);
+
+    /**
+     * Replaces the stored record only if it still has {@code document.version()}: false, and
+     * nothing written, when the document was deleted or replaced by a newer version meanwhile.
+     */
+    boolean putIfVersion(Document document);
 
     Optional<Document> findDocument(DocumentRef ref);
 
@@ -46,13 +60,22 @@ public interface DocumentStore extends AutoCloseable {
     void deleteDocument(DocumentRef ref);
 
     /**
-     * Makes {@code chunks} the document's chunk set: writes them, then removes chunks of the
-     * document whose ids are not among them. Chunks with an id already stored are overwritten, so
-     * a retried call leaves the same state. The document must exist.
+     * Makes {@code chunks} the chunk set of the document's {@code version}: writes them, then
+     * removes chunks of older versions and of this version whose ids are not among them. Chunks
+     * with an id already stored are overwritten, so a retried call leaves the same state. Returns
+     * false, leaving no chunk of this version behind, when the document has moved on to another
+     * version; the chunks of a newer version are never touched. The document must exist.
      */
-    void replaceChunks(DocumentRef ref, List<Chunk> chunks);
+    boolean replaceChunks(DocumentRef ref, long version, List<Chunk> chunks);
 
-    /** The document's chunks ordered by position. */
+    /** {@link #replaceChunks(DocumentRef, long, List)} for the stored version of the document. */
+    default void replaceChunks(DocumentRef ref, List<Chunk> chunks) {
+        Document document = findDocument(ref).orElseThrow(() -> new NotFoundException("document " + ref
+                + " does not exist; store the document before its chunks"));
+        replaceChunks(ref, document.version(), chunks);
+    }
+
+    /** The chunks of the document's stored version, ordered by position. */
     List<Chunk> listChunks(DocumentRef ref);
 
     @Override

@@ -12,10 +12,12 @@ import java.util.Map;
 /**
  * A chunk as the vector/text index holds it: its text for BM25, its vector for kNN, and filter
  * fields. {@code date} is the document's date (see {@code Document#date}), null when unknown.
+ * {@code version} is the document version the chunk belongs to: chunks of different versions never
+ * overwrite each other, and older versions are retired as a whole.
  */
 public record IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
                            float[] vector, String source, List<String> tags, Map<String, String> metadata,
-                           Instant date) {
+                           Instant date, long version) {
 
     public IndexedChunk {
         Ids.required("document", document);
@@ -33,7 +35,13 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
 
     public IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
                         float[] vector, String source, List<String> tags, Map<String, String> metadata) {
-        this(document, chunkId, position, title, text, vector, source, tags, metadata, null);
+        this(document, chunkId, position, title, text, vector, source, tags, metadata, null, 0);
+    }
+
+    public IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
+                        float[] vector, String source, List<String> tags, Map<String, String> metadata,
+                        Instant date) {
+        this(document, chunkId, position, title, text, vector, source, tags, metadata, date, 0);
     }
 
     public long approximateBytes() {

@@ -1,16 +1,19 @@
 package dev.ragfn.core.port;
 
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
 
-import java.util.Collection;
 import java.util.List;
 
 /**
  * The searchable copy of chunks: vectors for kNN (cosine) and text for BM25, with tenant and
  * knowledge base as filter fields applied inside every query. Writes are visible to searches when
- * the call returns.
+ * the call returns. They are durable (survive a crash of the process) once the
+ * {@link #retireVersionsBefore} or {@link #deleteDocument} call that ends a document's write
+ * returns: embed ends every document with one, before it reports the document indexed, so an
+ * index pays for one durable commit per document rather than one per batch.
  */
 public interface VectorIndex extends AutoCloseable {
 
@@ -21,8 +24,9 @@ public interface VectorIndex extends AutoCloseable {
     int dimension();
 
     /**
-     * Inserts or replaces chunks, keyed by document and chunk id. The whole batch is validated
-     * first, so a bad chunk means nothing of the batch is written.
+     * Inserts or replaces chunks, keyed by document, version and chunk id: chunks of two versions
+     * never overwrite each other. The whole batch is validated first, so a bad chunk means nothing
+     * of the batch is written.
      */
     void upsert(List<IndexedChunk> chunks);
 
@@ -30,10 +34,17 @@ public interface VectorIndex extends AutoCloseable {
     void deleteDocument(DocumentRef document);
 
     /**
-     * Removes the document's chunks whose ids are not in {@code chunkIds}: after upserting a new
-     * version, this retires the old one without a window where neither is searchable.
+     * Removes the document's chunks of versions below {@code version}: after upserting a new
+     * version, this retires the older ones without a window where neither is searchable, and
+     * never touches a newer version that a concurrent writer may have put.
      */
-    void retainChunks(DocumentRef document, Collection<String> chunkIds);
+    void retireVersionsBefore(DocumentRef document, long version);
+
+    /** Every chunk the index holds for the knowledge base, as keys: for consistency checks. */
+    List<ChunkKey> chunkKeys(KnowledgeBaseRef knowledgeBase);
+
+    /** Every chunk the index holds for the document, of any version. */
+    List<ChunkKey> chunkKeys(DocumentRef document);
 
     /**
      * The {@code k} chunks nearest to {@code vector} by cosine similarity, each scored

@@ -3,7 +3,9 @@ package dev.ragfn.index.lucene;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.ChunkKey;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
@@ -26,6 +28,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -60,6 +63,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded vector/text index: Apache Lucene in process, persisted to a local directory. HNSW
@@ -86,11 +90,11 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static final String METADATA = "metadata";
     private static final String VECTOR = "vector";
     private static final String DATE = "date";
+    private static final String VERSION = "version";
     /** Lucene's HNSW explores about k candidates; asking for more gives recall like OpenSearch's ef_search. */
     private static final int MIN_CANDIDATES = 100;
     /** Hostile or huge queries must not turn into huge boolean queries. */
     private static final int MAX_QUERY_TERMS = 256;
-    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private final int dimension;
@@ -100,7 +104,10 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final SearcherManager searchers;
     private final ExecutorService searchThreads;
     private final VectorSimilarityFunction similarity;
-    private volatile long lastCommitNanos = System.nanoTime();
+    /** Writes finished so far, and how many of them the last commit covers: see {@link #write}. */
+    private final AtomicLong finishedWrites = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long committedWrites;
 
     private LuceneVectorIndex(Directory directory, int dimension) throws IOException {
         this.dimension = dimension;
@@ -154,25 +161,57 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void upsert(List<IndexedChunk> chunks) {
         VectorIndex.validateBatch(dimension, chunks);
-        write("index " + chunks.size() + " chunks", () -> {
+        write("index " + chunks.size() + " chunks", false, () -> {
             for (IndexedChunk chunk : chunks) {
-                writer.updateDocument(new Term(ID, id(chunk.document(), chunk.chunkId())), toLucene(chunk));
+                writer.updateDocument(new Term(ID, id(chunk.document(), chunk.version(), chunk.chunkId())),
+                        toLucene(chunk));
             }
         });
     }
 
     @Override
     public void deleteDocument(DocumentRef document) {
-        write("delete document " + document, () -> writer.deleteDocuments(documentQuery(document).build()));
+        write("delete document " + document, true, () -> writer.deleteDocuments(documentQuery(document).build()));
     }
 
     @Override
-    public void retainChunks(DocumentRef document, Collection<String> chunkIds) {
-        BooleanQuery.Builder stale = documentQuery(document);
-        if (!chunkIds.isEmpty()) {
-            stale.add(new TermInSetQuery(CHUNK_ID, bytes(chunkIds)), Occur.MUST_NOT);
-        }
-        write("retire old chunks of " + document, () -> writer.deleteDocuments(stale.build()));
+    public void retireVersionsBefore(DocumentRef document, long version) {
+        Query stale = documentQuery(document)
+                .add(LongPoint.newRangeQuery(VERSION, Long.MIN_VALUE, version - 1), Occur.FILTER)
+                .build();
+        write("retire old chunks of " + document, true, () -> writer.deleteDocuments(stale));
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(KnowledgeBaseRef knowledgeBase) {
+        return keys(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TENANT, knowledgeBase.tenant())), Occur.FILTER)
+                .add(new TermQuery(new Term(KNOWLEDGE_BASE, knowledgeBase.knowledgeBase())), Occur.FILTER)
+                .build());
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(DocumentRef document) {
+        return keys(documentQuery(document).build());
+    }
+
+    private List<ChunkKey> keys(Query query) {
+        return read(searcher -> {
+            int total = searcher.count(query);
+            if (total == 0) {
+                return List.of();
+            }
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID, VERSION);
+            List<ChunkKey> keys = new ArrayList<>(total);
+            for (ScoreDoc hit : searcher.search(query, total).scoreDocs) {
+                Document doc = stored.document(hit.doc, fields);
+                IndexableField version = doc.getField(VERSION);
+                keys.add(new ChunkKey(DocumentRef.of(doc.get(TENANT), doc.get(KNOWLEDGE_BASE), doc.get(DOCUMENT_ID)),
+                        version == null ? 0 : version.numericValue().longValue(), doc.get(CHUNK_ID)));
+            }
+            return keys;
+        });
     }
 
     @Override
@@ -271,7 +310,9 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private Document toLucene(IndexedChunk chunk) throws JsonProcessingException {
         Document doc = new Document();
-        doc.add(new StringField(ID, id(chunk.document(), chunk.chunkId()), Field.Store.NO));
+        doc.add(new StringField(ID, id(chunk.document(), chunk.version(), chunk.chunkId()), Field.Store.NO));
+        doc.add(new LongPoint(VERSION, chunk.version()));
+        doc.add(new StoredField(VERSION, chunk.version()));
         doc.add(new StringField(TENANT, chunk.document().tenant(), Field.Store.YES));
         doc.add(new StringField(KNOWLEDGE_BASE, chunk.document().knowledgeBase().knowledgeBase(), Field.Store.YES));
         doc.add(new StringField(DOCUMENT_ID, chunk.document().documentId(), Field.Store.YES));
@@ -322,9 +363,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /** NUL cannot occur in ids (Ids rejects control characters), so the joined key is unambiguous. */
-    private static String id(DocumentRef document, String chunkId) {
+    private static String id(DocumentRef document, long version, String chunkId) {
         return document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
-                + document.documentId() + '\u0000' + chunkId;
+                + document.documentId() + '\u0000' + version + '\u0000' + chunkId;
     }
 
     private static List<BytesRef> bytes(Collection<String> values) {
@@ -341,17 +382,25 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /**
      * Leaves the reopen to the next search (near-real-time, so every write is visible to the
-     * searches after it), and commits to disk at most once per
-     * {@link #COMMIT_INTERVAL_NANOS}: a reopen or an fsync per write costs more than embedding the
-     * chunks. A crash can lose the last second of writes; close() commits.
+     * searches after it). A write that ends a document's write ({@code durable}) commits before
+     * returning, so what a caller was told is written survives a crash. Commits are shared (group
+     * commit): a writer that finds a commit running waits for it, and the next commit covers every
+     * write finished by then, so concurrent writers pay for one fsync instead of one each.
      */
-    private void write(String what, IndexWrite action) {
+    private void write(String what, boolean durable, IndexWrite action) {
         try {
             action.run();
-            long now = System.nanoTime();
-            if (now - lastCommitNanos > COMMIT_INTERVAL_NANOS) {
+            long mine = finishedWrites.incrementAndGet();
+            if (!durable) {
+                return;
+            }
+            synchronized (commitLock) {
+                if (committedWrites >= mine) {
+                    return;
+                }
+                long covered = finishedWrites.get();
                 writer.commit();
-                lastCommitNanos = now;
+                committedWrites = covered;
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("Failed to " + what + " in the embedded index: " + e.getMessage(), e);

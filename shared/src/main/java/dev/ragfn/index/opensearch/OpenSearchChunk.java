@@ -23,12 +23,13 @@ record OpenSearchChunk(
         @JsonProperty(OpenSearchVectorIndex.TAGS) List<String> tags,
         @JsonProperty(OpenSearchVectorIndex.METADATA) Map<String, String> metadata,
         @JsonProperty(OpenSearchVectorIndex.VECTOR) float[] vector,
-        @JsonProperty(OpenSearchVectorIndex.DATE) Long date) {
+        @JsonProperty(OpenSearchVectorIndex.DATE) Long date,
+        @JsonProperty(OpenSearchVectorIndex.VERSION) long version) {
 
     static OpenSearchChunk from(IndexedChunk c) {
         return new OpenSearchChunk(c.document().tenant(), c.document().knowledgeBase().knowledgeBase(),
                 c.document().documentId(), c.chunkId(), c.position(), c.title(), c.text(), c.source(), c.tags(),
-                c.metadata(), c.vector(), c.date() == null ? null : c.date().toEpochMilli());
+                c.metadata(), c.vector(), c.date() == null ? null : c.date().toEpochMilli(), c.version());
     }
 
     IndexHit toHit(double score) {

@@ -2,9 +2,11 @@ package dev.ragfn.index.opensearch;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.ChunkKey;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
@@ -63,6 +65,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     static final String METADATA = "metadata";
     static final String VECTOR = "vector";
     static final String DATE = "date";
+    static final String VERSION = "version";
 
     /** Stored as epoch milliseconds, so range filters compare numbers. */
     private static final Function<Property.Builder, ObjectBuilder<Property>> DATE_PROPERTY =
@@ -122,7 +125,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             for (IndexedChunk chunk : slice) {
                 operations.add(BulkOperation.of(op -> op.index(i -> {
                     i.index(indexName).document(OpenSearchChunk.from(chunk));
-                    return serverless ? i : i.id(id(chunk.document(), chunk.chunkId()));
+                    return serverless ? i : i.id(id(chunk.document(), chunk.version(), chunk.chunkId()));
                 })));
             }
             bulk("index " + slice.size() + " chunks", operations);
@@ -131,12 +134,17 @@ public final class OpenSearchVectorIndex implements VectorIndex {
 
     /** Without ids of our own, replacing a chunk means deleting the copies stored under its chunk id first. */
     private void deletePreviousCopies(List<IndexedChunk> slice) {
-        Map<DocumentRef, List<String>> chunkIds = new LinkedHashMap<>();
-        for (IndexedChunk chunk : slice) {
-            chunkIds.computeIfAbsent(chunk.document(), d -> new ArrayList<>()).add(chunk.chunkId());
+        // A version's chunks replace only that version's copies: older versions stay until retired.
+        record Version(DocumentRef document, long version) {
         }
-        chunkIds.forEach((document, ids) -> deleteWhere("replace chunks of " + document,
-                documentQuery(document).filter(terms(CHUNK_ID, ids)).build()));
+        Map<Version, List<String>> chunkIds = new LinkedHashMap<>();
+        for (IndexedChunk chunk : slice) {
+            chunkIds.computeIfAbsent(new Version(chunk.document(), chunk.version()), v -> new ArrayList<>())
+                    .add(chunk.chunkId());
+        }
+        chunkIds.forEach((v, ids) -> deleteWhere("replace chunks of " + v.document(),
+                documentQuery(v.document()).filter(terms(CHUNK_ID, ids))
+                        .filter(Query.of(q -> q.term(t -> t.field(VERSION).value(FieldValue.of(v.version()))))).build()));
     }
 
     private void bulk(String what, List<BulkOperation> operations) {
@@ -154,13 +162,51 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         deleteWhere("delete document " + document, documentQuery(document).build());
     }
 
+    /** Chunks indexed before versions have no version field and count as older than any version. */
     @Override
-    public void retainChunks(DocumentRef document, Collection<String> chunkIds) {
-        BoolQuery.Builder stale = documentQuery(document);
-        if (!chunkIds.isEmpty()) {
-            stale.mustNot(terms(CHUNK_ID, chunkIds));
-        }
+    public void retireVersionsBefore(DocumentRef document, long version) {
+        BoolQuery.Builder stale = documentQuery(document)
+                .should(Query.of(q -> q.range(r -> r.field(VERSION).lt(JsonData.of(version)))))
+                .should(Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(VERSION))))))
+                .minimumShouldMatch("1");
         deleteWhere("retire old chunks of " + document, stale.build());
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(KnowledgeBaseRef knowledgeBase) {
+        return keys("list chunks of " + knowledgeBase, new BoolQuery.Builder()
+                .filter(term(TENANT, knowledgeBase.tenant()))
+                .filter(term(KNOWLEDGE_BASE, knowledgeBase.knowledgeBase())).build());
+    }
+
+    @Override
+    public List<ChunkKey> chunkKeys(DocumentRef document) {
+        return keys("list chunks of " + document, documentQuery(document).build());
+    }
+
+    /** Pages with search_after over (document, version, chunk), which identify a chunk, so no page repeats or skips one. */
+    private List<ChunkKey> keys(String what, BoolQuery query) {
+        List<ChunkKey> keys = new ArrayList<>();
+        List<FieldValue> after = List.of();
+        while (true) {
+            List<FieldValue> from = after;
+            var page = call(what, () -> client.search(s -> {
+                s.index(indexName).query(q -> q.bool(query)).size(DELETE_PAGE)
+                        .source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID, VERSION)))
+                        .sort(o -> o.field(f -> f.field(DOCUMENT_ID)))
+                        .sort(o -> o.field(f -> f.field(VERSION).missing(FieldValue.of(0))))
+                        .sort(o -> o.field(f -> f.field(CHUNK_ID)));
+                return from.isEmpty() ? s : s.searchAfter(from);
+            }, OpenSearchChunkKey.class));
+            var hits = page.hits().hits();
+            for (Hit<OpenSearchChunkKey> hit : hits) {
+                keys.add(hit.source().toKey());
+            }
+            if (hits.size() < DELETE_PAGE) {
+                return keys;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     @Override
@@ -291,7 +337,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         boolean exists = call("check index " + indexName, () -> client.indices().exists(e -> e.index(indexName))).value();
         if (exists) {
             checkExistingDimension();
-            addDateField();
+            addLaterFields();
             return;
         }
         try {
@@ -310,6 +356,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                             .properties(TAGS, p -> p.keyword(k -> k))
                             .properties(METADATA, p -> p.object(o -> o.enabled(false)))
                             .properties(DATE, DATE_PROPERTY)
+                            .properties(VERSION, p -> p.long_(l -> l))
                             // engine lucene: the default (faiss) needs a native library this distribution lacks.
                             .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension).method(method -> method
                                     .name("hnsw").engine("lucene").spaceType("cosinesimil")
@@ -327,10 +374,10 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         }
     }
 
-    /** Indexes created before date filters lack the field; adding a field to a mapping is allowed in place. */
-    private void addDateField() {
-        call("add the date field to " + indexName,
-                () -> client.indices().putMapping(m -> m.index(indexName).properties(DATE, DATE_PROPERTY)));
+    /** Indexes created before date filters or versions lack those fields; adding a field to a mapping is allowed in place. */
+    private void addLaterFields() {
+        call("add the date and version fields to " + indexName, () -> client.indices().putMapping(m -> m
+                .index(indexName).properties(DATE, DATE_PROPERTY).properties(VERSION, p -> p.long_(l -> l))));
     }
 
     private void checkExistingDimension() {
@@ -358,11 +405,11 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     }
 
     /** A stable, fixed-length _id: raw ids can be long and contain any character. */
-    private static String id(DocumentRef document, String chunkId) {
+    private static String id(DocumentRef document, long version, String chunkId) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String key = document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
-                    + document.documentId() + '\u0000' + chunkId;
+                    + document.documentId() + '\u0000' + version + '\u0000' + chunkId;
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

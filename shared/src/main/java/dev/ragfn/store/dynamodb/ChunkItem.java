@@ -1,27 +1,34 @@
 package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.Chunk;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 import java.util.Map;
 
-/** Table {prefix}chunks: partition "tenant#knowledgeBase#documentId", sort key the chunk id. */
+/**
+ * Table {prefix}chunks: partition "tenant#knowledgeBase#documentId", sort key (attribute
+ * "chunkId") the document version, zero-padded, '#' and the chunk id: the chunks of two versions
+ * never overwrite each other, and one version's chunks are one key range.
+ */
 @DynamoDbBean
 public class ChunkItem {
 
+    private static final String VERSION_FORMAT = "%020d";
+
     private String documentKey;
-    private String chunkId;
+    private String chunkKey;
     private int position;
     private String text;
     private int tokenCount;
     private Map<String, String> metadata;
 
-    static ChunkItem from(Chunk c) {
+    static ChunkItem from(Chunk c, long version) {
         ChunkItem item = new ChunkItem();
         item.documentKey = Keys.of(c.document());
-        item.chunkId = c.id();
+        item.chunkKey = versionPrefix(version) + c.id();
         item.position = c.position();
         item.text = c.text();
         item.tokenCount = c.tokenCount();
@@ -30,7 +37,26 @@ public class ChunkItem {
     }
 
     Chunk toDomain() {
-        return new Chunk(Keys.document(documentKey), chunkId, position, text, tokenCount, metadata);
+        return new Chunk(Keys.document(documentKey), chunkKey.substring(chunkKey.indexOf(Keys.SEP) + 1), position,
+                text, tokenCount, metadata);
+    }
+
+    /** The start of every sort key of the version's chunks. */
+    static String versionPrefix(long version) {
+        return String.format(VERSION_FORMAT, version) + Keys.SEP;
+    }
+
+    /** The version a sort key belongs to; -1 for items written before versions (their key is the bare chunk id). */
+    static long versionOf(String chunkKey) {
+        int sep = chunkKey.indexOf(Keys.SEP);
+        if (sep != String.format(VERSION_FORMAT, 0).length()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(chunkKey.substring(0, sep));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @DynamoDbPartitionKey
@@ -43,12 +69,13 @@ public class ChunkItem {
     }
 
     @DynamoDbSortKey
-    public String getChunkId() {
-        return chunkId;
+    @DynamoDbAttribute("chunkId")
+    public String getChunkKey() {
+        return chunkKey;
     }
 
-    public void setChunkId(String chunkId) {
-        this.chunkId = chunkId;
+    public void setChunkKey(String chunkKey) {
+        this.chunkKey = chunkKey;
     }
 
     public int getPosition() {

@@ -33,6 +33,7 @@ public class DocumentItem {
     private int chunkCount;
     private Map<String, String> metadata;
     private Instant updatedAt;
+    private Long version;
 
     static DocumentItem from(Document d) {
         DocumentItem item = new DocumentItem();
@@ -48,13 +49,14 @@ public class DocumentItem {
         item.chunkCount = d.chunkCount();
         item.metadata = d.metadata();
         item.updatedAt = d.updatedAt();
+        item.version = d.version();
         return item;
     }
 
     Document toDomain() {
         DocumentRef ref = Keys.knowledgeBase(knowledgeBaseKey).document(documentId);
         return new Document(ref, title, source, contentType, contentHash, DocumentStatus.valueOf(status),
-                statusReason, chunkCount, metadata, updatedAt);
+                statusReason, chunkCount, metadata, updatedAt, version == null ? 0 : version);
     }
 
     @DynamoDbPartitionKey
@@ -155,5 +157,14 @@ public class DocumentItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** The document version; absent on items written before versions, read as 0. */
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -36,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +51,8 @@ public final class DynamoDbDocumentStore implements DocumentStore {
     /** DynamoDB's BatchWriteItem limit. */
     private static final int BATCH_SIZE = 25;
     private static final int MAX_BATCH_RETRIES = 8;
+    /** Conditional writes that lose to concurrent writers are retried this often before giving up. */
+    private static final int MAX_VERSION_ATTEMPTS = 100;
 
     private final DynamoDbClient client;
     private final boolean ownsClient;
@@ -143,6 +147,54 @@ public final class DynamoDbDocumentStore implements DocumentStore {
     }
 
     @Override
+    public Document putNewVersion(Document document) {
+        StoreChecks.checkDocument(document);
+        if (findKnowledgeBase(document.ref().knowledgeBase()).isEmpty()) {
+            throw StoreChecks.unknownKnowledgeBase(document.ref().knowledgeBase());
+        }
+        for (int attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
+            Optional<Document> current = findDocument(document.ref());
+            Document next = document.withVersion(StoreChecks.nextVersion(current.map(Document::version).orElse(0L)));
+            Expression condition = current.isEmpty()
+                    ? Expression.builder().expression("attribute_not_exists(documentId)").build()
+                    : sameVersion(current.get().version());
+            try {
+                call("store document " + document.ref(), () -> documents.putItem(PutItemEnhancedRequest
+                        .builder(DocumentItem.class).item(DocumentItem.from(next)).conditionExpression(condition).build()));
+                return next;
+            } catch (ConditionalCheckFailedException concurrentWriter) {
+                LOG.debugf("Document %s changed while storing a new version; retrying", document.ref());
+            }
+        }
+        throw new StoreUnavailableException("Failed to store a new version of " + document.ref() + ": "
+                + MAX_VERSION_ATTEMPTS + " concurrent writers got there first; retry later");
+    }
+
+    @Override
+    public boolean putIfVersion(Document document) {
+        StoreChecks.checkDocument(document);
+        try {
+            call("store document " + document.ref(), () -> documents.putItem(PutItemEnhancedRequest
+                    .builder(DocumentItem.class).item(DocumentItem.from(document))
+                    .conditionExpression(sameVersion(document.version())).build()));
+            return true;
+        } catch (ConditionalCheckFailedException deletedOrReplaced) {
+            return false;
+        }
+    }
+
+    /** The item exists with this version; version 0 also matches items written before versions. */
+    private static Expression sameVersion(long version) {
+        String expression = version == 0
+                ? "attribute_exists(documentId) AND (attribute_not_exists(#v) OR #v = :v)"
+                : "attribute_exists(documentId) AND #v = :v";
+        return Expression.builder().expression(expression)
+                .putExpressionName("#v", "version")
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(version)))
+                .build();
+    }
+
+    @Override
     public Optional<Document> findDocument(DocumentRef ref) {
         return call("read document " + ref, () -> Optional.ofNullable(documents.getItem(r -> r
                 .key(key(Keys.of(ref.knowledgeBase()), ref.documentId())).consistentRead(true)))
@@ -157,32 +209,53 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     @Override
     public void deleteDocument(DocumentRef ref) {
-        deleteChunkItems(ref, Set.of());
+        deleteChunkItems(ref, key -> true);
         call("delete document " + ref, () -> documents.deleteItem(key(Keys.of(ref.knowledgeBase()), ref.documentId())));
     }
 
+    /**
+     * Chunks cannot be written in one conditional step with the document, so each version writes
+     * its own key range, then removes older ones, then looks again: if a newer version arrived
+     * meanwhile it removes its own range. Whichever order two writers run in, only the newest
+     * version's chunks remain.
+     */
     @Override
-    public void replaceChunks(DocumentRef ref, List<Chunk> newChunks) {
+    public boolean replaceChunks(DocumentRef ref, long version, List<Chunk> newChunks) {
         StoreChecks.checkChunks(ref, newChunks);
-        if (findDocument(ref).isEmpty()) {
-            throw StoreChecks.unknownDocument(ref);
+        Document document = findDocument(ref).orElseThrow(() -> StoreChecks.unknownDocument(ref));
+        if (document.version() != version) {
+            return false;
         }
         for (int from = 0; from < newChunks.size(); from += BATCH_SIZE) {
             List<Chunk> slice = newChunks.subList(from, Math.min(newChunks.size(), from + BATCH_SIZE));
             WriteBatch.Builder<ChunkItem> batch = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);
-            slice.forEach(c -> batch.addPutItem(ChunkItem.from(c)));
+            slice.forEach(c -> batch.addPutItem(ChunkItem.from(c, version)));
             writeBatch("store chunks of " + ref, batch.build());
         }
         Set<String> keep = new HashSet<>();
-        newChunks.forEach(c -> keep.add(c.id()));
-        deleteChunkItems(ref, keep);
+        newChunks.forEach(c -> keep.add(ChunkItem.versionPrefix(version) + c.id()));
+        deleteChunkItems(ref, key -> ChunkItem.versionOf(key) < version
+                || ChunkItem.versionOf(key) == version && !keep.contains(key));
+        Optional<Document> now = findDocument(ref);
+        if (now.isPresent() && now.get().version() == version) {
+            return true;
+        }
+        deleteChunkItems(ref, key -> ChunkItem.versionOf(key) == version);
+        return false;
     }
 
     @Override
     public List<Chunk> listChunks(DocumentRef ref) {
+        Optional<Document> document = findDocument(ref);
+        if (document.isEmpty()) {
+            return List.of();
+        }
+        String prefix = ChunkItem.versionPrefix(document.get().version());
         return call("list chunks of " + ref, () -> {
-            List<Chunk> result = new ArrayList<>(chunks.query(query(Keys.of(ref))).items().stream()
-                    .map(ChunkItem::toDomain).toList());
+            List<Chunk> result = new ArrayList<>(chunks.query(QueryEnhancedRequest.builder()
+                            .queryConditional(QueryConditional.sortBeginsWith(key(Keys.of(ref), prefix)))
+                            .consistentRead(true).build())
+                    .items().stream().map(ChunkItem::toDomain).toList());
             result.sort(Comparator.comparingInt(Chunk::position));
             return result;
         });
@@ -195,15 +268,16 @@ public final class DynamoDbDocumentStore implements DocumentStore {
         }
     }
 
-    /** Deletes the document's chunk items whose ids are not in {@code keep}. */
-    private void deleteChunkItems(DocumentRef ref, Set<String> keep) {
+    /** Deletes the document's chunk items whose sort keys {@code doomed} accepts. */
+    private void deleteChunkItems(DocumentRef ref, Predicate<String> isDoomed) {
         List<Key> doomed = call("list chunks of " + ref, () -> chunks.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(key(Keys.of(ref))))
                         .attributesToProject("documentKey", "chunkId")
+                        .consistentRead(true)
                         .build())
                 .items().stream()
-                .filter(item -> !keep.contains(item.getChunkId()))
-                .map(item -> key(item.getDocumentKey(), item.getChunkId()))
+                .filter(item -> isDoomed.test(item.getChunkKey()))
+                .map(item -> key(item.getDocumentKey(), item.getChunkKey()))
                 .toList());
         for (int from = 0; from < doomed.size(); from += BATCH_SIZE) {
             WriteBatch.Builder<ChunkItem> batch = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);

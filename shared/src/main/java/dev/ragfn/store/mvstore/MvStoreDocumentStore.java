@@ -24,7 +24,11 @@ import java.util.function.Function;
 /**
  * The embedded document store: H2's MVStore (a pure-Java, crash-safe key-value file) in the
  * function's own process. Keys are tenant/knowledge base/document paths joined by NUL, so a
- * document's chunks and a knowledge base's documents are contiguous ranges.
+ * document's chunks and a knowledge base's documents are contiguous ranges. Writes to documents and
+ * chunks hold the store's lock, so a version check and the write it guards are one step. Every
+ * write ends with a commit, which hands the change to the operating system before returning: it
+ * survives a crash of the process (not fsynced: a power loss may lose the last commits, which at
+ * worst shows an indexed document as CHUNKED, and a re-run repairs that).
  */
 public final class MvStoreDocumentStore implements DocumentStore {
 
@@ -73,7 +77,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void deleteKnowledgeBase(KnowledgeBaseRef ref) {
+    public synchronized void deleteKnowledgeBase(KnowledgeBaseRef ref) {
         removeRange(chunks, key(ref) + SEP);
         removeRange(documents, key(ref) + SEP);
         knowledgeBases.remove(key(ref));
@@ -81,11 +85,29 @@ public final class MvStoreDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void putDocument(Document document) {
+    public synchronized void putDocument(Document document) {
         StoreChecks.checkDocument(document);
         requireKnowledgeBase(document.ref().knowledgeBase());
         documents.put(key(document.ref()), MvStoreFiles.write(document));
         store.commit();
+    }
+
+    @Override
+    public synchronized Document putNewVersion(Document document) {
+        long current = findDocument(document.ref()).map(Document::version).orElse(0L);
+        Document next = document.withVersion(StoreChecks.nextVersion(current));
+        putDocument(next);
+        return next;
+    }
+
+    @Override
+    public synchronized boolean putIfVersion(Document document) {
+        Optional<Document> stored = findDocument(document.ref());
+        if (stored.isEmpty() || stored.get().version() != document.version()) {
+            return false;
+        }
+        putDocument(document);
+        return true;
     }
 
     @Override
@@ -99,17 +121,19 @@ public final class MvStoreDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void deleteDocument(DocumentRef ref) {
+    public synchronized void deleteDocument(DocumentRef ref) {
         removeRange(chunks, key(ref) + SEP);
         documents.remove(key(ref));
         store.commit();
     }
 
+    /** Chunks are keyed without their version: under the lock, only the stored version's chunks are ever written. */
     @Override
-    public void replaceChunks(DocumentRef ref, List<Chunk> newChunks) {
+    public synchronized boolean replaceChunks(DocumentRef ref, long version, List<Chunk> newChunks) {
         StoreChecks.checkChunks(ref, newChunks);
-        if (!documents.containsKey(key(ref))) {
-            throw StoreChecks.unknownDocument(ref);
+        Document document = findDocument(ref).orElseThrow(() -> StoreChecks.unknownDocument(ref));
+        if (document.version() != version) {
+            return false;
         }
         Set<String> keep = new HashSet<>();
         for (Chunk chunk : newChunks) {
@@ -128,6 +152,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
             }
         }
         store.commit();
+        return true;
     }
 
     @Override

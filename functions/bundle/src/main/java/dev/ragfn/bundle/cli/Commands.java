@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The bundle's command line: small commands over the same services the functions use. */
 @ApplicationScoped
@@ -21,19 +22,26 @@ public class Commands {
                    ragfn demo [<dir>]                      ingest the samples, then answer questions on them
                    ragfn bench-ingest <dir> [--docs N]     generate N documents in <dir>, warm up, ingest
                                                            them, compare with the embedding model alone
+                   ragfn check [--repair] [--tenant T] [--kb KB]
+                                                           compare store and index (every knowledge base of
+                                                           the tenant without --kb); --repair makes them agree
             """;
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("repair");
 
     private final BulkIngest bulkIngest;
     private final Search search;
     private final Ask ask;
     private final IngestBenchmark benchmark;
+    private final Check check;
     private final PrintStream out = System.out;
 
-    public Commands(BulkIngest bulkIngest, Search search, Ask ask, IngestBenchmark benchmark) {
+    public Commands(BulkIngest bulkIngest, Search search, Ask ask, IngestBenchmark benchmark, Check check) {
         this.bulkIngest = bulkIngest;
         this.search = search;
         this.ask = ask;
         this.benchmark = benchmark;
+        this.check = check;
     }
 
     public int run(String... args) {
@@ -53,6 +61,8 @@ public class Commands {
                 case "bench-ingest" -> positional.size() == 2
                         ? benchmark.run(Path.of(positional.get(1)), Integer.parseInt(options.getOrDefault("docs", "1000")),
                         tenant, options.getOrDefault("kb", "bench")) : usage();
+                case "check" -> positional.size() == 1
+                        ? check.run(tenant, options.get("kb"), options.containsKey("repair")) : usage();
                 case "demo" -> demo(positional.size() > 1 ? Path.of(positional.get(1)) : Path.of("samples"), tenant, kb);
                 default -> usage();
             };
@@ -81,7 +91,9 @@ public class Commands {
     private static List<String> parse(String[] args, Map<String, String> options) {
         List<String> positional = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--") && i + 1 < args.length) {
+            if (args[i].startsWith("--") && FLAGS.contains(args[i].substring(2))) {
+                options.put(args[i].substring(2), "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i].substring(2), args[++i]);
             } else {
                 positional.add(args[i]);

@@ -108,11 +108,11 @@ class OpenSearchServerlessIT {
     @Test
     void should_remove_a_documents_chunks_when_it_is_deleted_or_retired() {
         index.upsert(List.of(chunk("gone", "g0", "alpha", 0), chunk("gone", "g1", "beta", 1),
-                chunk("kept", "k0", "gamma", 2), chunk("kept", "k1", "delta", 3)));
+                chunk("kept", "k0", "gamma", 2), chunk("kept", "k1", "delta", 3, 2)));
         collectionRefreshes();
 
         index.deleteDocument(KB.document("gone"));
-        index.retainChunks(KB.document("kept"), List.of("k1"));
+        index.retireVersionsBefore(KB.document("kept"), 2);
         collectionRefreshes();
 
         assertThat(index.vectorSearch(SearchScope.of(KB), axis(0), 10, SearchFilter.none()))
@@ -149,8 +149,12 @@ class OpenSearchServerlessIT {
     }
 
     private static IndexedChunk chunk(String document, String id, String text, int axis) {
+        return chunk(document, id, text, axis, 0);
+    }
+
+    private static IndexedChunk chunk(String document, String id, String text, int axis, long version) {
         DocumentRef doc = KB.document(document);
-        return new IndexedChunk(doc, id, axis, "", text, axis(axis), "", List.of(), Map.of());
+        return new IndexedChunk(doc, id, axis, "", text, axis(axis), "", List.of(), Map.of(), null, version);
     }
 
     private static float[] axis(int axis) {

@@ -35,6 +35,7 @@ class OpenSearchSigV4IT extends VectorIndexContract {
     private static final AtomicInteger INDEXES = new AtomicInteger();
     private static SigV4Gateway gateway;
     private int requestsBefore;
+    private String indexName;
 
     @BeforeAll
     static void startGateway() {
@@ -49,7 +50,13 @@ class OpenSearchSigV4IT extends VectorIndexContract {
     @Override
     protected VectorIndex newIndex(int dimension) {
         requestsBefore = gateway.requests().size();
-        RagfnConfig.OpenSearch config = SignedOpenSearch.config(gateway, "es", freshName());
+        indexName = freshName();
+        return reopenWithoutClosing(dimension);
+    }
+
+    @Override
+    protected VectorIndex reopenWithoutClosing(int dimension) {
+        RagfnConfig.OpenSearch config = SignedOpenSearch.config(gateway, "es", indexName);
         return OpenSearchVectorIndex.create(config,
                 SignedOpenSearch.client(gateway, config, SignedOpenSearch.credentials(SigV4Gateway.SECRET_KEY)), dimension);
     }

@@ -7,6 +7,7 @@ import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.ingest.chunk.ChunkingOptions;
 import dev.ragfn.ingest.chunk.StructureAwareChunker;
 import dev.ragfn.ingest.parse.Parsers;
@@ -44,10 +45,12 @@ class IngestServiceTest {
     Path root;
 
     private final MvStoreDocumentStore store = MvStoreDocumentStore.inMemory();
+    private final LuceneVectorIndex index = LuceneVectorIndex.inMemory(384);
 
     @AfterEach
     void close() {
         store.close();
+        index.close();
     }
 
     @Test
@@ -129,7 +132,7 @@ class IngestServiceTest {
                 .getConfigMapping(IngestConfig.class);
         StructureAwareChunker chunker = new StructureAwareChunker(EmbeddingModels.tokenizer(),
                 new ChunkingOptions(config.chunkMaxTokens(), config.chunkOverlapTokens(), config.chunkIncludeHeadings()));
-        return new IngestService(store, new Sources(List.of(new LocalFileSource(root, config.maxDocumentBytes()))),
+        return new IngestService(store, index, new Sources(List.of(new LocalFileSource(root, config.maxDocumentBytes()))),
                 new Parsers(config.maxDocumentBytes()), chunker, config, 384, Clock.systemUTC());
     }
 

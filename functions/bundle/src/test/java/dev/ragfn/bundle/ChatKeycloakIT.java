@@ -160,7 +160,7 @@ class ChatKeycloakIT {
         assertThat(done.toString()).as(tenant).doesNotContain(otherFact);
     }
 
-    /** A new session's first turn over SSE: the done event, after checking no token mentions another tenant's fact. */
+    /** A new session's first turn over SSE: its done event, once the stream is known to carry no error event. */
     private JsonNode streamed(String token, String tenant) throws Exception {
         SseClient.Stream answer = SseClient.post(stream, Map.of("tenant", tenant, "knowledgeBases", List.of(kb),
                 "message", QUESTION), token);

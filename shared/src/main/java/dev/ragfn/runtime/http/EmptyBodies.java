@@ -1,10 +1,9 @@
 package dev.ragfn.runtime.http;
 
-import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.core.error.InvalidInputException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +29,8 @@ public class EmptyBodies {
             context.next();
             return;
         }
-        context.response().setStatusCode(400)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("kind", RagfnException.Kind.INVALID_INPUT.name())
-                        .put("message", "the request has no data (the body is empty); send JSON: a request "
-                                + "object, or a CloudEvent's data").encode());
+        HttpErrors.answer(context, new InvalidInputException("the request has no data (the body is empty); "
+                + "send JSON: a request object, or a CloudEvent's data"));
     }
 
     /** HTTP/1.1 has a body only with a length above zero or chunked encoding. */

@@ -74,6 +74,11 @@ public class HttpErrors {
         }
     }
 
+    /** Answers the request with the failure's status and its JSON problem, for routes that refuse before any handler runs. */
+    public static void answer(RoutingContext context, RagfnException failure) {
+        send(context, status(failure.kind()), failure.kind().name(), failure.getMessage());
+    }
+
     private static void send(RoutingContext context, int status, String kind, String message) {
         if (status >= 500) {
             LOG.warnf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, message);

@@ -1,8 +1,7 @@
 package dev.ragfn.bundle.broker;
 
-import dev.ragfn.core.error.RagfnException;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
+import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.runtime.http.HttpErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +35,6 @@ public class BrokerOnlyRoutes {
         String message = "the bundle takes events only at POST /events, its local broker's ingress, which runs the "
                 + "whole chain as triggers.yaml declares; " + (path.equals("/") ? "Funqy's event route" : path)
                 + " would run one function alone";
-        context.response().setStatusCode(404)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("kind", RagfnException.Kind.NOT_FOUND.name()).put("message", message).encode());
+        HttpErrors.answer(context, new NotFoundException(message));
     }
 }

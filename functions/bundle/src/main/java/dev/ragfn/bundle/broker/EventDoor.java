@@ -6,6 +6,7 @@ import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventEnvelope;
+import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.store.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * The checks of the broker's ingress, before anything is routed: a bounded body, a whole CloudEvent
  * envelope, and data that every function the event reaches can take. What fails here is the sender's
- * to fix (400, 413), so it is never retried nor dead-lettered.
+ * to fix (400, 413), so it is never retried nor dead-lettered. The caller's tenant is decided here
+ * too (403 for another tenant's event), so the broker admits only events with their tenant settled.
  */
 @ApplicationScoped
 public class EventDoor {
@@ -31,10 +33,12 @@ public class EventDoor {
 
     private final LocalBroker broker;
     private final BrokerConfig config;
+    private final Access access;
 
-    public EventDoor(LocalBroker broker, BrokerConfig config) {
+    public EventDoor(LocalBroker broker, BrokerConfig config, Access access) {
         this.broker = broker;
         this.config = config;
+        this.access = access;
     }
 
     /** An event the door let in: its envelope, the extensions ragfn routes on, and its data as JSON (null for none). */
@@ -86,6 +90,11 @@ public class EventDoor {
 
     private Admitted admit(EventEnvelope envelope, Map<String, String> extensions, JsonNode data) {
         JsonNode present = data == null || data.isNull() ? null : data;
+        String named = extensions.getOrDefault(EventAttributes.TENANT, present == null ? null : text(present, "tenant"));
+        String tenant = access.require(Access.toPublish(envelope.type()), named).tenant();
+        if (tenant != null) {
+            extensions.put(EventAttributes.TENANT, tenant);
+        }
         broker.admit(envelope.type(), extensions, present);
         return new Admitted(envelope, Map.copyOf(extensions), present);
     }

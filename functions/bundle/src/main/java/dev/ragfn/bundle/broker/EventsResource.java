@@ -1,8 +1,5 @@
 package dev.ragfn.bundle.broker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragfn.core.event.EventAttributes;
-import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.store.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -14,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +27,10 @@ public class EventsResource {
 
     private final LocalBroker broker;
     private final EventDoor door;
-    private final Access access;
 
-    public EventsResource(LocalBroker broker, EventDoor door, Access access) {
+    public EventsResource(LocalBroker broker, EventDoor door) {
         this.broker = broker;
         this.door = door;
-        this.access = access;
     }
 
     /** What came out of the chain, in the structured form. */
@@ -59,23 +53,10 @@ public class EventsResource {
     }
 
     private List<Result> publish(EventDoor.Admitted event) {
-        // The caller's tenant travels with the event; naming another is refused before anything is published.
-        Map<String, String> extensions = new HashMap<>(event.extensions());
-        JsonNode data = event.data();
-        String named = extensions.getOrDefault(EventAttributes.TENANT, data == null ? null : text(data, "tenant"));
-        String tenant = access.require(Access.toPublish(event.envelope().type()), named).tenant();
-        if (tenant != null) {
-            extensions.put(EventAttributes.TENANT, tenant);
-        }
-        Object payload = data == null ? null : Json.mapper().convertValue(data, Object.class);
+        Object payload = event.data() == null ? null : Json.mapper().convertValue(event.data(), Object.class);
         List<CloudEvent<?>> results = broker.publish(event.envelope().id(), event.envelope().type(),
-                event.envelope().source(), extensions, payload);
+                event.envelope().source(), event.extensions(), payload);
         return results.stream().map(e -> new Result(e.id(), e.type(), e.source(),
                 IncomingEvents.extensions(e), e.data())).toList();
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

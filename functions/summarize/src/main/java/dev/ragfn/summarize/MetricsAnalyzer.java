@@ -3,6 +3,8 @@ package dev.ragfn.summarize;
 import dev.ragfn.summarize.analysis.Anomaly;
 import dev.ragfn.summarize.analysis.AnomalyDetector;
 import dev.ragfn.summarize.analysis.Correlations;
+import dev.ragfn.summarize.analysis.DailyBaseline;
+import dev.ragfn.summarize.analysis.LimitCrossings;
 import dev.ragfn.summarize.analysis.Sample;
 import dev.ragfn.summarize.analysis.Stats;
 import dev.ragfn.summarize.analysis.Trend;
@@ -53,6 +55,7 @@ final class MetricsAnalyzer {
         Set<String> advice = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> withoutDailyBaseline = new ArrayList<>();
         for (MetricData d : data) {
             MetricFindings findings = analyze(d);
             metrics.add(findings);
@@ -62,6 +65,9 @@ final class MetricsAnalyzer {
                 problems.add(d.metric().title() + ": " + findings.note());
             } else {
                 seriesByName.put(d.metric().name(), d.samples());
+                if (!findings.dailyBaseline()) {
+                    withoutDailyBaseline.add(d.metric().name());
+                }
                 if (findings.stats().nonFiniteSamples() > 0) {
                     problems.add(d.metric().title() + ": " + findings.stats().nonFiniteSamples()
                             + " NaN or infinite samples were left out of the analysis");
@@ -73,7 +79,11 @@ final class MetricsAnalyzer {
             }
             deductions.addAll(lost);
         }
-        List<CorrelationFinding> correlations = correlations(seriesByName);
+        if (!withoutDailyBaseline.isEmpty()) {
+            problems.add("No samples a day before the window for " + String.join(", ", withoutDailyBaseline)
+                    + ": their trends and incidents are judged without removing the daily load cycle");
+        }
+        List<CorrelationFinding> correlations = correlations(seriesByName, metrics);
         boolean anyData = metrics.stream().anyMatch(MetricFindings::hasData);
         if (!missing.isEmpty() && anyData) {
             advice.add("Some metrics are not in Prometheus for this scope (" + String.join(", ", missing)
@@ -85,7 +95,8 @@ final class MetricsAnalyzer {
                 : metrics.stream().allMatch(MetricFindings::hasData) ? Findings.Status.COMPLETE : Findings.Status.PARTIAL;
         Integer score = anyData ? Math.max(0, 100 - deductions.stream().mapToInt(Deduction::points).sum()) : null;
         List<String> recommendations = new ArrayList<>();
-        correlations.forEach(c -> recommendations.add(capitalise(c.meaning()) + "; treat the correlated incidents as one."));
+        correlations.stream().filter(c -> hasIncidents(metrics, c.correlation().first()) && hasIncidents(metrics, c.correlation().second()))
+                .forEach(c -> recommendations.add(capitalise(c.meaning()) + "; treat the correlated incidents as one."));
         recommendations.addAll(advice);
         return new Findings(scope, window.start(), window.end(), window.step(), status, score, deductions, metrics,
                 correlations, recommendations, deductions.stream().limit(ATTENTION_ITEMS).toList(), problems, missing,
@@ -102,15 +113,27 @@ final class MetricsAnalyzer {
         Metric m = d.metric();
         Stats stats = Stats.of(d.samples()).orElse(null);
         if (stats == null) {
-            return new MetricFindings(m.name(), m.title(), m.unit(), d.source(), d.query(), null, null, List.of(),
-                    d.note() != null ? d.note() : "no finite samples in the window");
+            return new MetricFindings(m.name(), m.title(), m.unit(), d.source(), d.query(), m.limit(), null, false, null,
+                    List.of(), d.note() != null ? d.note() : "no finite samples in the window");
         }
-        List<Anomaly> anomalies = anomalyDetector.detect(d.samples(), m.minChange());
-        // The trend describes the baseline, so the incidents' samples do not bend it.
-        List<Sample> baseline = d.samples().stream().filter(s -> anomalies.stream().noneMatch(a ->
-                !s.time().isBefore(a.start()) && !s.time().isAfter(a.end()))).toList();
-        Trend trend = trendDetector.detect(baseline, m.minChange()).orElse(null);
-        return new MetricFindings(m.name(), m.title(), m.unit(), d.source(), d.query(), stats, trend, anomalies, null);
+        double[] expected = DailyBaseline.expected(d.samples(), d.dayBefore()).orElse(null);
+        List<Anomaly> anomalies = anomalyDetector.detect(d.samples(), expected, m.minChange());
+        if (m.limit() != null) {
+            anomalies = LimitCrossings.merge(anomalies, d.samples(), m.limit());
+        }
+        // The trend describes the baseline, so the incidents' samples do not bend it; with a daily
+        // baseline it is the trend of the difference to the day before, free of the daily cycle.
+        List<Anomaly> incidents = anomalies;
+        List<Sample> baseline = new ArrayList<>();
+        for (int i = 0; i < d.samples().size(); i++) {
+            Sample s = d.samples().get(i);
+            if (s.finite() && incidents.stream().noneMatch(a -> a.overlaps(s.time(), s.time()))) {
+                baseline.add(expected == null ? s : new Sample(s.time(), s.value() - expected[i]));
+            }
+        }
+        Trend trend = trendDetector.detect(baseline, m.minChange(), expected == null ? null : stats.mean()).orElse(null);
+        return new MetricFindings(m.name(), m.title(), m.unit(), d.source(), d.query(), m.limit(), stats,
+                expected != null, trend, anomalies, null);
     }
 
     private static List<Deduction> deductions(Metric m, MetricFindings f) {
@@ -120,21 +143,15 @@ final class MetricsAnalyzer {
         List<Deduction> result = new ArrayList<>();
         for (Anomaly a : f.anomalies()) {
             int sign = a.kind() == Anomaly.Kind.DROP ? -1 : 1;
-            if (m.adverse(sign)) {
-                result.add(new Deduction(m.weight(), m.name(),
-                        m.title() + " " + a.kind().name().toLowerCase(Locale.ROOT)
-                                + (a.kind() == Anomaly.Kind.PLATEAU ? " at " : " to ") + Format.value(a.peak().value(), m.unit())
-                                + " (baseline " + Format.value(a.baseline(), m.unit()) + ")", a.start()));
+            if (m.adverse(sign) || a.aboveLimitFrom() != null) {
+                result.add(new Deduction(m.weight(), m.name(), reason(m, a), a.start()));
             }
         }
         Trend t = f.trend();
         if (t != null && t.significant() && m.adverse(t.direction() == Trend.Direction.RISING ? 1 : -1)) {
             result.add(new Deduction((m.weight() + 1) / 2, m.name(), m.title() + " " + t.direction().name()
-                    .toLowerCase(Locale.ROOT) + " by " + Format.value(Math.abs(t.change()), m.unit()) + " over the window", null));
-        }
-        if (m.limit() != null && f.stats().p95() >= m.limit()) {
-            result.add(new Deduction(m.weight(), m.name(), m.title() + " at or above " + Format.value(m.limit(), m.unit())
-                    + " for more than 5 % of the window", null));
+                    .toLowerCase(Locale.ROOT) + " by " + Format.value(Math.abs(t.change()), m.unit()) + " over the window"
+                    + (f.dailyBaseline() ? " compared with the day before" : ""), null));
         }
         // One metric cannot sink the score alone: at most twice its weight.
         int budget = 2 * m.weight();
@@ -149,7 +166,25 @@ final class MetricsAnalyzer {
         return capped;
     }
 
-    private List<CorrelationFinding> correlations(Map<String, List<Sample>> series) {
+    private static String reason(Metric m, Anomaly a) {
+        String what = switch (a.kind()) {
+            case ABOVE_LIMIT -> m.title() + " at or above " + Format.value(m.limit(), m.unit()) + ", up to "
+                    + Format.value(a.peak().value(), m.unit());
+            case PLATEAU -> m.title() + " plateau at " + Format.value(a.peak().value(), m.unit())
+                    + " (baseline " + Format.value(a.baseline(), m.unit()) + ")";
+            default -> m.title() + " " + a.kind().name().toLowerCase(Locale.ROOT) + " to "
+                    + Format.value(a.peak().value(), m.unit()) + " (baseline " + Format.value(a.baseline(), m.unit()) + ")";
+        };
+        return a.kind() != Anomaly.Kind.ABOVE_LIMIT && a.aboveLimitFrom() != null
+                ? what + ", above " + Format.value(m.limit(), m.unit()) + " from " + Format.time(a.aboveLimitFrom())
+                : what;
+    }
+
+    /**
+     * The strong, significant correlations of the catalog's pairings. A pairing that names a cause
+     * says so only when the metric showing that cause has a positive sample.
+     */
+    private List<CorrelationFinding> correlations(Map<String, List<Sample>> series, List<MetricFindings> metrics) {
         List<CorrelationFinding> result = new ArrayList<>();
         for (MetricCatalog.Pairing pairing : catalog.pairings()) {
             List<Sample> first = series.get(pairing.first());
@@ -157,11 +192,17 @@ final class MetricsAnalyzer {
             if (first == null || second == null) {
                 continue;
             }
+            boolean caused = pairing.evidence() == null || metrics.stream()
+                    .anyMatch(m -> m.name().equals(pairing.evidence()) && m.hasData() && m.stats().max() > 0);
             Correlations.pearson(pairing.first(), first, pairing.second(), second)
                     .filter(c -> c.coefficient() >= MIN_CORRELATION && c.pValue() < CORRELATION_SIGNIFICANCE)
-                    .ifPresent(c -> result.add(new CorrelationFinding(c, pairing.meaning())));
+                    .ifPresent(c -> result.add(new CorrelationFinding(c, caused ? pairing.meaning() : pairing.withoutEvidence())));
         }
         return result;
+    }
+
+    private static boolean hasIncidents(List<MetricFindings> metrics, String name) {
+        return metrics.stream().anyMatch(m -> m.name().equals(name) && !m.anomalies().isEmpty());
     }
 
     private static String capitalise(String text) {

@@ -42,13 +42,17 @@ public interface SummarizeConfig {
     @WithDefault("300")
     int maxPoints();
 
-    /** Label that holds the Kubernetes namespace on vLLM, DCGM and HTTP metrics. */
+    /** Label that holds the Kubernetes namespace on vLLM, DCGM and HTTP metrics; on DCGM metrics its "exported_" form is matched too. */
     @WithDefault("namespace")
     String namespaceLabel();
 
     /** Label that holds the served model's name on vLLM metrics. */
     @WithDefault("model_name")
     String modelLabel();
+
+    /** Label that holds the pod on vLLM, DCGM and HTTP metrics, which ties GPUs and HTTP answers to a model's pods; on DCGM metrics its "exported_" form is matched too. */
+    @WithDefault("pod")
+    String podLabel();
 
     /** Robust z-score (distance from the median in MAD-based standard deviations) beyond which a sample is anomalous. */
     @WithDefault("5")

@@ -1,6 +1,8 @@
 package dev.ragfn.summarize;
 
 import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.summarize.analysis.DailyBaseline;
+import dev.ragfn.summarize.analysis.Sample;
 import dev.ragfn.summarize.metrics.Metric;
 import dev.ragfn.summarize.metrics.MetricCatalog;
 import dev.ragfn.summarize.metrics.Scope;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * Produces one report: finds which metrics exist in the scope (one request), queries each that
- * does (one request per metric), analyses the series and has the writer word the findings.
+ * does over the window and the day before it (one request per metric), analyses the series and
+ * has the writer word the findings.
  * Prometheus being unreachable yields a report that says so, not an exception.
  */
 public final class Summarizer {
@@ -52,21 +55,26 @@ public final class Summarizer {
         for (Metric metric : catalog.metrics()) {
             String source = metric.sources().stream().filter(present::contains).findFirst().orElse(null);
             if (source == null) {
-                data.add(new MetricData(metric, null, null, List.of(), "not in Prometheus for this scope"));
+                data.add(MetricData.without(metric, null, null, "not in Prometheus for this scope"));
                 continue;
             }
             String query = catalog.query(metric, source, scope, window.rateRange());
             try {
                 requests++;
-                List<RangeSeries> result = prometheus.queryRange(query, window.start(), window.end(), window.step());
-                data.add(result.isEmpty()
-                        ? new MetricData(metric, source, query, List.of(), "no samples in the window")
-                        : new MetricData(metric, source, query, result.getFirst().samples(), null));
+                // One request for the window and the day before it, the daily baseline.
+                List<RangeSeries> result = prometheus.queryRange(query, window.start().minus(DailyBaseline.DAY),
+                        window.end(), window.step());
+                List<Sample> samples = result.isEmpty() ? List.of() : result.getFirst().samples();
+                List<Sample> inWindow = samples.stream().filter(x -> !x.time().isBefore(window.start())).toList();
+                List<Sample> dayBefore = samples.stream().filter(x -> x.time().isBefore(window.start())).toList();
+                data.add(inWindow.isEmpty()
+                        ? MetricData.without(metric, source, query, "no samples in the window")
+                        : new MetricData(metric, source, query, inWindow, dayBefore, null));
             } catch (PrometheusException e) {
                 if (e.kind() == RagfnException.Kind.UNAVAILABLE) {
                     return analyzer.unavailable(scope.id(), window, e.getMessage(), requests);
                 }
-                data.add(new MetricData(metric, source, query, List.of(), "query failed: " + e.getMessage()));
+                data.add(MetricData.without(metric, source, query, "query failed: " + e.getMessage()));
             }
         }
         return analyzer.analyze(scope.id(), window, data, requests);

@@ -68,7 +68,7 @@ public class SummaryService {
     public static Summarizer summarizer(SummarizeConfig config) {
         PrometheusClient client = new PrometheusClient(config.prometheusUrl(), bearerToken(config), config.verifyTls(),
                 config.timeout());
-        MetricCatalog catalog = new MetricCatalog(config.namespaceLabel(), config.modelLabel());
+        MetricCatalog catalog = new MetricCatalog(config.namespaceLabel(), config.modelLabel(), config.podLabel());
         MetricsAnalyzer analyzer = new MetricsAnalyzer(catalog,
                 new AnomalyDetector(config.anomalyThreshold(), config.minPlateau()),
                 new TrendDetector(config.trendSignificance(), config.trendMinRelativeChange()));

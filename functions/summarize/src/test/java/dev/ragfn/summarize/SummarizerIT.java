@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import static dev.ragfn.summarize.testing.SyntheticServing.BUSY_MODEL;
 import static dev.ragfn.summarize.testing.SyntheticServing.BUSY_NAMESPACE;
+import static dev.ragfn.summarize.testing.SyntheticServing.CARD_MIB;
 import static dev.ragfn.summarize.testing.SyntheticServing.END;
 import static dev.ragfn.summarize.testing.SyntheticServing.ERROR_BURST;
 import static dev.ragfn.summarize.testing.SyntheticServing.KV_RISE;
@@ -87,7 +88,7 @@ class SummarizerIT {
         assertThat(plateau.start()).isBetween(MEMORY_CLIMB, MEMORY_CLIMB.plus(minutes(6)));
         assertThat(plateau.flatSince()).isBetween(MEMORY_FLAT.minus(minutes(2)), MEMORY_FLAT.plus(minutes(4)));
         assertThat(plateau.ongoing()).isTrue();
-        assertThat(plateau.peak().value()).isEqualTo(79_000);
+        assertThat(plateau.peak().value()).isCloseTo(79_000 / CARD_MIB, within(0.001));
         assertThat(metric(busy, "gpu_memory_used").trend().significant()).isFalse();
     }
 
@@ -144,8 +145,8 @@ class SummarizerIT {
         Findings f = quiet.findings();
 
         assertThat(f.status()).isEqualTo(Findings.Status.PARTIAL);
-        assertThat(f.missingMetrics()).containsExactly("tpot_p95");
-        assertThat(f.recommendations()).anySatisfy(r -> assertThat(r).contains("tpot_p95"));
+        assertThat(f.missingMetrics()).containsExactly("inter_token_latency_p95");
+        assertThat(f.recommendations()).anySatisfy(r -> assertThat(r).contains("inter_token_latency_p95"));
     }
 
     @Test

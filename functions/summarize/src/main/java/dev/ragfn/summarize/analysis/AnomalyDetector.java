@@ -33,27 +33,51 @@ public final class AnomalyDetector {
     }
 
     /**
-     * The incidents of a series in time order.
+     * The incidents of a series in time order, against its median.
      *
      * @param minChange smallest deviation from the baseline worth reporting, in the series' unit;
      *                  must be positive, since a constant series has no spread to compare against
      */
     public List<Anomaly> detect(List<Sample> series, double minChange) {
+        return detect(series, null, minChange);
+    }
+
+    /**
+     * The incidents of a series in time order, against the level expected at each sample (such as
+     * the same hour a day earlier, {@link DailyBaseline}): the median and the spread are those of
+     * the differences, so a daily cycle neither hides an incident nor passes for one.
+     *
+     * @param expected  the expected level of each sample of {@code series}, or null for none (a flat baseline)
+     * @param minChange smallest deviation from the baseline worth reporting, in the series' unit;
+     *                  must be positive, since a constant series has no spread to compare against
+     */
+    public List<Anomaly> detect(List<Sample> series, double[] expected, double minChange) {
         if (!(minChange > 0)) {
             throw new IllegalArgumentException("minChange must be positive but was " + minChange);
         }
-        List<Sample> finite = series.stream().filter(Sample::finite).toList();
+        List<Sample> finite = new ArrayList<>();
+        List<Double> levels = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            if (series.get(i).finite()) {
+                finite.add(series.get(i));
+                levels.add(expected == null ? 0 : expected[i]);
+            }
+        }
         if (finite.size() < 3) {
             return List.of();
         }
-        double[] values = finite.stream().mapToDouble(Sample::value).toArray();
-        double median = Statistics.median(values);
-        double sigma = Statistics.MAD_TO_SIGMA * Statistics.mad(values, median);
+        double[] level = levels.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] residuals = new double[finite.size()];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = finite.get(i).value() - level[i];
+        }
+        double median = Statistics.median(residuals);
+        double sigma = Statistics.MAD_TO_SIGMA * Statistics.mad(residuals, median);
         double limit = Math.max(threshold * sigma, minChange);
 
         List<int[]> runs = new ArrayList<>();
         for (int i = 0; i < finite.size(); i++) {
-            double deviation = values[i] - median;
+            double deviation = residuals[i] - median;
             int sign = Math.abs(deviation) > limit ? (int) Math.signum(deviation) : 0;
             if (sign == 0) {
                 continue;
@@ -66,14 +90,14 @@ public final class AnomalyDetector {
             }
         }
         if (runs.size() == 1 && runs.getFirst()[0] == 0 && runs.getFirst()[2] < 0) {
-            Anomaly plateau = plateauOverMostOfWindow(finite, values, runs.getFirst()[1], sigma, minChange);
+            Anomaly plateau = plateauOverMostOfWindow(finite, residuals, level, runs.getFirst()[1], sigma, minChange);
             if (plateau != null) {
                 return List.of(plateau);
             }
         }
         List<Anomaly> result = new ArrayList<>();
         for (int[] run : runs) {
-            result.add(incident(finite, run[0], run[1], run[2], median, sigma));
+            result.add(incident(finite, residuals, level, run[0], run[1], run[2], median, sigma));
         }
         return result;
     }
@@ -83,47 +107,46 @@ public final class AnomalyDetector {
      * the time before the rise looks like a drop. When the only incident is such a "drop" at the
      * start and the rest of the window is flat, it is a plateau: reported against the level before.
      */
-    private Anomaly plateauOverMostOfWindow(List<Sample> samples, double[] values, int lowEnd, double flatSigma,
-                                           double minChange) {
+    private Anomaly plateauOverMostOfWindow(List<Sample> samples, double[] residuals, double[] level, int lowEnd,
+                                           double flatSigma, double minChange) {
         int last = samples.size() - 1;
         if (lowEnd >= last) {
             return null;
         }
-        double[] before = Arrays.copyOfRange(values, 0, lowEnd + 1);
-        double level = Statistics.median(before);
-        double sigma = Statistics.MAD_TO_SIGMA * Statistics.mad(before, level);
-        Sample peak = samples.get(last);
+        double[] before = Arrays.copyOfRange(residuals, 0, lowEnd + 1);
+        double usual = Statistics.median(before);
+        double sigma = Statistics.MAD_TO_SIGMA * Statistics.mad(before, usual);
+        int peak = last;
         for (int i = lowEnd + 1; i <= last; i++) {
-            peak = samples.get(i).value() > peak.value() ? samples.get(i) : peak;
+            peak = residuals[i] > residuals[peak] ? i : peak;
         }
-        int flatFrom = longestFlatStart(samples, lowEnd + 1, last, peak.value(), flatSigma);
+        int flatFrom = longestFlatStart(samples, lowEnd + 1, last, samples.get(peak).value(), flatSigma);
         if (flatFrom < 0) {
             return null;
         }
         // The rise began after the last sample still at the old level.
         double near = Math.max(threshold * sigma, minChange);
         int departed = lowEnd;
-        while (departed > 0 && Math.abs(values[departed - 1] - level) > near) {
+        while (departed > 0 && Math.abs(residuals[departed - 1] - usual) > near) {
             departed--;
         }
-        Double robustZ = sigma > 0 ? Math.abs(peak.value() - level) / sigma : null;
-        return new Anomaly(Anomaly.Kind.PLATEAU, samples.get(departed).time(), samples.get(last).time(), peak, level,
-                robustZ, true, samples.get(flatFrom).time());
+        Double robustZ = sigma > 0 ? Math.abs(residuals[peak] - usual) / sigma : null;
+        return new Anomaly(Anomaly.Kind.PLATEAU, samples.get(departed).time(), samples.get(last).time(),
+                samples.get(peak), usual + level[peak], robustZ, true, samples.get(flatFrom).time(), null);
     }
 
-    private Anomaly incident(List<Sample> samples, int from, int to, int sign, double median, double sigma) {
-        Sample peak = samples.get(from);
+    private Anomaly incident(List<Sample> samples, double[] residuals, double[] level, int from, int to, int sign,
+                             double median, double sigma) {
+        int peak = from;
         for (int i = from; i <= to; i++) {
-            if (Math.abs(samples.get(i).value() - median) > Math.abs(peak.value() - median)) {
-                peak = samples.get(i);
-            }
+            peak = Math.abs(residuals[i] - median) > Math.abs(residuals[peak] - median) ? i : peak;
         }
-        Double robustZ = sigma > 0 ? Math.abs(peak.value() - median) / sigma : null;
+        Double robustZ = sigma > 0 ? Math.abs(residuals[peak] - median) / sigma : null;
         boolean ongoing = to == samples.size() - 1;
-        int flatFrom = sign > 0 ? longestFlatStart(samples, from, to, peak.value(), sigma) : -1;
+        int flatFrom = sign > 0 ? longestFlatStart(samples, from, to, samples.get(peak).value(), sigma) : -1;
         Anomaly.Kind kind = flatFrom >= 0 ? Anomaly.Kind.PLATEAU : sign > 0 ? Anomaly.Kind.SPIKE : Anomaly.Kind.DROP;
-        return new Anomaly(kind, samples.get(from).time(), samples.get(to).time(), peak, median, robustZ, ongoing,
-                flatFrom >= 0 ? samples.get(flatFrom).time() : null);
+        return new Anomaly(kind, samples.get(from).time(), samples.get(to).time(), samples.get(peak),
+                median + level[peak], robustZ, ongoing, flatFrom >= 0 ? samples.get(flatFrom).time() : null, null);
     }
 
     /**

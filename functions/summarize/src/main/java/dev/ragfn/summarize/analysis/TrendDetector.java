@@ -35,6 +35,18 @@ public final class TrendDetector {
      * @param minChange smallest absolute change over the window worth reporting, in the series' unit
      */
     public Optional<Trend> detect(List<Sample> series, double minChange) {
+        return detect(series, minChange, null);
+    }
+
+    /**
+     * The trend of the finite samples, or empty with fewer than {@value #MIN_SAMPLES} of them.
+     *
+     * @param minChange smallest absolute change over the window worth reporting, in the series' unit
+     * @param level     the metric's mean level, which the relative change is measured against when
+     *                  the series holds differences (to the day before) rather than levels; null
+     *                  takes the series' own mean
+     */
+    public Optional<Trend> detect(List<Sample> series, double minChange, Double level) {
         List<Sample> finite = series.stream().filter(Sample::finite).toList();
         int n = finite.size();
         if (n < MIN_SAMPLES) {
@@ -74,7 +86,8 @@ public final class TrendDetector {
             pValue = Statistics.studentTwoSidedP(slope / standardError, effective - 2);
         }
         double change = slope * (x[n - 1] - x[0]);
-        boolean matters = Math.abs(change) >= minChange && Math.abs(change) >= minRelativeChange * Math.abs(meanY);
+        double reference = level != null ? level : meanY;
+        boolean matters = Math.abs(change) >= minChange && Math.abs(change) >= minRelativeChange * Math.abs(reference);
         Trend.Direction direction = pValue < significance && matters
                 ? (slope > 0 ? Trend.Direction.RISING : Trend.Direction.FALLING)
                 : Trend.Direction.FLAT;

@@ -4,7 +4,8 @@ import dev.ragfn.core.error.InvalidInputException;
 
 /**
  * What a summary covers: a namespace and a model, either of which may be absent (all of them).
- * GPU and HTTP metrics carry no model label, so they are scoped by namespace only.
+ * GPU and HTTP metrics carry no model label: with a model, they are joined to its pods
+ * ({@link ScopedSeries}).
  */
 public record Scope(String namespace, String model) {
 

@@ -74,7 +74,7 @@ public final class DeterministicReportWriter implements ReportWriter {
             if (t != null && t.significant()) {
                 lines.add(m.title() + " " + t.direction().name().toLowerCase() + ": " + signed(t.change(), m.unit())
                         + " over the window (" + signed(t.slopePerHour(), m.unit()) + " per hour, "
-                        + Format.pValue(t.pValue()) + ")");
+                        + Format.pValue(t.pValue()) + ")" + (m.dailyBaseline() ? ", compared with the same hours a day earlier" : ""));
             }
         }
         if (lines.isEmpty() && f.metrics().stream().anyMatch(MetricFindings::hasData)) {
@@ -105,14 +105,19 @@ public final class DeterministicReportWriter implements ReportWriter {
         String span = Format.time(a.start()) + (a.ongoing() ? " until the end of the window" : " to " + Format.time(a.end()));
         String level = Format.value(a.peak().value(), m.unit()) + " at " + Format.time(a.peak().time())
                 + " against a baseline of " + Format.value(a.baseline(), m.unit());
-        return switch (a.kind()) {
+        String text = switch (a.kind()) {
             case SPIKE -> m.title() + " spiked " + span + ": peak " + level;
             case DROP -> m.title() + " dropped " + span + ": low " + level;
             case PLATEAU -> m.title() + " rose from " + Format.time(a.start()) + " and stayed flat at "
                     + Format.value(a.peak().value(), m.unit()) + " from " + Format.time(a.flatSince())
                     + (a.ongoing() ? " until the end of the window" : " to " + Format.time(a.end()))
                     + ", against a baseline of " + Format.value(a.baseline(), m.unit());
+            case ABOVE_LIMIT -> m.title() + " was at or above its limit of " + Format.value(m.limit(), m.unit()) + " "
+                    + span + ": peak " + Format.value(a.peak().value(), m.unit()) + " at " + Format.time(a.peak().time());
         };
+        return a.kind() != Anomaly.Kind.ABOVE_LIMIT && a.aboveLimitFrom() != null
+                ? text + "; at or above its limit of " + Format.value(m.limit(), m.unit()) + " from " + Format.time(a.aboveLimitFrom())
+                : text;
     }
 
     private static String attention(Deduction d) {

@@ -32,18 +32,32 @@ public final class TestPrometheus {
 
     /** Another Prometheus of its own, loaded with {@code openMetrics}; stopped when the JVM exits. */
     public static String start(String name, String openMetrics) {
-        Path script = repoRoot().resolve("infra/prometheus.sh");
-        String port = String.valueOf(freePort());
         try {
             Path data = Files.createDirectories(targetDir()).resolve(name + ".om");
             Files.writeString(data, openMetrics, StandardCharsets.UTF_8);
-            String started = run(port, script.toString(), "start", "--data", data.toAbsolutePath().toString());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                run(port, script.toString(), "stop");
-                deleteTree(targetDir().resolve("prometheus/data-" + port));
-            }));
-            System.out.println("[ragfn-test] prometheus with " + name + " series at " + started);
-            return started;
+            return start(name, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Another Prometheus of its own, loaded with the OpenMetrics file {@code data}; stopped when the JVM exits. */
+    public static String start(String name, Path data) {
+        Path script = repoRoot().resolve("infra/prometheus.sh");
+        String port = String.valueOf(freePort());
+        String started = run(port, script.toString(), "start", "--data", data.toAbsolutePath().toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            run(port, script.toString(), "stop");
+            deleteTree(targetDir().resolve("prometheus/data-" + port));
+        }));
+        System.out.println("[ragfn-test] prometheus with " + name + " series at " + started);
+        return started;
+    }
+
+    /** A file under the module's target/ for generated series. */
+    public static Path dataFile(String name) {
+        try {
+            return Files.createDirectories(targetDir()).resolve(name + ".om");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

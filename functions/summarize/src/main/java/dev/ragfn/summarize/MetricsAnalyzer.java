@@ -175,9 +175,11 @@ final class MetricsAnalyzer {
             default -> m.title() + " " + a.kind().name().toLowerCase(Locale.ROOT) + " to "
                     + Format.value(a.peak().value(), m.unit()) + " (baseline " + Format.value(a.baseline(), m.unit()) + ")";
         };
-        return a.kind() != Anomaly.Kind.ABOVE_LIMIT && a.aboveLimitFrom() != null
-                ? what + ", above " + Format.value(m.limit(), m.unit()) + " from " + Format.time(a.aboveLimitFrom())
-                : what;
+        if (a.kind() == Anomaly.Kind.ABOVE_LIMIT || a.aboveLimitFrom() == null) {
+            return what;
+        }
+        return what + ", above " + Format.value(m.limit(), m.unit())
+                + (a.aboveLimitFrom().equals(a.start()) ? "" : " from " + Format.time(a.aboveLimitFrom()));
     }
 
     /**

@@ -70,7 +70,7 @@ public final class MetricCatalog {
                 new Metric("queue_time_p95", "Queue time p95", "s", List.of("vllm:request_queue_time_seconds_bucket"),
                         (source, s) -> "histogram_quantile(0.95, sum by (le) (" + s.rate(source) + "))",
                         Family.VLLM, Badness.HIGHER_IS_WORSE, 0.25, null, 10, QUEUE_ADVICE),
-                counterRate("preemptions", "Preemptions", "1/s", "vllm:num_preemptions_total", Badness.HIGHER_IS_WORSE,
+                counterRate("preemptions", "Preemptions", "preemptions/s", "vllm:num_preemptions_total", Badness.HIGHER_IS_WORSE,
                         0.01, 10, PREEMPTION_ADVICE),
                 counterRate("prompt_tokens_rate", "Prompt tokens", "tokens/s", "vllm:prompt_tokens_total", Badness.NEUTRAL,
                         10, 0, null),

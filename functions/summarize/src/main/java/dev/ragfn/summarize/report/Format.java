@@ -20,7 +20,7 @@ public final class Format {
             case "ratio" -> number(value * 100) + " %";
             case "s" -> Math.abs(value) < 1 ? number(value * 1000) + " ms" : number(value) + " s";
             case "%" -> number(value) + " %";
-            case "xid" -> "XID " + number(value);
+            case "xid" -> "XID " + (value == Math.rint(value) ? String.valueOf((long) value) : number(value));
             default -> number(value) + " " + unit;
         };
     }

@@ -259,7 +259,7 @@ class RealRepositoryShapesTest {
                 .anyMatch(n -> n.contains("${NAMESPACE}") && n.contains("deploy/app.yaml"))
                 .anyMatch(n -> n.contains("${APP_NAME}"))
                 .anyMatch(n -> n.contains("${KAFKA_CHANNEL}") && n.contains("amq-streams"))
-                .anyMatch(n -> n.contains("TEMPLATED") && n.contains("chart/templates/deployment.yaml"));
+                .anyMatch(n -> n.contains("Helm template expression") && n.contains("chart/templates/deployment.yaml"));
     }
 
     // --- 4: only sites are sites ---
@@ -658,7 +658,11 @@ class RealRepositoryShapesTest {
 
         // then
         Map<String, Object> hub = m(m(yaml(pattern, "values-hub.yaml")).get("clusterGroup"));
-        assertThat(m(hub.get("applications"))).containsOnlyKeys("rag", "vault", "openshift-external-secrets");
+        assertThat(m(hub.get("applications"))).containsOnlyKeys("rag", "ai-platform", "vault", "openshift-external-secrets");
+        assertThat(text(pattern, "charts/all/ai-platform/templates/datasciencecluster.yaml")).contains("kind: DataScienceCluster",
+                "kserve:\n      managementState: Managed\n      serving:\n        managementState: Managed");
+        assertThat(pattern.files()).containsKeys("charts/all/ai-platform/templates/nodefeaturediscovery.yaml",
+                "charts/all/ai-platform/templates/clusterpolicy.yaml");
         Map<String, Object> subscriptions = m(hub.get("subscriptions"));
         assertThat(subscriptions.values()).extracting(s -> m(s).get("name")).contains("rhods-operator", "nfd", "gpu-operator-certified",
                 "serverless-operator", "servicemeshoperator", "openshift-external-secrets-operator");

@@ -108,8 +108,8 @@ public final class RepoScanner {
             List<TextFile> textFiles = texts.entrySet().stream()
                     .map(e -> new TextFile(e.getKey(), e.getValue().lines().toList())).toList();
             return new Inventory(files.stream().map(RepoFile::path).toList(), List.copyOf(charts), List.copyOf(kustomizations),
-                    List.copyOf(manifests), List.copyOf(subscriptions), List.copyOf(csvs), List.copyOf(argoApplications), images, List.copyOf(buildFiles),
-                    languages, secrets, List.copyOf(facts), textFiles, List.copyOf(warnings));
+                    List.copyOf(manifests), List.copyOf(subscriptions), List.copyOf(csvs), List.copyOf(argoApplications), images,
+                    List.copyOf(buildFiles), languages, secrets, List.copyOf(facts), textFiles, List.copyOf(warnings));
         }
 
         private void readTexts() {
@@ -413,8 +413,10 @@ public final class RepoScanner {
         }
 
         private void question(String path, String what, String value) {
-            String question = "Placeholder " + Placeholders.in(value).orElse(value) + " as " + what + " in " + path
-                    + ": which value does it stand for? It was not used as a name.";
+            String placeholder = Placeholders.in(value).orElse(value);
+            String shown = HelmTemplates.isTemplated(placeholder) ? "{{ ... }} (a Helm template expression)" : placeholder;
+            String question = "Placeholder " + shown + " as " + what + " in " + path + ": which value does it stand for? It was not "
+                    + "used as a name.";
             if (!warnings.contains(question)) {
                 warnings.add(question);
             }

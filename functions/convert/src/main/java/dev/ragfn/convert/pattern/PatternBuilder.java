@@ -71,7 +71,7 @@ public final class PatternBuilder {
         }
         plan.applications(name);
         plan.subscriptions(products);
-        AiOperators.add(inventory, detections, plan.groups.values(), plan.notes);
+        AiOperators.add(inventory, detections, plan.groups.values(), plan.notes, files);
 
         ClusterGroupPlan hub = plan.groups.get(HUB);
         boolean secrets = !inventory.secrets().isEmpty();
@@ -157,6 +157,13 @@ public final class PatternBuilder {
                     chosen.add(c);
                     c.install().run();
                     notes.add("Installed with " + c.method() + ": '" + display(c.where()) + "'.");
+                }
+            });
+            argoPaths.forEach((path, app) -> {
+                if (chosen.stream().noneMatch(c -> c.method().startsWith("Argo CD") && (c.where().equals(path) || under(path, c.where())))) {
+                    needsHuman.add("Argo CD Application '" + app.name() + "' (" + app.file() + ") deploys '" + display(path) + "', which is "
+                            + "not one chart, Kustomize app or folder of manifests (jsonnet, nested folders?); what it holds was converted on "
+                            + "its own, check that the pattern deploys it as the Application did.");
                 }
             });
         }

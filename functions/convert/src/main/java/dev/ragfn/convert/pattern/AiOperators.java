@@ -6,10 +6,12 @@ import dev.ragfn.convert.rules.Detection;
 import dev.ragfn.convert.rules.Fact;
 import dev.ragfn.convert.rules.RuleType;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.ragfn.convert.pattern.ClusterGroupPlan.map;
 
@@ -26,6 +28,8 @@ final class AiOperators {
     private static final Set<String> KSERVE_KINDS = Set.of("InferenceService", "ServingRuntime");
     /** Charts of the AI quickstarts that deploy KServe InferenceServices. */
     private static final Set<String> KSERVE_CHARTS = Set.of("llm-service", "kserve");
+    /** OpenShift AI and Open Data Hub exclude each other: a source that installs either keeps its own. */
+    private static final Set<String> AI_PLATFORMS = Set.of("rhods-operator", "opendatahub-operator", "rhoai-operator");
 
     private AiOperators() {
     }
@@ -49,7 +53,7 @@ final class AiOperators {
         if (!ai && !gpu && !kserve) {
             return;
         }
-        List<Operator> operators = new java.util.ArrayList<>();
+        List<Operator> operators = new ArrayList<>();
         operators.add(new Operator("rhoai", "rhods-operator", "redhat-ods-operator", map("operatorGroup", true, "targetNamespaces", List.of()),
                 map("name", "rhods-operator", "namespace", "redhat-ods-operator", "channel", "stable"),
                 "the source is an AI application; OpenShift AI serves and manages its models"));
@@ -71,9 +75,10 @@ final class AiOperators {
                     map("name", "servicemeshoperator", "channel", "stable"),
                     "KServe serverless mode routes through Service Mesh"));
         }
-        Set<String> inSource = inventory.subscriptions().stream().map(Subscription::packageName).collect(java.util.stream.Collectors.toSet());
+        Set<String> inSource = inventory.subscriptions().stream().map(Subscription::packageName).collect(Collectors.toSet());
+        boolean ownAiPlatform = inSource.stream().anyMatch(AI_PLATFORMS::contains);
         for (Operator op : operators) {
-            if (inSource.contains(op.packageName())) {
+            if (inSource.contains(op.packageName()) || op.packageName().equals("rhods-operator") && ownAiPlatform) {
                 continue;
             }
             boolean added = false;
@@ -93,7 +98,7 @@ final class AiOperators {
                         + op.why() + ".");
             }
         }
-        if (inSource.contains("rhods-operator") || inventory.manifests().stream().anyMatch(m -> "DataScienceCluster".equals(m.kind()))) {
+        if (ownAiPlatform || inventory.manifests().stream().anyMatch(m -> "DataScienceCluster".equals(m.kind()))) {
             return;
         }
         String target = "charts/all/" + CHART;

@@ -10,6 +10,7 @@ import dev.ragfn.convert.discovery.Inventory.Origin;
 import dev.ragfn.convert.discovery.Inventory.Subscription;
 import dev.ragfn.convert.discovery.Placeholders;
 import dev.ragfn.convert.rules.Detection;
+import dev.ragfn.convert.rules.RuleType;
 import dev.ragfn.convert.yaml.YamlWriter;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,6 +50,8 @@ public final class PatternBuilder {
     static final String HUB = "hub";
     private static final Set<String> OLM_KINDS = Set.of("Subscription", "OperatorGroup", "CatalogSource", "ClusterServiceVersion",
             "Namespace", "Secret");
+    private static final Pattern SITE_DIR = Pattern.compile("(?:^|/)(?:sites|clusters|regions)/([^/]+)");
+    private static final Pattern SITE_NAME = Pattern.compile("(?i)(site|cluster|region)[-_].+");
     private static final Set<String> ARGO_KINDS = Set.of("Application", "ApplicationSet", "AppProject");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "DeploymentConfig",
             "Pod", "InferenceService", "ServingRuntime");
@@ -464,11 +470,11 @@ public final class PatternBuilder {
         }
 
         /** Workload names and image repositories of the source files {@code owns} selects. */
-        private Set<String> signature(java.util.function.Predicate<String> owns) {
+        private Set<String> signature(Predicate<String> owns) {
             Set<String> signature = new TreeSet<>();
             inventory.manifests().stream().filter(m -> owns.test(m.file()) && WORKLOADS.contains(m.kind()) && m.name() != null
                     && !Placeholders.isPlaceholder(m.name())).forEach(m -> signature.add("workload:" + m.kind() + "/" + m.name()));
-            inventory.facts().stream().filter(f -> f.type() == dev.ragfn.convert.rules.RuleType.CONTAINER_IMAGE && owns.test(f.file())
+            inventory.facts().stream().filter(f -> f.type() == RuleType.CONTAINER_IMAGE && owns.test(f.file())
                     && !f.file().matches("(.*/)?(Dockerfile|Containerfile)[^/]*")).forEach(f -> signature.add("image:" + imageRepository(f.value())));
             return signature;
         }
@@ -531,12 +537,12 @@ public final class PatternBuilder {
      * site-*, cluster-*, region-*. Anything else (tests/smoke, prod, ...) is not a site.
      */
     static Optional<String> site(String dir) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|/)(?:sites|clusters|regions)/([^/]+)").matcher(dir);
+        Matcher m = SITE_DIR.matcher(dir);
         if (m.find()) {
             return Optional.of(Names.sanitize(m.group(1), "site"));
         }
         String last = last(dir);
-        return last.matches("(?i)(site|cluster|region)[-_].+") ? Optional.of(Names.sanitize(last, "site")) : Optional.empty();
+        return SITE_NAME.matcher(last).matches() ? Optional.of(Names.sanitize(last, "site")) : Optional.empty();
     }
 
     /** Overlay names that mean an environment rather than a site, most production-like first. */

@@ -676,6 +676,20 @@ class RealRepositoryShapesTest {
         assertThat(pattern.report().decisions()).anyMatch(d -> d.startsWith("Added operator rhods-operator"));
     }
 
+    @Test
+    void should_add_neither_serverless_nor_service_mesh_when_every_inference_service_is_a_raw_deployment() {
+        // when: kserve-inference's InferenceService is annotated serving.kserve.io/deploymentMode: RawDeployment
+        GeneratedPattern pattern = Fixtures.convert("kserve-inference");
+        check(pattern, dir.resolve("out-raw"));
+
+        // then
+        Map<String, Object> subscriptions = m(m(m(yaml(pattern, "values-hub.yaml")).get("clusterGroup")).get("subscriptions"));
+        assertThat(subscriptions.values()).extracting(s -> m(s).get("name")).contains("rhods-operator", "nfd", "gpu-operator-certified")
+                .doesNotContain("serverless-operator", "servicemeshoperator");
+        assertThat(text(pattern, "charts/all/ai-platform/templates/datasciencecluster.yaml"))
+                .contains("defaultDeploymentMode: RawDeployment");
+    }
+
     // --- helpers ---
 
     private static String argoApp(String name, String source, String namespace) {

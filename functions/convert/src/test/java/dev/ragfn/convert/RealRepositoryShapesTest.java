@@ -500,6 +500,28 @@ class RealRepositoryShapesTest {
                 .anyMatch(d -> d.startsWith("Installed with Argo CD Application (manifests)") && d.contains("guestbook"));
     }
 
+    @Test
+    void should_deploy_the_overlay_an_argo_cd_application_names_when_it_points_at_a_kustomize_overlay() {
+        // given
+        RepoBuilder repo = RepoBuilder.in(dir, "go-web-argo")
+                .file("argocd/go-web.yaml", argoApp("go-web-stage", "path: k/overlays/stage", "go-web-stage"))
+                .file("k/base/kustomization.yaml", "resources:\n  - deployment.yaml\n")
+                .file("k/base/deployment.yaml", DEPLOYMENT.formatted("go-web", "quay.io/acme/go-web:1"))
+                .file("k/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n")
+                .file("k/overlays/stage/kustomization.yaml", "resources:\n  - ../../base\nnamePrefix: stage-\n");
+
+        // when
+        GeneratedPattern pattern = convert(repo);
+
+        // then
+        Map<String, Object> apps = applications(pattern, "hub");
+        assertThat(apps).containsOnlyKeys("go-web-stage");
+        assertThat(m(apps.get("go-web-stage"))).containsEntry("path", "charts/all/go-web-stage/overlays/stage")
+                .containsEntry("namespace", "go-web-stage").containsEntry("kustomize", true);
+        assertThat(pattern.report().needsHuman()).noneMatch(n -> n.contains("Argo CD"));
+        assertThat(pattern.report().decisions()).anyMatch(d -> d.startsWith("Installed with Argo CD Application (Kustomize)"));
+    }
+
     // --- 12: detection ---
 
     @Test

@@ -37,6 +37,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static dev.ragfn.convert.pattern.ClusterGroupPlan.map;
+import static dev.ragfn.convert.pattern.RepoPaths.commonAncestor;
+import static dev.ragfn.convert.pattern.RepoPaths.display;
+import static dev.ragfn.convert.pattern.RepoPaths.imageRepository;
+import static dev.ragfn.convert.pattern.RepoPaths.join;
+import static dev.ragfn.convert.pattern.RepoPaths.last;
+import static dev.ragfn.convert.pattern.RepoPaths.normalize;
+import static dev.ragfn.convert.pattern.RepoPaths.parent;
+import static dev.ragfn.convert.pattern.RepoPaths.rel;
+import static dev.ragfn.convert.pattern.RepoPaths.sameRepository;
+import static dev.ragfn.convert.pattern.RepoPaths.under;
 
 /**
  * Plans and writes the pattern repository: one cluster group per site (hub by default), one
@@ -599,74 +609,6 @@ public final class PatternBuilder {
     private static String find(Map<String, String> parents, String x) {
         String p = parents.get(x);
         return p.equals(x) ? x : find(parents, p);
-    }
-
-    /** The deepest folder that holds every path of {@code paths}. */
-    private static String commonAncestor(Collection<String> paths) {
-        String common = null;
-        for (String p : paths) {
-            String dir = p;
-            if (common == null) {
-                common = dir;
-                continue;
-            }
-            while (!common.isEmpty() && !(dir.equals(common) || dir.startsWith(common + "/"))) {
-                common = parent(common);
-            }
-        }
-        return common == null ? "" : common;
-    }
-
-    /** {@code a/b/../c} as {@code a/c}; a path that climbs above the root keeps its leading {@code ..}. */
-    static String normalize(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
-    }
-
-    private static boolean sameRepository(String a, String b) {
-        return FrameworkFiles.browsable(a).replaceAll("/+$", "").equalsIgnoreCase(FrameworkFiles.browsable(b).replaceAll("/+$", ""));
-    }
-
-    private static String imageRepository(String image) {
-        String withoutDigest = image.replaceFirst("@.*$", "");
-        int colon = withoutDigest.lastIndexOf(':');
-        return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(0, colon) : withoutDigest;
-    }
-
-    private static boolean under(String path, String dir) {
-        return dir.isEmpty() || path.startsWith(dir + "/");
-    }
-
-    private static String join(String dir, String name) {
-        return dir.isEmpty() ? name : dir + "/" + name;
-    }
-
-    private static String rel(String base, String dir) {
-        String r = base.isEmpty() ? dir : dir.substring(base.length());
-        return r.isEmpty() || r.startsWith("/") ? r : "/" + r;
-    }
-
-    private static String display(String dir) {
-        return dir.isEmpty() ? "." : dir;
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String last(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static byte[] read(Path root, String file) {

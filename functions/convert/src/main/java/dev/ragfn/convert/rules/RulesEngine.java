@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Runs a {@link RuleSet} over the facts and text of a source. */
 public final class RulesEngine {
@@ -92,10 +93,10 @@ public final class RulesEngine {
     private enum Comments {
         HASH, SLASHES, NONE;
 
-        private static final java.util.regex.Pattern HASH_FILES =
-                java.util.regex.Pattern.compile("(?i).*(\\.(ya?ml|py|sh|toml|properties|cfg|ini|conf|tf|txt|env)|/?(Dockerfile|Containerfile|Makefile)[^/]*)$");
-        private static final java.util.regex.Pattern SLASH_FILES =
-                java.util.regex.Pattern.compile("(?i).*\\.(java|go|js|ts|jsx|tsx|kt|scala|rs|c|cc|cpp|h|cs|swift|groovy)$");
+        private static final Pattern HASH_FILES = Pattern.compile(
+                "(?i).*(\\.(ya?ml|py|sh|toml|properties|cfg|ini|conf|tf|txt|env)|/?(Dockerfile|Containerfile|Makefile)[^/]*)$");
+        private static final Pattern SLASH_FILES = Pattern.compile(
+                "(?i).*\\.(java|go|js|ts|jsx|tsx|kt|scala|rs|c|cc|cpp|h|cs|swift|groovy)$");
 
         static Comments of(String path) {
             return HASH_FILES.matcher(path).matches() ? HASH : SLASH_FILES.matcher(path).matches() ? SLASHES : NONE;

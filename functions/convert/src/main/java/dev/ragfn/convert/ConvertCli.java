@@ -43,7 +43,7 @@ public final class ConvertCli {
         }
     }
 
-    /** Returns the exit code: 0 converted, 1 refused input, 2 usage error. */
+    /** Returns the exit code: 0 converted, 1 refused input, 2 usage error, 3 internal error (a converter bug). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String source = null;
         Path outDir = null;
@@ -84,7 +84,7 @@ public final class ConvertCli {
             GeneratedPattern pattern;
             try (S3Client s3 = S3Source.isS3Url(source) ? s3Client() : null) {
                 pattern = new PatternConverter(limits, new RuleLoader(limits.regexTimeout()).load(rules), true, Optional.ofNullable(s3),
-                        GIT).convert(source, ref, name);
+                        GIT).convert(source, ref, name, Optional.ofNullable(pushUrl));
             }
             if (outDir != null) {
                 PatternFiles.writeTo(pattern, outDir);
@@ -103,6 +103,11 @@ public final class ConvertCli {
         } catch (RagfnException e) {
             err.println("convert: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // Not the input's fault: the user should not look for a problem in their repository.
+            err.println("convert: internal error (" + e + "); please report it with the source that caused it");
+            e.printStackTrace(err);
+            return 3;
         }
     }
 }

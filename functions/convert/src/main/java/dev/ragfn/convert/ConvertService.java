@@ -69,7 +69,8 @@ public class ConvertService {
     }
 
     private ConversionResult convertNow(ConversionRequest request) {
-        GeneratedPattern pattern = converter.convert(request.source(), Optional.ofNullable(request.ref()), Optional.ofNullable(request.name()));
+        GeneratedPattern pattern = converter.convert(request.source(), Optional.ofNullable(request.ref()), Optional.ofNullable(request.name()),
+                Optional.ofNullable(request.pushUrl()));
         Path dir = config.outputDir().resolve(pattern.name()).toAbsolutePath().normalize();
         replace(dir);
         PatternFiles.writeTo(pattern, dir);

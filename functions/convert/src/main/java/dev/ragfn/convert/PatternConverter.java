@@ -57,10 +57,16 @@ public final class PatternConverter {
      * @param name   pattern name; derived from the source when empty
      */
     public GeneratedPattern convert(String source, Optional<String> ref, Optional<String> name) {
+        return convert(source, ref, name, Optional.empty());
+    }
+
+    /** @param patternRepoUrl the repository the pattern is pushed to, for pattern-metadata.yaml's repo_url and issues_url */
+    public GeneratedPattern convert(String source, Optional<String> ref, Optional<String> name, Optional<String> patternRepoUrl) {
         try (SourceTree tree = resolver.resolve(source, ref)) {
             Inventory inventory = scanner.scan(tree.root(), walker.walk(tree.root()));
             List<Detection> detections = engine.evaluate(inventory.facts(), inventory.texts());
-            return builder.build(tree.root(), name.filter(n -> !n.isBlank()).orElse(tree.name()), tree.repoUrl(), inventory, detections);
+            return builder.build(tree.root(), name.filter(n -> !n.isBlank()).orElse(tree.name()), tree.repoUrl(), patternRepoUrl,
+                    inventory, detections);
         }
     }
 }

@@ -122,7 +122,7 @@ class ConversionTest {
         assertThat(text(pattern, "values-secret.yaml.template")).contains("name: llm-credentials", "name: api-key", "onMissingValue: prompt");
         assertThat(text(pattern, "conversion-report.json")).contains("\"docker.io/qdrant/qdrant:v1.12.4\"",
                 "\"quay.io/example/rag-frontend:1.4.0\"", "qdrant.github.io");
-        assertThat(pattern.report().needsHuman()).anyMatch(n -> n.contains("'qdrant'"));
+        assertThat(pattern.report().decisions()).anyMatch(n -> n.startsWith("Remote chart") && n.contains("'qdrant'"));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ConversionTest {
         assertThat(pattern.files()).containsKeys("charts/all/app/base/deployment.yaml", "charts/all/app/overlays/site-west/kustomization.yaml");
         assertThat(text(pattern, "pattern-metadata.yaml")).contains("spoke_support: true");
         assertThat(text(pattern, "values-site-east.yaml")).doesNotContain("serverless-operator");
-        assertThat(pattern.report().needsHuman()).anyMatch(n -> n.contains("'serverless-operator'") && n.contains("not added"));
+        assertThat(pattern.report().decisions()).anyMatch(n -> n.contains("'serverless-operator'") && n.contains("not added"));
         assertThat(pattern.report().products()).anySatisfy(p -> assertThat(p.product()).isEqualTo("Red Hat OpenShift Serverless"));
     }
 

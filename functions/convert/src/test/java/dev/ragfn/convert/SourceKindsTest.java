@@ -67,7 +67,8 @@ class SourceKindsTest {
         assertThat(pattern.name()).isEqualTo("origin");
         assertThat(pattern.report().clusterGroups()).containsExactly("hub", "site-east", "site-west");
         assertThat(new String(pattern.files().get("pattern-metadata.yaml"), StandardCharsets.UTF_8))
-                .contains("repo_url: " + url.replaceAll("/$", ""));
+                .as("the source is not the pattern's repository: it is named in the description only")
+                .contains("description: Converted from " + url, "repo_url: https://github.com/CHANGEME/origin");
         Path clone = dir.resolve("clone");
         new GitCloner(SourceLimits.defaults(), LOCAL_GIT).cloneInto(url, Optional.of("release"), clone);
         assertThat(clone.resolve(".git/shallow")).exists();
@@ -79,7 +80,7 @@ class SourceKindsTest {
     }
 
     @Test
-    void should_refuse_the_conversion_naming_the_file_when_a_chart_holds_a_yaml_alias_bomb() throws IOException {
+    void should_skip_the_file_naming_it_and_convert_the_rest_when_a_chart_holds_a_yaml_alias_bomb() throws IOException {
         // given
         Path repo = Files.createDirectories(dir.resolve("bomb/chart"));
         Files.writeString(repo.resolve("Chart.yaml"), "apiVersion: v2\nname: bomb\nversion: 0.1.0\n");
@@ -90,9 +91,13 @@ class SourceKindsTest {
         }
         Files.writeString(repo.resolve("values.yaml"), bomb);
 
-        // when / then
-        assertThatThrownBy(() -> Fixtures.converter().convert(dir.resolve("bomb").toString(), Optional.empty(), Optional.empty()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("chart/values.yaml").hasMessageContaining("aliases");
+        // when
+        var pattern = Fixtures.converter().convert(dir.resolve("bomb").toString(), Optional.empty(), Optional.empty());
+
+        // then: the alias bound still holds for that file, and the chart is converted without it being read
+        assertThat(pattern.report().needsHuman()).anyMatch(n -> n.startsWith("Skipped") && n.contains("chart/values.yaml")
+                && n.contains("aliases"));
+        assertThat(pattern.files()).containsKey("charts/all/bomb/Chart.yaml");
     }
 
     @Test

@@ -15,6 +15,7 @@ public record Inventory(
         List<Manifest> manifests,
         List<Subscription> subscriptions,
         List<Csv> csvs,
+        List<ArgoApplication> argoApplications,
         SortedSet<String> images,
         List<BuildFile> buildFiles,
         SortedMap<String, Integer> languages,
@@ -30,8 +31,28 @@ public record Inventory(
     public record Dependency(String name, String version, String repository) {
     }
 
-    /** A Kustomize folder; an overlay refers to resources outside its own folder. */
-    public record Kustomization(String dir, List<String> resources, String namespace, boolean overlay) {
+    /**
+     * A Kustomize folder; an overlay refers to resources outside its own folder.
+     *
+     * @param resources  its resources, bases and components as written
+     * @param localPaths every path it names relative to its folder (resources, components, patches,
+     *                   generator files...), remote URLs left out
+     * @param component  a {@code kind: Component}, which only another kustomization can use
+     * @param patchOnly  it names no resources, generators or charts, so on its own it builds nothing
+     */
+    public record Kustomization(String dir, List<String> resources, String namespace, boolean overlay,
+                                List<String> localPaths, boolean component, boolean patchOnly) {
+    }
+
+    /**
+     * An Argo CD Application object: where its source is and where it deploys.
+     *
+     * @param repoUrl the source repository (Git or Helm); null when absent
+     * @param path    the folder in that repository, or null for a Helm chart source
+     * @param chart   the chart name of a Helm repository source, or null
+     */
+    public record ArgoApplication(String file, String name, String repoUrl, String path, String chart, String targetRevision,
+                                  String namespace) {
     }
 
     /** Where a manifest came from: plain YAML, a Helm template (owner: chart dir) or a Kustomize folder. */
@@ -52,6 +73,7 @@ public record Inventory(
     }
 
     public boolean hasDeployables() {
-        return !charts.isEmpty() || !kustomizations.isEmpty() || !manifests.isEmpty() || !subscriptions.isEmpty();
+        return !charts.isEmpty() || !kustomizations.isEmpty() || !manifests.isEmpty() || !subscriptions.isEmpty()
+                || !argoApplications.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ragfn.convert.discovery;
 
+import dev.ragfn.convert.discovery.Inventory.ArgoApplication;
 import dev.ragfn.convert.discovery.Inventory.Chart;
 import dev.ragfn.convert.discovery.Inventory.Csv;
 import dev.ragfn.convert.discovery.Inventory.Dependency;
@@ -14,6 +15,7 @@ import dev.ragfn.convert.source.RepoWalker.RepoFile;
 import dev.ragfn.convert.source.SourceLimits;
 import dev.ragfn.convert.yaml.SafeYaml;
 import dev.ragfn.convert.yaml.SafeYaml.YamlSyntaxException;
+import dev.ragfn.core.error.InvalidInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -52,6 +53,10 @@ public final class RepoScanner {
     private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)");
     private static final Pattern TEXT_KIND = Pattern.compile("(?m)^kind:\\s*([A-Za-z]+)");
     private static final Pattern TEXT_IMAGE = Pattern.compile("(?m)^\\s*-?\\s*image:\\s*[\"']?([^\"'\\s]+)");
+    /** Folders of CI and editor configuration: their YAML runs builds, it is not the application. */
+    private static final Pattern CI_DIR = Pattern.compile("(?:^|/)\\.(?:github|gitlab|circleci|tekton|devcontainer|vscode)/");
+    /** API groups of Kubernetes itself without a dot; any other group without a dot (skaffold/v4, ...) is a tool's config. */
+    private static final Set<String> CORE_GROUPS = Set.of("apps", "batch", "autoscaling", "policy", "extensions");
 
     private final SourceLimits limits;
 
@@ -72,6 +77,7 @@ public final class RepoScanner {
         private final List<Manifest> manifests = new ArrayList<>();
         private final List<Subscription> subscriptions = new ArrayList<>();
         private final List<Csv> csvs = new ArrayList<>();
+        private final List<ArgoApplication> argoApplications = new ArrayList<>();
         private final SortedSet<String> images = new TreeSet<>();
         private final List<Inventory.BuildFile> buildFiles = new ArrayList<>();
         private final SortedMap<String, Integer> languages = new TreeMap<>();
@@ -102,8 +108,8 @@ public final class RepoScanner {
             List<TextFile> textFiles = texts.entrySet().stream()
                     .map(e -> new TextFile(e.getKey(), e.getValue().lines().toList())).toList();
             return new Inventory(files.stream().map(RepoFile::path).toList(), List.copyOf(charts), List.copyOf(kustomizations),
-                    List.copyOf(manifests), List.copyOf(subscriptions), List.copyOf(csvs), images, List.copyOf(buildFiles),
-                    languages, secrets, List.copyOf(facts), textFiles, List.copyOf(warnings));
+                    List.copyOf(manifests), List.copyOf(subscriptions), List.copyOf(csvs), List.copyOf(argoApplications), images,
+                    List.copyOf(buildFiles), languages, secrets, List.copyOf(facts), textFiles, List.copyOf(warnings));
         }
 
         private void readTexts() {
@@ -165,6 +171,12 @@ public final class RepoScanner {
                     l.forEach(r -> resources.add(String.valueOf(r)));
                 }
             }
+            List<String> localPaths = new ArrayList<>(resources);
+            kustomizeFiles(doc, localPaths);
+            localPaths.removeIf(RepoScanner::isRemote);
+            boolean component = "Component".equals(doc.get("kind"));
+            boolean builds = !resources.isEmpty() || doc.get("helmCharts") != null || doc.get("configMapGenerator") != null
+                    || doc.get("secretGenerator") != null;
             boolean overlay = resources.stream().anyMatch(r -> r.startsWith("../")) || path.contains("/overlays/")
                     || path.startsWith("overlays/");
             if (doc.get("images") instanceof List<?> l) {
@@ -177,7 +189,13 @@ public final class RepoScanner {
                     }
                 }
             }
-            kustomizations.add(new Kustomization(parent(path), List.copyOf(resources), str(doc.get("namespace"), null), overlay));
+            String namespace = str(doc.get("namespace"), null);
+            if (Placeholders.isPlaceholder(namespace)) {
+                question(path, "namespace", namespace);
+                namespace = null;
+            }
+            kustomizations.add(new Kustomization(parent(path), List.copyOf(resources), namespace, overlay, List.copyOf(localPaths),
+                    component, !builds));
         }
 
         private void classify(String path, String text) {
@@ -195,7 +213,7 @@ public final class RepoScanner {
                 }
             }
             if (!name.endsWith(".yaml") && !name.endsWith(".yml") || name.equals("Chart.yaml")
-                    || name.equals("requirements.yaml") || KUSTOMIZE_FILES.contains(name)) {
+                    || name.equals("requirements.yaml") || KUSTOMIZE_FILES.contains(name) || CI_DIR.matcher(path).find()) {
                 return;
             }
             if (chart.isPresent()) {
@@ -208,9 +226,13 @@ public final class RepoScanner {
                     } catch (YamlSyntaxException e) {
                         warnings.add("Helm template " + path + " could not be read as YAML with its directives removed; scanned as text");
                         scanAsText(path, text, dir);
+                    } catch (InvalidInputException e) {
+                        skipped(e);
                     }
                 } else if (rel.matches("values[^/]*\\.ya?ml")) {
-                    valuesImages(parseOne(path, text), path, text);
+                    Object values = parseOne(path, text);
+                    valuesImages(values, path, text);
+                    resourceRequests(values, path, text, true);
                 }
                 return;
             }
@@ -219,6 +241,9 @@ public final class RepoScanner {
                 docs = SafeYaml.loadAll(text, path);
             } catch (YamlSyntaxException e) {
                 warnings.add(e.getMessage());
+                return;
+            } catch (InvalidInputException e) {
+                skipped(e);
                 return;
             }
             Optional<String> kustomize = kustomizations.stream().map(Kustomization::dir)
@@ -238,9 +263,15 @@ public final class RepoScanner {
                 }
                 String kind = String.valueOf(doc.get("kind"));
                 String apiVersion = String.valueOf(doc.get("apiVersion"));
+                if (!isClusterObject(apiVersion, kind)) {
+                    continue;
+                }
                 Map<?, ?> metadata = asMap(doc.get("metadata"));
                 String name = metadata == null ? null : str(metadata.get("name"), null);
                 String namespace = metadata == null ? null : str(metadata.get("namespace"), null);
+                if (Placeholders.isPlaceholder(namespace) && origin != Origin.HELM) {
+                    question(path, "namespace of " + kind + " '" + name + "'", namespace);
+                }
                 manifests.add(new Manifest(path, apiVersion, kind, name, namespace, origin, owner));
                 facts.add(new Fact(RuleType.KUBERNETES_KIND, null, kind, path, lineOf(text, "kind: " + kind)));
                 facts.add(new Fact(RuleType.API_VERSION, null, apiVersion, path, lineOf(text, apiVersion)));
@@ -252,12 +283,15 @@ public final class RepoScanner {
                 } else if (kind.equals("ClusterServiceVersion") && spec != null) {
                     csvs.add(new Csv(path, name, str(spec.get("version"), null), str(spec.get("displayName"), null)));
                 } else if (kind.equals("Secret") && apiVersion.equals("v1")) {
-                    SortedSet<String> keys = secrets.computeIfAbsent(name == null ? "unnamed" : name, k -> new TreeSet<>());
+                    List<String> keys = new ArrayList<>();
                     for (String field : List.of("data", "stringData")) {
                         if (doc.get(field) instanceof Map<?, ?> m) {
                             m.keySet().forEach(k -> keys.add(String.valueOf(k)));
                         }
                     }
+                    secret(name == null ? "unnamed" : name, keys, path);
+                } else if (kind.equals("Application") && apiVersion.startsWith("argoproj.io/") && spec != null) {
+                    argoApplication(path, name, spec);
                 }
                 walk(doc, path, text);
             }
@@ -279,18 +313,19 @@ public final class RepoScanner {
                 if (m.get("envFrom") instanceof List<?> envFrom) {
                     for (Object e : envFrom) {
                         if (asMap(e) != null && asMap(asMap(e).get("secretRef")) instanceof Map<?, ?> ref && ref.get("name") != null) {
-                            secrets.computeIfAbsent(String.valueOf(ref.get("name")), k -> new TreeSet<>());
+                            secret(String.valueOf(ref.get("name")), List.of(), path);
                         }
                     }
                 }
                 if (m.get("ports") instanceof List<?> ports) {
                     for (Object p : ports) {
-                        Object port = p instanceof Map<?, ?> pm ? Objects.requireNonNullElse(pm.get("containerPort"), pm.get("port")) : p;
+                        Object port = p instanceof Map<?, ?> pm ? portNumber(pm) : p;
                         if (port != null && !HelmTemplates.isTemplated(String.valueOf(port))) {
                             facts.add(new Fact(RuleType.PORT, null, String.valueOf(port), path, lineOf(text, String.valueOf(port))));
                         }
                     }
                 }
+                resourceRequests(m, path, text, false);
                 m.values().forEach(v -> walk(v, path, text));
             } else if (node instanceof List<?> l) {
                 l.forEach(v -> walk(v, path, text));
@@ -307,7 +342,7 @@ public final class RepoScanner {
                 if (asMap(from.get("secretKeyRef")) instanceof Map<?, ?> ref && ref.get("name") != null) {
                     String secret = String.valueOf(ref.get("name"));
                     String key = str(ref.get("key"), name);
-                    secrets.computeIfAbsent(secret, k -> new TreeSet<>()).add(key);
+                    secret(secret, List.of(key), path);
                     value = "secret:" + secret + "/" + key;
                 } else if (asMap(from.get("configMapKeyRef")) instanceof Map<?, ?> ref) {
                     value = "configmap:" + ref.get("name") + "/" + ref.get("key");
@@ -361,6 +396,70 @@ public final class RepoScanner {
             }
         }
 
+        /** A Secret the source uses; one named by a placeholder is asked about instead of being carried over. */
+        private void secret(String name, List<String> keys, String path) {
+            if (Placeholders.isPlaceholder(name)) {
+                question(path, "Secret name", name);
+                return;
+            }
+            SortedSet<String> known = secrets.computeIfAbsent(name, k -> new TreeSet<>());
+            for (String key : keys) {
+                if (Placeholders.isPlaceholder(key)) {
+                    question(path, "key of Secret '" + name + "'", key);
+                } else {
+                    known.add(key);
+                }
+            }
+        }
+
+        private void question(String path, String what, String value) {
+            String placeholder = Placeholders.in(value).orElse(value);
+            String shown = HelmTemplates.isTemplated(placeholder) ? "{{ ... }} (a Helm template expression)" : placeholder;
+            String question = "Placeholder " + shown + " as " + what + " in " + path + ": which value does it stand for? It was not "
+                    + "used as a name.";
+            if (!warnings.contains(question)) {
+                warnings.add(question);
+            }
+        }
+
+        private void skipped(InvalidInputException e) {
+            warnings.add("Skipped: " + e.getMessage() + " (the rest of the source was converted)");
+        }
+
+        /** Extended resources (GPUs) under resources.limits/requests, in a manifest or a Helm values file. */
+        private void resourceRequests(Object node, String path, String text, boolean deep) {
+            if (node instanceof Map<?, ?> m) {
+                if (asMap(m.get("resources")) instanceof Map<?, ?> resources) {
+                    for (String bound : List.of("limits", "requests")) {
+                        if (asMap(resources.get(bound)) instanceof Map<?, ?> quantities) {
+                            quantities.forEach((k, v) -> facts.add(new Fact(RuleType.RESOURCE_REQUEST, String.valueOf(k),
+                                    String.valueOf(v), path, lineOf(text, String.valueOf(k)))));
+                        }
+                    }
+                }
+                if (deep) {
+                    m.values().forEach(v -> resourceRequests(v, path, text, true));
+                }
+            } else if (node instanceof List<?> l && deep) {
+                l.forEach(v -> resourceRequests(v, path, text, true));
+            }
+        }
+
+        private void argoApplication(String path, String name, Map<?, ?> spec) {
+            Map<?, ?> source = asMap(spec.get("source"));
+            if (source == null && spec.get("sources") instanceof List<?> sources && !sources.isEmpty()) {
+                source = asMap(sources.get(0));
+            }
+            Map<?, ?> destination = asMap(spec.get("destination"));
+            if (source == null) {
+                warnings.add("Argo CD Application '" + name + "' in " + path + " has no source; it was left out.");
+                return;
+            }
+            argoApplications.add(new ArgoApplication(path, name, str(source.get("repoURL"), null), str(source.get("path"), null),
+                    str(source.get("chart"), null), str(source.get("targetRevision"), null),
+                    destination == null ? null : str(destination.get("namespace"), null)));
+        }
+
         private void buildFile(String path, String name, String ecosystem, String text) {
             List<String> deps = BuildFiles.dependencies(name, text);
             if (deps == null) {
@@ -380,6 +479,9 @@ public final class RepoScanner {
             } catch (YamlSyntaxException e) {
                 warnings.add(e.getMessage());
                 return null;
+            } catch (InvalidInputException e) {
+                skipped(e);
+                return null;
             }
         }
     }
@@ -394,6 +496,62 @@ public final class RepoScanner {
             }
         }
         return deps;
+    }
+
+    /** A NetworkPolicy port may name only a protocol, an Istio ServiceEntry port has a number: any of them, or null. */
+    private static Object portNumber(Map<?, ?> port) {
+        for (String field : List.of("containerPort", "port", "number", "targetPort")) {
+            if (port.get(field) != null) {
+                return port.get(field);
+            }
+        }
+        return null;
+    }
+
+    /** An object a cluster accepts: core v1 (but not a kubeconfig), a Kubernetes group, or a group named by a domain. */
+    static boolean isClusterObject(String apiVersion, String kind) {
+        if (apiVersion.equals("v1")) {
+            return !kind.equals("Config");
+        }
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
+        return (group.contains(".") || CORE_GROUPS.contains(group)) && !group.equals("kustomize.config.k8s.io");
+    }
+
+    /** Files a kustomization names besides its resources: patches, generator inputs, CRDs, configurations. */
+    private static void kustomizeFiles(Map<?, ?> doc, List<String> paths) {
+        for (String field : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "crds", "configurations", "transformers",
+                "generators", "validators")) {
+            if (doc.get(field) instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof String p) {
+                        paths.add(p);
+                    } else if (o instanceof Map<?, ?> m && m.get("path") instanceof String p) {
+                        paths.add(p);
+                    }
+                }
+            }
+        }
+        for (String field : List.of("configMapGenerator", "secretGenerator")) {
+            if (doc.get(field) instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof Map<?, ?> m) {
+                        for (String source : List.of("files", "envs")) {
+                            if (m.get(source) instanceof List<?> files) {
+                                files.forEach(f -> paths.add(String.valueOf(f).replaceFirst("^[^=]*=", "")));
+                            }
+                        }
+                        if (m.get("env") instanceof String env) {
+                            paths.add(env);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isRemote(String path) {
+        return path.matches("^[a-z][a-z0-9+.-]*://.*") || path.startsWith("github.com/") || path.startsWith("git@")
+                || path.contains("?ref=");
     }
 
     private static boolean isBinary(byte[] bytes) {

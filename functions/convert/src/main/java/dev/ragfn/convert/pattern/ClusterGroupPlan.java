@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -16,16 +17,33 @@ final class ClusterGroupPlan {
     final TreeMap<String, Map<String, Object>> applications = new TreeMap<>();
     final TreeMap<String, Map<String, Object>> managedClusterGroups = new TreeMap<>();
 
+    /**
+     * Namespaces every OpenShift cluster already has. Declaring one makes clustergroup create a
+     * second OperatorGroup there (openshift-operators has a global one), which OLM refuses.
+     */
+    private static final Set<String> PLATFORM_NAMESPACES = Set.of("default", "openshift", "openshift-operators", "openshift-config",
+            "openshift-config-managed", "openshift-marketplace", "openshift-monitoring", "openshift-user-workload-monitoring",
+            "openshift-gitops", "openshift-ingress", "openshift-console", "openshift-operator-lifecycle-manager");
+
     ClusterGroupPlan(String name) {
         this.name = name;
     }
 
+    static boolean isPlatformNamespace(String ns) {
+        return PLATFORM_NAMESPACES.contains(ns) || ns.startsWith("kube-");
+    }
+
+    /** Declares a namespace the pattern creates; platform namespaces are left alone. */
     void namespace(String ns) {
-        namespaces.putIfAbsent(ns, null);
+        if (!isPlatformNamespace(ns)) {
+            namespaces.putIfAbsent(ns, null);
+        }
     }
 
     void namespace(String ns, Map<String, Object> settings) {
-        namespaces.put(ns, settings);
+        if (!isPlatformNamespace(ns)) {
+            namespaces.put(ns, settings);
+        }
     }
 
     void application(String key, Map<String, Object> app) {

@@ -36,9 +36,15 @@ public final class ConversionReport {
     private final List<Product> products;
     private final Inventory inventory;
     private final List<String> needsHuman;
+    private final List<String> decisions;
 
+    /**
+     * @param needsHuman questions only a person can answer, and the converter's warnings
+     * @param decisions  what the converter chose and why (install method per application, remote charts, added operators)
+     */
     ConversionReport(String pattern, boolean nothingToConvert, List<String> clusterGroups, Map<String, List<String>> applications,
-                     List<Detection> detections, List<Product> products, Inventory inventory, List<String> needsHuman) {
+                     List<Detection> detections, List<Product> products, Inventory inventory, List<String> needsHuman,
+                     List<String> decisions) {
         this.pattern = pattern;
         this.nothingToConvert = nothingToConvert;
         this.clusterGroups = clusterGroups;
@@ -49,6 +55,7 @@ public final class ConversionReport {
         List<String> all = new ArrayList<>(needsHuman);
         all.addAll(inventory.warnings());
         this.needsHuman = List.copyOf(all);
+        this.decisions = List.copyOf(decisions);
     }
 
     public List<Detection> detections() {
@@ -61,6 +68,10 @@ public final class ConversionReport {
 
     public List<String> needsHuman() {
         return needsHuman;
+    }
+
+    public List<String> decisions() {
+        return decisions;
     }
 
     public List<String> clusterGroups() {
@@ -86,7 +97,8 @@ public final class ConversionReport {
                 "version", p.version(), "channel", p.channel(), "file", p.file())).toList());
         doc.put("charts", inventory.charts().stream().map(c -> map("dir", c.dir(), "name", c.name(), "version", c.version(),
                 "parent", c.parent(), "dependencies", c.dependencies().stream().map(d -> map("name", d.name(), "version", d.version(),
-                        "repository", d.repository())).toList())).toList());
+                        "repository", d.repository(), "remote", d.repository() != null && !d.repository().startsWith("file://")))
+                        .toList())).toList());
         doc.put("kustomizations", inventory.kustomizations().stream().map(k -> map("dir", k.dir(), "overlay", k.overlay(),
                 "namespace", k.namespace())).toList());
         SortedMap<String, Integer> kinds = new TreeMap<>();
@@ -97,6 +109,7 @@ public final class ConversionReport {
                 "dependencies", b.dependencies())).toList());
         doc.put("languages", inventory.languages());
         doc.put("secrets", inventory.secrets());
+        doc.put("decisions", decisions);
         doc.put("needs_human", needsHuman);
         return doc;
     }
@@ -152,6 +165,9 @@ public final class ConversionReport {
         md.append("- Languages: ").append(inventory.languages()).append('\n');
         md.append("- Build files: ").append(String.join(", ", inventory.buildFiles().stream().map(Inventory.BuildFile::file).toList()))
                 .append("\n\n");
+        md.append("## Decisions\n\n");
+        decisions.forEach(d -> md.append("- ").append(d).append('\n'));
+        md.append(decisions.isEmpty() ? "None.\n\n" : "\n");
         md.append("## Needs a human\n\n");
         if (needsHuman.isEmpty()) {
             md.append("Nothing.\n");

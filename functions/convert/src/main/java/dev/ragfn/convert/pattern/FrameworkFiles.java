@@ -41,13 +41,19 @@ final class FrameworkFiles {
         return doc;
     }
 
-    static Map<String, Object> metadata(String name, Optional<String> repoUrl, List<Detection> detections, boolean spokes) {
-        String repo = repoUrl.map(FrameworkFiles::browsable).orElse("https://github.com/CHANGEME/" + name);
+    /**
+     * @param patternRepoUrl where the pattern itself lives (the push URL); the source's repository is
+     *                       not the pattern's, so without one the URLs say CHANGEME
+     * @param sourceUrl      the repository the pattern was converted from, named in the description
+     */
+    static Map<String, Object> metadata(String name, Optional<String> patternRepoUrl, Optional<String> sourceUrl,
+                                        List<Detection> detections, boolean spokes) {
+        String repo = patternRepoUrl.map(FrameworkFiles::browsable).orElse("https://github.com/CHANGEME/" + name);
         List<String> detected = detections.stream().filter(Detection::detected).map(d -> d.category().name()).toList();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("metadata_version", "1.0");
         doc.put("name", name);
-        doc.put("description", "Converted from " + name + " by ragfn convert"
+        doc.put("description", "Converted from " + sourceUrl.map(FrameworkFiles::browsable).orElse(name) + " by ragfn convert"
                 + (detected.isEmpty() ? "" : " (" + String.join(", ", detected) + ")"));
         doc.put("pattern_version", "1.0");
         doc.put("display_name", Names.displayName(name));
@@ -77,9 +83,9 @@ final class FrameworkFiles {
                 "aws", map("replicas", replicas, "type", aws));
     }
 
-    /** git@host:org/repo.git and .git suffixes become a browsable https URL. */
+    /** git@host:org/repo.git and .git suffixes become a browsable https URL; credentials in it are dropped. */
     static String browsable(String url) {
-        String u = url.replaceAll("\\.git$", "");
+        String u = url.replaceAll("\\.git$", "").replaceFirst("^([a-z]+://)[^@/]+@", "$1");
         if (u.matches("^[\\w.-]+@[\\w.-]+:.*")) {
             u = "https://" + u.substring(u.indexOf('@') + 1).replaceFirst(":", "/");
         }
@@ -106,12 +112,19 @@ final class FrameworkFiles {
                 map("version", "2.0", "secrets", entries));
     }
 
-    /** A password can be made up by Vault; an API key or token comes from somewhere else, so the loader asks for it. */
+    /**
+     * A password can be made up by Vault; an API key or token comes from somewhere else, so the loader asks for it.
+     * The v2 secrets schema wants a prompted field to carry {@code value} (or {@code path}), null meaning no default.
+     */
     private static Map<String, Object> secretField(String key) {
         if (key.toLowerCase(java.util.Locale.ROOT).matches(".*(password|passwd|pass|secret|salt|cookie).*")) {
             return map("name", key, "onMissingValue", "generate", "vaultPolicy", "validatedPatternDefaultPolicy");
         }
-        return map("name", key, "onMissingValue", "prompt", "prompt", "Value of " + key);
+        Map<String, Object> field = map("name", key);
+        field.put("value", null);
+        field.put("onMissingValue", "prompt");
+        field.put("prompt", "Value of " + key);
+        return field;
     }
 
     /** Files that are the same for every converted pattern. */
@@ -126,6 +139,7 @@ final class FrameworkFiles {
                 """);
         files.put("Makefile-common", MAKEFILE_COMMON);
         files.put("pattern.sh", PATTERN_SH);
+        files.put("ansible.cfg", ANSIBLE_CFG);
         for (String platform : List.of("AWS", "Azure", "GCP")) {
             files.put("overrides/values-" + platform + ".yaml", "# Values for every application on " + platform
                     + " clusters (see clusterGroup.sharedValueFiles).\n{}\n");
@@ -156,6 +170,10 @@ final class FrameworkFiles {
             .PHONY: install
             install: ## Installs the pattern and loads secrets when configured
             \t@$(ANSIBLE_RUN) rhvp.cluster_utils.install
+
+            .PHONY: uninstall
+            uninstall: ## Removes the pattern from the cluster (experimental in the framework)
+            \t@$(ANSIBLE_RUN) rhvp.cluster_utils.uninstall
 
             .PHONY: load-secrets
             load-secrets: ## Loads values-secret.yaml into Vault
@@ -193,12 +211,31 @@ final class FrameworkFiles {
               KUBECONF_ARGS=(-e "KUBECONFIG=${KUBECONFIG}" -v "$(dirname "${KUBECONFIG}"):$(dirname "${KUBECONFIG}")")
             fi
 
+            # The working folder is mounted as itself (it may lie outside $HOME), $HOME for files named
+            # by absolute path and as /pattern-home, as the framework's pattern-util.sh does.
             exec "$ENGINE" run -it --rm --pull=newer \\
               --security-opt label=disable \\
               -e EXTRA_HELM_OPTS -e EXTRA_PLAYBOOK_OPTS -e TARGET_ORIGIN -e TARGET_BRANCH -e NAME \\
+              -e VALUES_SECRET -e TOKEN_SECRET -e TOKEN_NAMESPACE -e ANSIBLE_STDOUT_CALLBACK \\
               "${KUBECONF_ARGS[@]}" \\
+              -v "$(pwd -P)":"$(pwd -P)" \\
               -v "${HOME}":"${HOME}" -v "${HOME}":/pattern-home \\
-              -w "$(pwd)" \\
+              -w "$(pwd -P)" \\
               "$PATTERN_UTILITY_CONTAINER" "$@"
+            """;
+
+    /** The playbooks run from the pattern folder; this keeps their output readable, as the framework's patterns do. */
+    private static final String ANSIBLE_CFG = """
+            [defaults]
+            display_skipped_hosts=False
+            localhost_warning=False
+            retry_files_enabled=False
+            interpreter_python=auto_silent
+            library=~/.ansible/plugins/modules:./ansible/plugins/modules:/usr/share/ansible/plugins/modules
+            roles_path=~/.ansible/roles:./ansible/roles:/usr/share/ansible/roles:/etc/ansible/roles
+            filter_plugins=~/.ansible/plugins/filter:./ansible/plugins/filter:/usr/share/ansible/plugins/filter
+
+            [inventory]
+            inventory_unparsed_warning=False
             """;
 }

@@ -28,7 +28,20 @@ final class OperatorCatalog {
         this.products = products;
     }
 
+    private static final class Bundled {
+        static final OperatorCatalog CATALOG = load();
+    }
+
     static OperatorCatalog bundled() {
+        return Bundled.CATALOG;
+    }
+
+    /** The product a package installs, or the package name when the catalog does not know it. */
+    String productOf(String packageName) {
+        return products.getOrDefault(packageName, packageName);
+    }
+
+    private static OperatorCatalog load() {
         try (InputStream in = OperatorCatalog.class.getClassLoader().getResourceAsStream("rules/operators.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("rules/operators.yaml missing from the class path");

@@ -20,6 +20,8 @@ public enum RuleType {
     LABEL,
     /** A container environment variable; key: its name, value: its value (or the referenced secret). */
     ENV_VAR,
+    /** A resource a container requests or limits (manifests and Helm values); key: the resource name, value: the quantity. */
+    RESOURCE_REQUEST,
     /** A container or service port number. */
     PORT,
     /** A file of the source; value: its path relative to the root. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Runs a {@link RuleSet} over the facts and text of a source. */
 public final class RulesEngine {
@@ -73,9 +74,10 @@ public final class RulesEngine {
             if (!rule.keyMatches(null, text.path())) {
                 continue;
             }
+            Comments comments = Comments.of(text.path());
             for (int i = 0; i < text.lines().size(); i++) {
-                String line = text.lines().get(i);
-                if (rule.valueMatches(line, text.path() + ":" + (i + 1))) {
+                String line = comments.strip(text.lines().get(i));
+                if (!line.isBlank() && rule.valueMatches(line, text.path() + ":" + (i + 1))) {
                     Fact fact = new Fact(RuleType.CONTENT, rule.key(), line.strip(), text.path(), i + 1);
                     found.add(new Evidence(rule.id(), text.path(), i + 1, rule.describe(fact, abbreviate(line.strip()))));
                     if (found.size() >= MAX_EVIDENCE_PER_RULE) {
@@ -85,6 +87,31 @@ public final class RulesEngine {
             }
         }
         return found;
+    }
+
+    /** Comment syntax by file type, so a commented-out line ({@code # nvidia.com/gpu: 1}) is not evidence. */
+    private enum Comments {
+        HASH, SLASHES, NONE;
+
+        private static final Pattern HASH_FILES = Pattern.compile(
+                "(?i).*(\\.(ya?ml|py|sh|toml|properties|cfg|ini|conf|tf|txt|env)|/?(Dockerfile|Containerfile|Makefile)[^/]*)$");
+        private static final Pattern SLASH_FILES = Pattern.compile(
+                "(?i).*\\.(java|go|js|ts|jsx|tsx|kt|scala|rs|c|cc|cpp|h|cs|swift|groovy)$");
+
+        static Comments of(String path) {
+            return HASH_FILES.matcher(path).matches() ? HASH : SLASH_FILES.matcher(path).matches() ? SLASHES : NONE;
+        }
+
+        /** The line without its comment: empty for a comment line, cut at a trailing {@code  #} comment. */
+        String strip(String line) {
+            String trimmed = line.strip();
+            return switch (this) {
+                case HASH -> trimmed.startsWith("#") ? "" : line.replaceFirst("\\s+#.*$", "");
+                case SLASHES -> trimmed.startsWith("//") || trimmed.startsWith("/*") || trimmed.startsWith("*") ? ""
+                        : line.replaceFirst("\\s+//.*$", "");
+                case NONE -> line;
+            };
+        }
     }
 
     private static String abbreviate(String s) {

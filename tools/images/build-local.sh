@@ -5,9 +5,11 @@
 # Production images use the UBI base: ./mvnw -Pimages package (README: Container images).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-base="$PWD/tools/images/target/local-base.tar"
+# Outside target/: `clean` runs first and would delete it.
+base="${RAGFN_LOCAL_BASE:-${TMPDIR:-/tmp}/ragfn-local-base.tar}"
 [ -f "$base" ] || tools/images/local-base.sh "$base" "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"
-./mvnw -Pimages -pl tools/images -am verify \
+# clean: Quarkus keeps a dependency jar already in target/quarkus-app/lib, even one another profile rewrote.
+./mvnw -Pimages -pl tools/images -am clean verify \
   "-Dquarkus.jib.base-jvm-image=tar://$base" \
   -Dtest=DockerOciTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ImageTarballIT -Dfailsafe.failIfNoSpecifiedTests=false "$@"

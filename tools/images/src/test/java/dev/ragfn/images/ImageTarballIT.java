@@ -113,7 +113,7 @@ class ImageTarballIT {
         assertThat(config.path("os").asText()).isEqualTo("linux");
         assertThat(config.path("architecture").asText()).isEqualTo("amd64");
         assertThat(config.path("rootfs").path("diff_ids")).hasSize(layers.size());
-        record(function, layers, image.jibLayers());
+        record(function, image.jibLayers());
     }
 
     @ParameterizedTest
@@ -241,15 +241,15 @@ class ImageTarballIT {
         return files;
     }
 
-    /** Sizes for README's table: the compressed bytes a registry stores, for the function's layers and the image. */
-    private static void record(Function function, List<Layer> layers, List<Layer> jibLayers) {
-        long functionBytes = jibLayers.stream().mapToLong(Layer::size).sum();
-        long modelBytes = layers.stream().filter(l -> l.entries().stream().anyMatch(e -> e.path().contains(MODEL_JAR)))
-                .mapToLong(Layer::size).sum();
-        long appBytes = layers.stream().filter(l -> l.entries().stream().anyMatch(e -> e.path().startsWith("home/jboss/app/")
-                || e.path().contains("dev.ragfn.") || e.path().startsWith("home/jboss/quarkus/"))).mapToLong(Layer::size).sum();
+    /** Sizes for README's table: the compressed bytes a registry stores, above the base, for the third-party jars and for ragfn's code. */
+    private static void record(Function function, List<Layer> jibLayers) {
+        List<Layer> thirdParty = jibLayers.stream().filter(l -> l.entries().stream().anyMatch(e -> e.path().contains("/lib/main/"))
+                && l.entries().stream().noneMatch(e -> e.path().contains("dev.ragfn."))).toList();
+        List<Layer> code = jibLayers.stream().filter(l -> !thirdParty.contains(l)
+                && l.entries().stream().noneMatch(e -> e.path().contains("/lib/boot/"))).toList();
         synchronized (SIZES) {
-            SIZES.put(function.image, "| %s | %.1f | %.1f | %.1f |".formatted(function.image, mb(functionBytes), mb(modelBytes), mb(appBytes)));
+            SIZES.put(function.image, "| `%s` | %.1f | %.1f | %.1f | %s |".formatted(function.image, mb(jibLayers), mb(thirdParty), mb(code),
+                    function.carriesModel ? "yes" : "no"));
         }
     }
 
@@ -257,12 +257,12 @@ class ImageTarballIT {
     static void writeSizes() throws IOException {
         Path out = ROOT.resolve("tools/images/target/image-sizes.md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, "| image | above the base (MB) | layer with the model and other third-party jars (MB) | ragfn's code (MB) |\n|---|---|---|---|\n"
+        Files.writeString(out, "| image | above the base (MB) | third-party jars (MB) | ragfn's code (MB) | MiniLM model |\n|---|---|---|---|---|\n"
                 + String.join("\n", SIZES.values()) + "\n");
     }
 
-    private static double mb(long bytes) {
-        return bytes / 1_000_000.0;
+    private static double mb(List<Layer> layers) {
+        return layers.stream().mapToLong(Layer::size).sum() / 1_000_000.0;
     }
 
     /** The layers Jib added to the base: those whose history entry Jib wrote (base images may have empty-layer entries). */

@@ -62,10 +62,6 @@ final class OciArchive implements AutoCloseable {
         return new OciArchive(new TarFile(file));
     }
 
-    List<String> names() {
-        return List.copyOf(entries.keySet());
-    }
-
     JsonNode json(String name) throws IOException {
         try (InputStream in = stream(name)) {
             return JSON.readTree(in);

@@ -68,10 +68,10 @@ public final class PromptInjectionTraining {
         for (double l2 : GRID) {
             Choice choice = crossValidate(samples, l2);
             System.out.printf(Locale.ROOT, "L2 %.0e: cross-validated precision %.3f recall %.3f (all training rows,"
-                            + " task-irrelevant BIPIA counted as misses: precision %.3f recall %.3f); ordinary texts of the"
-                            + " PII and secrets sets flagged: %.3f%n", l2,
+                            + " task-irrelevant BIPIA counted as misses: precision %.3f recall %.3f)%s%n", l2,
                     choice.precision(), choice.recall(), choice.precisionAll(), choice.recallAll(),
-                    choice.ordinaryFlagged());
+                    withOrdinaryTexts ? String.format(Locale.ROOT, "; ordinary texts of the PII and secrets sets"
+                            + " flagged: %.3f", choice.ordinaryFlagged()) : "");
             if (best == null || choice.recall() > best.recall()) {
                 best = choice;
             }

@@ -13,7 +13,7 @@ public final class SecretDetectors {
         return PatternDetector.of("aws-access-key", Category.SECRET, "AWS access key id",
                 "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])"
                         // The secret access key is 40 base64 characters; only its name tells it from other base64.
-                        + "|(?i:aws_?(?:secret_?)?(?:access_?)?key)[\"']?\\s{0,3}+(?::=|=>|[:=])\\s{0,3}+[\"']?"
+                        + "|(?=[Aa])(?i:aws_?(?:secret_?)?(?:access_?)?key)[\"']?\\s{0,3}+(?::=|=>|[:=])\\s{0,3}+[\"']?"
                         + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
                 .reportingFirstGroup();
     }
@@ -74,23 +74,24 @@ public final class SecretDetectors {
                         "(?<![A-Za-z0-9])(AKC[a-zA-Z0-9]{10,200}+|AP[\\dABCDEF][a-zA-Z0-9]{8,200}+)(?![A-Za-z0-9])"
                                 + "|AccountKey=([A-Za-z0-9+/=]{40,200}+)"
                                 + "|//registry\\.npmjs\\.org/:_authToken=([A-Za-z0-9_-]{10,200}+)"
+                                + "|(?=[SsIiCc])(?<![A-Za-z0-9])(?:"
                                 + named("(?:softlayer|sl)[_-]?(?:api)?[_-]?(?:key|pwd|password|pass|token)", "[a-z0-9]{64}")
-                                + named("(?:ibm[_-]?cloud[_-]?iam|cloud[_-]?iam|ibm[_-]?cloud|ibm[_-]?iam|ibm|iam)[_-]?(?:api)?[_-]?"
-                                        + "(?:key|pwd|password|pass|token)", "[A-Za-z0-9_-]{44}")
-                                + named("(?:(?:ibm[_-]?)?cos[_-]?hmac[_-]?)?secret[_-]?(?:access[_-]?)?key", "[a-f0-9]{48}")
-                                + named("(?:cloudant|clou|cl)[_-]?(?:api)?[_-]?(?:key|pwd|pw|password|pass|token)",
-                                "[0-9a-f]{64}|[a-z]{24}"))
+                                + "|" + named("(?:ibm[_-]?cloud[_-]?iam|cloud[_-]?iam|ibm[_-]?cloud|ibm[_-]?iam|ibm|iam)[_-]?"
+                                        + "(?:api)?[_-]?(?:key|pwd|password|pass|token)", "[A-Za-z0-9_-]{44}")
+                                + "|" + named("(?:(?:ibm[_-]?)?cos[_-]?hmac[_-]?)?secret[_-]?(?:access[_-]?)?key", "[a-f0-9]{48}")
+                                + "|" + named("(?:cloudant|clou|cl)[_-]?(?:api)?[_-]?(?:key|pwd|pw|password|pass|token)",
+                                "[0-9a-f]{64}|[a-z]{24}")
+                                + ")")
                 .reportingFirstGroup();
     }
 
     /**
-     * {@code |name = value}: a key name (case-insensitive, at a word start), an assignment ({@code =}, {@code :},
-     * {@code :=}, {@code =>}, or a space as on a command line), an optionally quoted value of exactly the given
-     * form, captured, and no further value character.
+     * {@code name = value}: a key name (case-insensitive; the caller anchors it at a word start), an assignment
+     * ({@code =}, {@code :}, {@code :=}, {@code =>}, or a space as on a command line), an optionally quoted value of
+     * exactly the given form, captured, and no further value character.
      */
     private static String named(String name, String value) {
-        return "|(?<![A-Za-z0-9])(?i:" + name + ")[\"']?(?:\\s{0,3}+(?::=|=>|[:=])|\\s)\\s{0,3}+[\"']?"
-                + "(" + value + ")(?![A-Za-z0-9_-])";
+        return "(?i:" + name + ")[\"']?(?:\\s{0,3}+(?::=|=>|[:=])|\\s)\\s{0,3}+[\"']?(" + value + ")(?![A-Za-z0-9_-])";
     }
 
     /**
@@ -101,14 +102,16 @@ public final class SecretDetectors {
      * {@code =>}, since in code those are names, not secrets (see {@link AssignedSecretRules#looksLikeCredential}).
      */
     public static PatternDetector passwordAssignment() {
-        String name = "(?<![\\w.-])[\\w.-]{0,30}?(?:pass(?:word|wd|phrase)?|pwd|secrete?|private[_-]?key|api[_-]?key"
-                + ")[\\w-]{0,30}+(?:\\[\\d{0,4}+\\])?[\"']?";
+        // Whatever precedes the keyword in the name (my_, db_, userP...) need not be matched: no prefix to backtrack over.
+        String name = "(?:pass(?:word|wd|phrase)?|pwd|secrete?|private[_-]?key|api[_-]?key)[\\w-]{0,30}+"
+                + "(?:\\[\\d{0,4}+\\])?[\"']?";
         String quoted = "(?:\"([^\"\\r\\n]{1,200}+)\"|'([^'\\r\\n]{1,200}+)'|`([^`\\r\\n]{1,200}+)`)";
         return PatternDetector.of("password-assignment", Category.SECRET, "password assigned in text or config",
-                        "(?i)" + name + "\\s{0,3}+(?:===?|!==?|:=|=>|[:=])\\s{0,3}+@?" + quoted
-                                + "|" + name + "\\s{0,3}+(?:===?|!==?|:=|[:=])\\s{0,3}+(?![>=])([^\\s\"'`,;]{6,200}+)(?!\\s{0,3}+;)"
-                                + "|(?:\"([^\"\\r\\n]{1,200}+)\"|'([^'\\r\\n]{1,200}+)')\\s{0,3}+(?:===?|!==?)\\s{0,3}+" + name
-                                + "|" + name + "\\s{1,3}+\"([^\"\\r\\n]{1,200}+)\"")
+                        "(?i)(?=[psa])" + name + "(?:\\s{0,3}+(?:===?|!==?|:=|=>|[:=])\\s{0,3}+@?" + quoted
+                                + "|\\s{0,3}+(?:===?|!==?|:=|[:=])\\s{0,3}+(?![>=])([^\\s\"'`,;]{6,200}+)(?!\\s{0,3}+;)"
+                                + "|\\s{1,3}+\"([^\"\\r\\n]{1,200}+)\")"
+                                + "|(?=[\"'])(?:\"([^\"\\r\\n]{1,200}+)\"|'([^'\\r\\n]{1,200}+)')\\s{0,3}+(?:===?|!==?)\\s{0,3}+"
+                                + "[\\w.-]{0,30}?" + name)
                 .reportingFirstGroup()
                 .checkedBy(AssignedSecretRules::looksLikeCredential);
     }

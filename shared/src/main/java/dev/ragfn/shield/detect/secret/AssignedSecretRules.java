@@ -25,15 +25,14 @@ final class AssignedSecretRules {
     /**
      * A credential literal: not empty of letters and digits, not a placeholder ("your_api_key_here", "fake"), not a
      * template or variable reference ({@code ${X}}, {@code {{x}}}, {@code <X>}, {@code %s}, {@code os.environ}),
-     * and not a bare name such as {@code settings.SECRET_KEY} or {@code shorter-version} (no digit, space or symbol
+     * and not a bare name such as {@code null}, {@code settings.SECRET_KEY} or {@code shorter-version} (no digit, space or symbol
      * but {@code _.-}).
      */
     static boolean looksLikeCredential(String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         if (lower.isEmpty() || lower.chars().noneMatch(Character::isLetterOrDigit)
                 || CREDENTIAL_PLACEHOLDERS.stream().anyMatch(lower::contains)
-                || TEMPLATE_STARTS.stream().anyMatch(lower::startsWith)
-                || List.of("none", "null", "nil", "true", "false", "undefined").contains(lower)) {
+                || TEMPLATE_STARTS.stream().anyMatch(lower::startsWith)) {
             return false;
         }
         return !lower.matches("[a-z_][a-z_.\\-\\[\\]()]*+");

@@ -35,11 +35,11 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class ShieldBenchmark {
 
-    private static final String QUESTION = "Hi, I'm Jane (jane.doe@example.com, +44 20 7946 0958). Our team migrated the"
+    static final String QUESTION = "Hi, I'm Jane (jane.doe@example.com, +44 20 7946 0958). Our team migrated the"
             + " billing service last week and since then invoices for customers in Germany show the wrong VAT rate."
             + " Can you check the runbook for the VAT configuration and tell me which setting controls the rate per"
             + " country, and whether a restart is needed after changing it?";
-    private static final String ANSWER = ("The VAT rate per country is read from the `billing.vat.rates` table at"
+    static final String ANSWER = ("The VAT rate per country is read from the `billing.vat.rates` table at"
             + " start-up, so a change needs a restart of the billing workers (see the runbook, section 4.2). For"
             + " Germany the row should read DE 19.0; the migration script of version 10.2.3.4 copied the old 16.0"
             + " rate from the 2020 backup. Contact the on-call engineer at billing-oncall@example.com before you"
@@ -54,7 +54,15 @@ public class ShieldBenchmark {
 
     @Setup
     public void setUp() {
-        shield = policy.equals("default") ? Shield.withDefaultPolicy()
+        shield = shield(policy);
+        input = ShieldRequest.input(QUESTION, null, null);
+        output = ShieldRequest.output(ANSWER, null, null, null);
+        DefaultPolicy.load();
+    }
+
+    /** The shield under the default policy ({@code default}) or with the classifier added ({@code classifier}). */
+    static Shield shield(String policy) {
+        return policy.equals("default") ? Shield.withDefaultPolicy()
                 : new Shield(PolicyCatalog.single(PolicyParser.parse("with-classifier", """
                         input:
                           detectors: [email, phone, payment-card, iban, us-ssn, uk-nino, ipv4-address, ipv6-address,
@@ -66,9 +74,6 @@ public class ShieldBenchmark {
                                       aws-access-key, github-token, slack-token, jwt, private-key, api-key-assignment,
                                       provider-api-key, config-token, password-assignment]
                         """)), Optional.empty());
-        input = ShieldRequest.input(QUESTION, null, null);
-        output = ShieldRequest.output(ANSWER, null, null, null);
-        DefaultPolicy.load();
     }
 
     @Benchmark

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class PatternDetector implements Detector {
 
+    private static final int FIRST_GROUP = -1;
+
     private final String id;
     private final Category category;
     private final String description;
@@ -50,6 +52,11 @@ public final class PatternDetector implements Detector {
         return new PatternDetector(id, category, description, pattern, group, check);
     }
 
+    /** A copy that reports the first capturing group that took part in the match (one per alternative). */
+    public PatternDetector reportingFirstGroup() {
+        return new PatternDetector(id, category, description, pattern, FIRST_GROUP, check);
+    }
+
     @Override
     public String id() {
         return id;
@@ -69,14 +76,24 @@ public final class PatternDetector implements Detector {
         Folded folded = ascii ? null : Folded.of(text);
         Matcher matcher = pattern.matcher(ascii ? text : folded.text());
         while (matcher.find()) {
-            String candidate = matcher.group(group);
+            int reported = group == FIRST_GROUP ? firstGroup(matcher) : group;
+            String candidate = matcher.group(reported);
             if (candidate != null && check.test(candidate)) {
-                findings.add(ascii ? new Finding(matcher.start(group), matcher.end(group), description)
-                        : new Finding(folded.sourceStart(matcher.start(group)), folded.sourceEnd(matcher.end(group)),
-                        description));
+                findings.add(ascii ? new Finding(matcher.start(reported), matcher.end(reported), description)
+                        : new Finding(folded.sourceStart(matcher.start(reported)),
+                        folded.sourceEnd(matcher.end(reported)), description));
             }
         }
         return findings;
+    }
+
+    private static int firstGroup(Matcher matcher) {
+        for (int g = 1; g <= matcher.groupCount(); g++) {
+            if (matcher.group(g) != null) {
+                return g;
+            }
+        }
+        return 0;
     }
 
     /** A text in NFKC, one code point at a time, without invisible format characters, and the way back. */

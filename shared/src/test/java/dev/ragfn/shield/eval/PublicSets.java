@@ -29,7 +29,8 @@ public final class PublicSets {
 
     public enum Split { TRAIN, TEST }
 
-    public record InjectionExample(String text, boolean injection, Split split) {
+    /** {@code category}: the attack type BIPIA gives its payloads, empty elsewhere. */
+    public record InjectionExample(String text, boolean injection, Split split, String category) {
     }
 
     /** A gold span in UTF-16 offsets (the files count code points). */
@@ -73,7 +74,7 @@ public final class PublicSets {
                     String text = row.path("text").asText();
                     if (row.has("label")) {
                         injection.putIfAbsent(text, new InjectionExample(text,
-                                "injection".equals(row.get("label").asText()), split(row, text)));
+                                "injection".equals(row.get("label").asText()), split(row, text), row.path("category").asText()));
                     } else if (row.has("spans")) {
                         pii.putIfAbsent(text, new PiiExample(text, goldSpans(text, row.get("spans")),
                                 split(row, row.has("template_id") ? row.get("template_id").asText() : text)));

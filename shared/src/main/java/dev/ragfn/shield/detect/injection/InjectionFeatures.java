@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Hashed bag of n-grams of a normalized text, the input of {@link InjectionClassifier}: words, word pairs, and
- * character 3- to 5-grams of the text with its spaces (so words split mid-word and unknown spellings still share
+ * character 1- to 5-grams of the text with its spaces (so words split mid-word and unknown spellings still share
  * features with the plain ones). Each feature counts once; the vector has unit length.
  */
 public final class InjectionFeatures {
@@ -20,10 +20,10 @@ public final class InjectionFeatures {
     /** Sorted distinct bucket indices; every one has the value {@code 1/sqrt(count)}. */
     public static int[] of(String normalized) {
         String text = normalized.length() > MAX_CHARS ? normalized.substring(0, MAX_CHARS) : normalized;
-        int[] buckets = new int[text.length() * 4 + 16];
+        int[] buckets = new int[text.length() * 6 + 16];
         int count = 0;
         String padded = " " + text + " ";
-        for (int n = 3; n <= 5; n++) {
+        for (int n = 1; n <= 5; n++) {
             for (int i = 0; i + n <= padded.length(); i++) {
                 buckets[count++] = bucket(n, padded, i, i + n);
             }

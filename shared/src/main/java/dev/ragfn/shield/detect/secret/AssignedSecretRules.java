@@ -14,19 +14,28 @@ final class AssignedSecretRules {
     private static final List<String> PLACEHOLDERS = List.of(
             "your", "example", "placeholder", "xxxx", "changeme", "redacted", "dummy", "sample", "<", "${", "{{", "****");
 
+    private static final List<String> CREDENTIAL_PLACEHOLDERS = List.of("your_", "your-", "yourpassword", "example",
+            "placeholder", "xxxx", "changeme", "change_me", "redacted", "dummy", "fake", "insert", "****", "...");
+    private static final List<String> TEMPLATE_STARTS = List.of("$", "{{", "<", "%", "#{", "os.", "env.", "env[",
+            "process.env", "getenv", "system.getenv", "settings.", "config.", "/", "~/", "./");
+
     private AssignedSecretRules() {
     }
 
-    static boolean looksLikePassword(String value) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.stream().anyMatch(lower::contains) || value.startsWith("$") || value.startsWith("%")
-                || lower.startsWith("os.") || lower.startsWith("env") || lower.startsWith("process.")
-                || lower.startsWith("getenv") || lower.startsWith("none") || lower.startsWith("null")) {
+    /**
+     * A credential literal: not empty of letters and digits, not a placeholder ("your_api_key_here", "fake"), not a
+     * template or variable reference ({@code ${X}}, {@code {{x}}}, {@code <X>}, {@code %s}, {@code os.environ}),
+     * and not a bare name such as {@code null}, {@code settings.SECRET_KEY} or {@code shorter-version} (no digit, space or symbol
+     * but {@code _.-}).
+     */
+    static boolean looksLikeCredential(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        if (lower.isEmpty() || lower.chars().noneMatch(Character::isLetterOrDigit)
+                || CREDENTIAL_PLACEHOLDERS.stream().anyMatch(lower::contains)
+                || TEMPLATE_STARTS.stream().anyMatch(lower::startsWith)) {
             return false;
         }
-        boolean hasLetter = value.chars().anyMatch(Character::isLetter);
-        boolean hasOther = value.chars().anyMatch(c -> !Character.isLetter(c) && c != '-' && c != '_' && c != '.');
-        return hasLetter && hasOther && Entropy.bitsPerChar(value) >= 2.5;
+        return !lower.matches("[a-z_][a-z_.\\-\\[\\]()]*+");
     }
 
     static boolean looksLikeSecret(String value) {

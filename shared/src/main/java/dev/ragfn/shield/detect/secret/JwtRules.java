@@ -3,19 +3,24 @@ package dev.ragfn.shield.detect.secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A JWT's first segment decodes to a JSON header naming its algorithm. */
+/** A JWT's header and payload each decode to a whole JSON object, and the header names its algorithm. */
 final class JwtRules {
 
     private JwtRules() {
     }
 
     static boolean hasJsonHeader(String token) {
-        String header = token.substring(0, token.indexOf('.'));
+        String[] segments = token.split("\\.", 3);
+        String header = jsonObject(segments[0]);
+        return header != null && header.contains("\"alg\"") && segments.length > 1 && jsonObject(segments[1]) != null;
+    }
+
+    private static String jsonObject(String segment) {
         try {
-            String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8);
-            return json.startsWith("{") && json.contains("\"alg\"");
+            String json = new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8).strip();
+            return json.startsWith("{") && json.endsWith("}") ? json : null;
         } catch (IllegalArgumentException notBase64) {
-            return false;
+            return null;
         }
     }
 }

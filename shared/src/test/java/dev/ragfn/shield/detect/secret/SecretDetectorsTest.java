@@ -86,4 +86,54 @@ class SecretDetectorsTest {
     void should_find_no_secret_when_value_is_code_or_placeholder(String text) {
         assertThat(Found.in(SecretDetectors.assignedSecret(), text)).isEmpty();
     }
+
+    private static final String SL_KEY = "i51ktiogt5fvszr7a74hizw93ayv1zh2x1lv1nucg6sjdtpz4f10xr8ynvseb2jc";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"softlayer_api_key: " + SL_KEY, "--sl-key \"" + SL_KEY + "\"",
+            "IBM_CLOUD_IAM_APIKEY = XJbhyP6J5NVu4N17oMlfMsg1MFm-jEEXwvt7467FkxGO",
+            "cos_hmac_secret_access_key: \"1496139e18da91d17e739705069996f75e58ec5a98076bbb\"",
+            "CLOUDANT_PASSWORD := qwhdkeiruthfnbvmalsoeiru"})
+    void should_find_the_value_when_a_provider_credential_is_named_and_has_its_length(String line) {
+        assertThat(Found.in(SecretDetectors.configToken(), line)).singleElement()
+                .satisfies(value -> assertThat(value).doesNotContain("=", ":", "\"", " ").hasSizeGreaterThanOrEqualTo(24));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"softlayer_api_key: " + SL_KEY + "9", "ibm_iam_key = too-short-to-be-a-key",
+            "CLOUDANT_PASSWORD = \"not-a-real-one\"", "the softlayer key rotates monthly"})
+    void should_find_no_provider_credential_when_the_length_is_wrong(String line) {
+        assertThat(Found.in(SecretDetectors.configToken(), line)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8641957203:AACsA00Udc4WEaXTmxz73LSEmMG6XSv0BpJ", "AC" + "d8821a884b68f3c165883a09bfbd44fe",
+            "https://api.softlayer.com/rest/v3/" + SL_KEY})
+    void should_find_provider_token_when_pasted_bare(String token) {
+        assertThat(Found.in(SecretDetectors.providerApiKey(), "use " + token + " here")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if (db_password == \"w1nter is c0ming!\") {", "if (\"w1nter is c0ming!\" !== userPassword)",
+            "char admin_secret[16] = \"w1nter is c0ming!\";", "--password \"w1nter is c0ming!\"",
+            "my_api_key_prod := `Zq8!vLr2`", "secret: l0ng-l1ve-the-k1ng,"})
+    void should_find_credential_when_assigned_or_compared_in_code(String line) {
+        assertThat(Found.in(SecretDetectors.passwordAssignment(), line)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password = \"\"", "password: ${link}", "pwd: /home/build", "password = user_password;",
+            "password => params[:pw]", "password: settings.DB_PASSWORD", "secret := \"somefakevalue\"",
+            "password = ,.:-!?", "Pass: 95%", "the password \"is\" required"})
+    void should_find_no_credential_when_value_is_empty_a_name_or_a_template(String line) {
+        assertThat(Found.in(SecretDetectors.passwordAssignment(), line)).isEmpty();
+    }
+
+    @Test
+    void should_find_jwt_when_unsigned_and_reject_truncated_header() {
+        String unsigned = JWT.substring(0, JWT.lastIndexOf('.'));
+        String truncatedHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ" + JWT.substring(JWT.indexOf('.'));
+        assertThat(Found.in(SecretDetectors.jwt(), "id " + unsigned)).containsExactly(unsigned);
+        assertThat(Found.in(SecretDetectors.jwt(), truncatedHeader)).isEmpty();
+    }
 }

@@ -47,6 +47,8 @@ final class SseTurn implements TurnStream {
             SseTurn events = new SseTurn(sse, emitter);
             emitter.onRequest(demand -> events.drain());
             emitter.onCancellation(events::cancel);
+            // The status line and a comment go out at once: the client knows the stream is open while retrieval runs.
+            events.enqueue(sse.newEventBuilder().comment("ragfn chat turn").build());
             Thread.ofVirtual().name("chat-stream").start(() -> {
                 try {
                     events.end(turn.apply(events));

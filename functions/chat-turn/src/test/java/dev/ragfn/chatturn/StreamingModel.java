@@ -18,11 +18,13 @@ import java.util.UUID;
 public final class StreamingModel implements QuarkusTestResourceLifecycleManager {
 
     static final String TENANT = "initech";
-    static final OpenAiServer MODEL = new OpenAiServer();
-    static String knowledgeBase;
+    /** A new server for each application the resource starts, closed with it. */
+    static volatile OpenAiServer MODEL;
+    static volatile String knowledgeBase;
 
     @Override
     public Map<String, String> start() {
+        MODEL = new OpenAiServer();
         Path data = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
         LuceneVectorIndex index = LuceneVectorIndex.open(data.resolve("index"), 384);
         try {
@@ -32,7 +34,7 @@ public final class StreamingModel implements QuarkusTestResourceLifecycleManager
         }
         return Map.of("ragfn.data-dir", data.toString(), "ragfn.chat.provider", "openai",
                 "ragfn.chat.base-url", MODEL.baseUrl(), "ragfn.chat.model", "fake-model", "ragfn.chat.timeout", "60s",
-                "quarkus.log.level", "WARN");
+                "quarkus.log.level", "WARN", "quarkus.http.host", "127.0.0.1");
     }
 
     @Override

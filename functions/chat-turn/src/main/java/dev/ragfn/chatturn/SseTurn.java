@@ -119,6 +119,15 @@ final class SseTurn implements TurnStream {
         drain();
     }
 
+    /**
+     * Quarkus writes each line of an event's data right after {@code data:}, and a client drops one space
+     * there (the SSE format's optional one): a token that starts with a space, as most of a model's do, would
+     * lose it. Each line gets that one space of its own.
+     */
+    static String sseData(String text) {
+        return " " + text.replace("\n", "\n ");
+    }
+
     /** Emits what the client has asked for; one thread at a time, the others leave their work to it. */
     private void drain() {
         if (drains.getAndIncrement() != 0) {
@@ -136,7 +145,7 @@ final class SseTurn implements TurnStream {
                     break;
                 }
                 emitter.emit(next instanceof StringBuilder text
-                        ? sse.newEventBuilder().name("token").data(text.toString()).build()
+                        ? sse.newEventBuilder().name("token").data(sseData(text.toString())).build()
                         : (OutboundSseEvent) next);
                 if (last) {
                     emitter.complete();

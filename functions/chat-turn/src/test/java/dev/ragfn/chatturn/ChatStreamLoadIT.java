@@ -85,7 +85,7 @@ class ChatStreamLoadIT {
                 percentile(firstByteMillis, 99), percentile(firstEventMillis, 50), percentile(firstEventMillis, 99),
                 percentile(healthMillis, 50), percentile(healthMillis, 99), percentile(healthMillis, 100),
                 healthMillis.size());
-        assertThat(firstByteMillis).hasSize(STREAMS).allSatisfy(millis -> assertThat(millis).isLessThan(10_000));
+        assertThat(firstByteMillis).hasSize(STREAMS).allSatisfy(millis -> assertThat(millis).isLessThan(60_000));
         assertThat(lastEvents).hasSize(STREAMS).containsOnly("done");
         assertThat(percentile(healthMillis, 50)).isLessThan(2_000);
         assertThat(healthMillis).allSatisfy(millis -> assertThat(millis).isLessThan(30_000));

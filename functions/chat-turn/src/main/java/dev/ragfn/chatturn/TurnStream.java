@@ -2,6 +2,8 @@ package dev.ragfn.chatturn;
 
 import dev.ragfn.core.domain.ToolCall;
 
+import java.util.function.Consumer;
+
 /**
  * Where a streamed turn goes while it runs: the answer's text once the output shield has passed it, and each
  * tool call once it has run. Whoever listens may go away; the turn then stops and its model call is cancelled.
@@ -17,7 +19,7 @@ interface TurnStream {
     void onCancel(Runnable action);
 
     /** A stream for a caller that only collects what it is handed and never goes away. */
-    static TurnStream collecting(java.util.function.Consumer<String> text, java.util.function.Consumer<ToolCall> calls) {
+    static TurnStream collecting(Consumer<String> text, Consumer<ToolCall> calls) {
         return new TurnStream() {
             @Override
             public void text(String passed) {

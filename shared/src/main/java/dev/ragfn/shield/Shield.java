@@ -41,27 +41,12 @@ public final class Shield {
     }
 
     public ShieldVerdict check(ShieldRequest request) {
-        ShieldPolicy applicable = policies.policyFor(request.tenant(), request.knowledgeBase());
-        CompiledPolicy policy = compiled.get(applicable);
-        if (policy == null) {
-            // A catalog that builds policies on demand: correct, just slower.
-            policy = CompiledPolicy.compile(applicable, guard);
-        }
+        CompiledPolicy policy = policyFor(request);
         Decision decision = Decision.ALLOW;
         List<String> reasons = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
         for (PolicyRule rule : policy.rulesFor(request.direction())) {
-            List<Finding> findings = rule.detector().detect(request);
-            if (findings.isEmpty()) {
-                continue;
-            }
-            decision = decision.atLeast(rule.decision());
-            reasons.add(reason(rule, findings));
-            for (Finding finding : findings) {
-                String replacement = rule.decision() == Decision.REDACT ? rule.detector().replacement() : null;
-                spans.add(new Span(rule.detector().id(), rule.detector().category(), rule.decision(),
-                        finding.start(), finding.end(), replacement));
-            }
+            decision = decision.atLeast(record(rule, rule.detector().detect(request), reasons, spans));
         }
         spans.sort(Comparator.comparingInt(Span::start));
         String text = switch (decision) {
@@ -70,6 +55,64 @@ public final class Shield {
             case BLOCK -> null;
         };
         return new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+    }
+
+    /**
+     * The check of a text still being written, such as a streamed answer, as far as no later text can change
+     * it: only findings each detector has {@linkplain dev.ragfn.shield.detect.Detector#settled settled} count.
+     * The verdict's text is the part that may go out now: up to where every detector is settled, short of a
+     * redacted span not yet whole, and redacted as {@link #check} will redact the complete text. A BLOCK is
+     * final: {@link #check} of any longer text blocks too.
+     */
+    public PartialVerdict checkSoFar(ShieldRequest request) {
+        CompiledPolicy policy = policyFor(request);
+        Decision decision = Decision.ALLOW;
+        List<String> reasons = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        int settled = request.text().length();
+        for (PolicyRule rule : policy.rulesFor(request.direction())) {
+            int ruleSettled = rule.detector().settled(request);
+            settled = Math.min(settled, ruleSettled);
+            List<Finding> certain = rule.detector().detect(request).stream()
+                    .filter(finding -> finding.start() < ruleSettled).toList();
+            decision = decision.atLeast(record(rule, certain, reasons, spans));
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (Span span : spans) {
+                if (span.start() < settled && span.end() > settled) {
+                    settled = span.start();
+                    moved = true;
+                }
+            }
+        }
+        int releasable = settled;
+        String text = decision == Decision.BLOCK ? null : Redaction.apply(request.text().substring(0, releasable),
+                spans.stream().filter(span -> span.end() <= releasable).toList());
+        return new PartialVerdict(new ShieldVerdict(decision, reasons, spans, text, policy.policy().name()), releasable);
+    }
+
+    private CompiledPolicy policyFor(ShieldRequest request) {
+        ShieldPolicy applicable = policies.policyFor(request.tenant(), request.knowledgeBase());
+        CompiledPolicy policy = compiled.get(applicable);
+        // A catalog that builds policies on demand: correct, just slower.
+        return policy != null ? policy : CompiledPolicy.compile(applicable, guard);
+    }
+
+    /** Adds a rule's findings to the verdict being built; the decision they call for. */
+    private static Decision record(PolicyRule rule, List<Finding> findings, List<String> reasons, List<Span> spans) {
+        if (findings.isEmpty()) {
+            return Decision.ALLOW;
+        }
+        reasons.add(reason(rule, findings));
+        for (Finding finding : findings) {
+            String replacement = rule.decision() == Decision.REDACT ? rule.detector().replacement() : null;
+            spans.add(new Span(rule.detector().id(), rule.detector().category(), rule.decision(),
+                    finding.start(), finding.end(), replacement));
+        }
+        return rule.decision();
     }
 
     private static String reason(PolicyRule rule, List<Finding> findings) {

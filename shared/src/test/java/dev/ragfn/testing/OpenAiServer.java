@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * request asks to stream, {@code text/event-stream} chunks ending in {@code data: [DONE]}. What it
  * answers comes from the test's responder, which sees each request: text, or tool calls (streamed
  * as deltas, the arguments of each call split across several chunks, as OpenAI sends them). It can
- * also fail with an HTTP status or stall before answering.
+ * also fail with an HTTP status, stall before answering, or stream at a fixed pace; it tells when a
+ * client closed a stream before its end, and when each stream's first text went out.
  */
 public final class OpenAiServer implements AutoCloseable {
 
@@ -63,10 +65,13 @@ public final class OpenAiServer implements AutoCloseable {
     private volatile Function<JsonNode, Reply> responder = request -> new Text("No answer scripted.");
     private volatile int status = 200;
     private volatile long stallMillis;
+    private volatile long paceMillis;
+    private final AtomicInteger closedByClient = new AtomicInteger();
+    private final List<Long> firstTextNanos = new CopyOnWriteArrayList<>();
 
     public OpenAiServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +95,21 @@ public final class OpenAiServer implements AutoCloseable {
 
     public void stall(long millis) {
         this.stallMillis = millis;
+    }
+
+    /** Waits this long before each streamed chunk of text, as a model writing at a fixed rate. */
+    public void pace(long millis) {
+        this.paceMillis = millis;
+    }
+
+    /** Streams the client closed before the server had written them whole. */
+    public int closedByClient() {
+        return closedByClient.get();
+    }
+
+    /** {@link System#nanoTime()} when each stream's first chunk of text was written, in order. */
+    public List<Long> firstTextNanos() {
+        return firstTextNanos;
     }
 
     public List<JsonNode> requests() {
@@ -141,7 +161,11 @@ public final class OpenAiServer implements AutoCloseable {
             if (body.path("stream").asBoolean()) {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
-                stream(exchange.getResponseBody(), reply);
+                try {
+                    stream(exchange.getResponseBody(), reply);
+                } catch (IOException closed) {
+                    closedByClient.incrementAndGet();
+                }
             } else {
                 HttpReplies.sendJson(exchange, 200, whole(reply).toString());
             }
@@ -173,13 +197,21 @@ public final class OpenAiServer implements AutoCloseable {
         return answer;
     }
 
-    private static void stream(OutputStream out, Reply reply) throws IOException {
+    private void stream(OutputStream out, Reply reply) throws IOException {
         write(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
         String finish = "stop";
         switch (reply) {
             case Text text -> {
+                boolean first = true;
                 for (String piece : text.pieces()) {
+                    if (paceMillis > 0) {
+                        HttpReplies.pause(paceMillis);
+                    }
                     write(out, chunk(JSON.createObjectNode().put("content", piece), null));
+                    if (first) {
+                        firstTextNanos.add(System.nanoTime());
+                        first = false;
+                    }
                 }
             }
             case ToolCalls calls -> {

@@ -1,5 +1,6 @@
 package dev.ragfn.chatturn;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -7,7 +8,9 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
+import java.net.http.HttpClient;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /** The configured chat model, in its blocking and its streaming form; none for provider none. */
 record ChatModels(ChatModel blocking, StreamingChatModel streaming, String description) {
@@ -38,6 +41,10 @@ record ChatModels(ChatModel blocking, StreamingChatModel streaming, String descr
                 .maxRetries(0)
                 .build();
         StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                // The client reads each answer's stream on a thread of its executor: a virtual one holds no
+                // platform thread while the model writes.
+                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(
+                        HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())))
                 .baseUrl(config.baseUrl()).apiKey(apiKey).modelName(model)
                 .timeout(config.timeout()).maxTokens(config.maxTokens()).temperature(config.temperature())
                 .build();

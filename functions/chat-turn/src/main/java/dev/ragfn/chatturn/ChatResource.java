@@ -3,7 +3,6 @@ package dev.ragfn.chatturn;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.Ids;
-import dev.ragfn.core.domain.ToolCall;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
@@ -11,6 +10,9 @@ import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Caller;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import dev.ragfn.shield.Decision;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,17 +22,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
- * The answer as Server-Sent Events ({@code token} events, a {@code tool} event for each tool call
- * once it has run, then one {@code done} event with the final object, or one {@code error}
- * event), and the caller's sessions. Every session call takes the tenant: a session id is only
+ * The answer as Server-Sent Events ({@code token} events with text the output shield has passed, a
+ * {@code tool} event for each tool call once it has run, then one last event: {@code done} with the
+ * final object, {@code blocked} with it when the output shield stopped the answer, or {@code error}),
+ * and the caller's sessions. Every session call takes the tenant: a session id is only
  * ever looked up within it, and only its owner reaches it.
  */
 @Path("/chat")
@@ -58,27 +62,32 @@ public class ChatResource {
     @Path("/stream")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(ChatTurnRequest request, SseEventSink sink, Sse sse) {
-        // Checked before the first event commits the status line, so a refusal is a 400/401/403, not
-        // an event: the body, the caller, then that a session it continues is its own.
+    @Blocking
+    public Multi<OutboundSseEvent> stream(ChatTurnRequest request, Sse sse) {
+        // Checked on a worker thread before the first event commits the status line, so a refusal is a
+        // 400/401/403, not an event: the body, the caller, then that a session it continues is its own.
         RequestBodies.required(request, "a chat turn request");
         Caller caller = access.require(Role.READER, request.tenant());
         if (request.sessionId() != null) {
             sessions.get(request.tenant(), caller.user(), request.sessionId());
         }
-        try (sink) {
-            ChatTurnResponse done = service.stream(request, caller.user(),
-                    token -> sink.send(sse.newEventBuilder().name("token").data(token).build()),
-                    call -> sink.send(sse.newEventBuilder().name("tool").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(ToolCall.class, call).build()));
-            sink.send(sse.newEventBuilder().name("done").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(ChatTurnResponse.class, done).build());
-        } catch (RagfnException e) {
-            // The status line has gone out with the first event: the failure travels as an event.
-            LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
-            sink.send(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(Map.class, Map.of("kind", e.kind().name(), "message", e.getMessage())).build());
-        }
+        return SseTurn.run(sse, events -> {
+            try {
+                ChatTurnResponse done = service.stream(request, caller.user(), events);
+                boolean blocked = Decision.BLOCK.name().equals(done.verdicts().get("output"));
+                return json(sse, blocked ? "blocked" : "done", ChatTurnResponse.class, done);
+            } catch (CancellationException gone) {
+                return null;
+            } catch (RagfnException e) {
+                // The status line has gone out with the first event: the failure travels as an event.
+                LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
+                return json(sse, "error", Map.class, Map.of("kind", e.kind().name(), "message", e.getMessage()));
+            }
+        });
+    }
+
+    private static <T> OutboundSseEvent json(Sse sse, String name, Class<T> type, T data) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(type, data).build();
     }
 
     @GET

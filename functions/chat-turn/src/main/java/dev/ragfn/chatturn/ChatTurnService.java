@@ -2,6 +2,9 @@ package dev.ragfn.chatturn;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.domain.ChatSession;
@@ -17,6 +20,7 @@ import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
+import dev.ragfn.shield.ShieldedStream;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +43,10 @@ import java.util.function.Supplier;
 /**
  * One chat turn: input shield, retrieval, the relevant passages as numbered sources, an answer
  * (from the chat model, which may call tools, or extractive without one), output shield, and the
- * turn persisted in its session. Streaming hands the answer's pieces to a consumer as they come;
- * the returned object is the same either way and is the authoritative answer (a streamed model
- * answer is shielded once complete, so a redaction shows only there).
+ * turn persisted in its session. Streamed, the answer goes out piece by piece as the output shield
+ * passes it (a model's tokens, an extractive answer's sentences), redacted as the complete answer
+ * is; a piece the shield blocks stops the turn and its model call. The returned object is the same
+ * either way.
  */
 public final class ChatTurnService {
 
@@ -87,27 +93,29 @@ public final class ChatTurnService {
 
     /** The turn of {@code owner}, who may continue only a session of their own. */
     public ChatTurnResponse chat(ChatTurnRequest request, String owner) {
-        return turn(request, owner, null, call -> { });
+        return turn(request, owner, null);
     }
 
-    /** The same turn, with the answer handed to {@code tokens} piece by piece before it returns. */
+    /** The same turn, with the answer handed to {@code tokens} piece by piece, as the output shield passes it. */
     public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens) {
         return stream(request, tokens, call -> { });
     }
 
     /** The same, also telling {@code toolCalls} of each tool the model called, once it has run. */
     public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
-        return stream(request, ChatSession.ANONYMOUS_OWNER, tokens, toolCalls);
+        return stream(request, ChatSession.ANONYMOUS_OWNER, TurnStream.collecting(tokens, toolCalls));
     }
 
-    /** The streamed turn of {@code owner}. */
-    public ChatTurnResponse stream(ChatTurnRequest request, String owner, Consumer<String> tokens,
-                                   Consumer<ToolCall> toolCalls) {
-        return turn(request, owner, tokens, toolCalls);
+    /**
+     * The streamed turn of {@code owner}.
+     *
+     * @throws CancellationException when the listener goes away first: the model call stops, nothing is stored
+     */
+    ChatTurnResponse stream(ChatTurnRequest request, String owner, TurnStream stream) {
+        return turn(request, owner, stream);
     }
 
-    private ChatTurnResponse turn(ChatTurnRequest request, String owner, Consumer<String> tokens,
-                                  Consumer<ToolCall> toolCalls) {
+    private ChatTurnResponse turn(ChatTurnRequest request, String owner, TurnStream stream) {
         long start = System.nanoTime();
         String tenant = request.tenant();
         String knowledgeBase = request.knowledgeBases().getFirst();
@@ -119,7 +127,9 @@ public final class ChatTurnService {
         verdicts.put("input", input.decision().name());
         if (input.blocked()) {
             ChatSession session = openSession(request, owner, "");
-            emitLines(tokens, BLOCKED_INPUT);
+            if (stream != null) {
+                stream.text(BLOCKED_INPUT);
+            }
             return persist(session, BLOCKED_QUESTION, Answer.fixed(BLOCKED_INPUT), verdicts, timings, start);
         }
         String question = input.text();
@@ -139,33 +149,98 @@ public final class ChatTurnService {
                 : timed(timings, "tools", () -> tools.get().forTurn(request, cited, topK));
         // With nothing relevant retrieved, the model is called only if a tool may find more.
         boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
-        String systemPrompt = null;
+        Output out = new Output(tenant, knowledgeBase, stream);
         Answer answer;
-        if (!evidence.found() && !modelMayLookFurther) {
-            answer = Answer.fixed(NOT_FOUND);
-        } else if (models.isEmpty()) {
-            answer = extractive(tenant, evidence);
-        } else {
-            List<ChatTurn> history = timed(timings, "history",
-                    () -> sessions.lastTurns(tenant, session.id(), config.historyTurns()));
-            Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question,
-                    turnTools != null);
-            systemPrompt = prompt.systemPrompt();
-            answer = timed(timings, "model",
-                    () -> generate(models.get(), prompt, tenant, cited, turnTools, tokens, toolCalls));
+        ShieldVerdict output;
+        try {
+            if (!evidence.found() && !modelMayLookFurther) {
+                answer = Answer.fixed(NOT_FOUND);
+                out.append(answer.text());
+            } else if (models.isEmpty()) {
+                answer = extractive(tenant, evidence, out::append);
+            } else {
+                List<ChatTurn> history = timed(timings, "history",
+                        () -> sessions.lastTurns(tenant, session.id(), config.historyTurns()));
+                Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question,
+                        turnTools != null);
+                out.systemPrompt = prompt.instructions();
+                answer = timed(timings, "model", () -> generate(models.get(), prompt, tenant, cited, turnTools, out));
+            }
+            String answerText = answer.text();
+            output = timed(timings, "outputShield", () -> out.finish(answerText));
+        } catch (OutputBlockedException e) {
+            answer = Answer.fixed(BLOCKED_OUTPUT);
+            output = e.verdict();
         }
-
-        String leakCheck = systemPrompt;
-        String answerText = answer.text();
-        ShieldVerdict output = timed(timings, "outputShield",
-                () -> shield.check(ShieldRequest.output(answerText, tenant, knowledgeBase, leakCheck)));
         verdicts.put("output", output.decision().name());
         Answer shielded = output.blocked() ? answer.withheld(BLOCKED_OUTPUT) : answer.withText(output.text());
-        if (systemPrompt == null) {
-            // Answers not written by a model are complete before they are shielded: stream them shielded.
-            emitLines(tokens, shielded.text());
-        }
         return persist(session, question, shielded, verdicts, timings, start);
+    }
+
+    /**
+     * The output shield over the answer. Streamed, each piece is checked as it comes and goes out once passed;
+     * otherwise the complete answer is checked once. What a model writes before calling a tool is an answer of its
+     * own, checked whole before the next round begins.
+     */
+    private final class Output {
+
+        private final String tenant;
+        private final String knowledgeBase;
+        private final TurnStream stream;
+        private final StringBuilder roundText = new StringBuilder();
+        private String systemPrompt;
+        private ShieldedStream round;
+
+        Output(String tenant, String knowledgeBase, TurnStream stream) {
+            this.tenant = tenant;
+            this.knowledgeBase = knowledgeBase;
+            this.stream = stream;
+        }
+
+        boolean streaming() {
+            return stream != null;
+        }
+
+        /** The next piece of the answer. */
+        void append(String piece) {
+            if (stream == null) {
+                return;
+            }
+            if (round == null) {
+                round = new ShieldedStream(shield, tenant, knowledgeBase, systemPrompt, stream::text);
+                roundText.setLength(0);
+            }
+            roundText.append(piece);
+            if (!round.append(piece)) {
+                throw new OutputBlockedException(round.blocked());
+            }
+        }
+
+        /** A model round that ended in tool calls. */
+        void endRound() {
+            if (round != null) {
+                ShieldVerdict verdict = round.finish();
+                round = null;
+                if (verdict.blocked()) {
+                    throw new OutputBlockedException(verdict);
+                }
+            }
+        }
+
+        /** The verdict on the complete answer; streamed, what was held back goes out now unless it blocks. */
+        ShieldVerdict finish(String answer) {
+            if (stream == null) {
+                return shield.check(ShieldRequest.output(answer, tenant, knowledgeBase, systemPrompt));
+            }
+            if (round != null && !roundText.toString().equals(answer)) {
+                // Not what the last round streamed (the notice that the model kept calling tools).
+                endRound();
+            }
+            if (round == null) {
+                append(answer);
+            }
+            return round.finish();
+        }
     }
 
     /** The session the request continues, or a new one: without an id, or under an id the tenant has not used. */
@@ -188,10 +263,11 @@ public final class ChatTurnService {
      * The sentences that best answer the question, each with its citation, numbered by first
      * citation so the sources list holds exactly what the answer cites.
      */
-    private Answer extractive(String tenant, Evidence evidence) {
+    private Answer extractive(String tenant, Evidence evidence, Consumer<String> sentences) {
         List<Integer> cited = new ArrayList<>();
         Set<String> picked = new HashSet<>();
         StringBuilder text = new StringBuilder(EXTRACTIVE_PREFIX);
+        sentences.accept(EXTRACTIVE_PREFIX);
         // Sentences far below the best one are about something else, however high the threshold.
         double best = evidence.sentences().stream().mapToDouble(Evidence.Sentence::similarity).max().orElse(0);
         double floor = Math.max(config.minRelevance(), RELATIVE_FLOOR * best);
@@ -205,7 +281,9 @@ public final class ChatTurnService {
             if (!cited.contains(sentence.passage())) {
                 cited.add(sentence.passage());
             }
-            text.append('\n').append(sentence.text()).append(" [").append(cited.indexOf(sentence.passage()) + 1).append(']');
+            String line = "\n" + sentence.text() + " [" + (cited.indexOf(sentence.passage()) + 1) + "]";
+            text.append(line);
+            sentences.accept(line);
         }
         List<SourceCitation> sources = new ArrayList<>();
         for (int i = 0; i < cited.size(); i++) {
@@ -216,10 +294,10 @@ public final class ChatTurnService {
 
     /** The model's answer, after any tool rounds; every passage given or found is a numbered source. */
     private Answer generate(ChatModels model, Prompt prompt, String tenant, CitedPassages cited, TurnTools turnTools,
-                            Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
+                            Output out) {
         int maxRounds = tools.map(ChatTools::maxRounds).orElse(0);
         ToolLoop.Result result = ToolLoop.run(prompt.messages(), turnTools, maxRounds,
-                request -> call(model, request, tokens), toolCalls);
+                request -> call(model, request, out), out.streaming() ? out.stream::toolCall : call -> { });
         List<SourceCitation> sources = new ArrayList<>();
         List<Passage> passages = cited.all();
         for (int i = 0; i < passages.size(); i++) {
@@ -229,22 +307,44 @@ public final class ChatTurnService {
                 result.completionTokens());
     }
 
-    private ChatResponse call(ChatModels model, ChatRequest request, Consumer<String> tokens) {
+    private ChatResponse call(ChatModels model, ChatRequest request, Output out) {
         try {
-            return tokens == null ? model.blocking().chat(request) : streamed(model, request, tokens);
-        } catch (ChatModelUnavailableException e) {
+            return out.streaming() ? streamed(model, request, out) : model.blocking().chat(request);
+        } catch (ChatModelUnavailableException | OutputBlockedException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             throw unavailable(model, e);
         }
     }
 
-    private ChatResponse streamed(ChatModels model, ChatRequest request, Consumer<String> tokens) {
+    /**
+     * One streamed model call. Each token goes through the output shield; when the shield blocks or the listener
+     * goes away, the call is cancelled at the model's next token (its HTTP stream is closed).
+     */
+    private ChatResponse streamed(ChatModels model, ChatRequest request, Output out) {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        out.stream.onCancel(() -> done.completeExceptionally(new CancellationException("The client went away")));
+        if (done.isDone()) {
+            throw new CancellationException("The client went away before the model was called");
+        }
         model.streaming().chat(request, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
-                tokens.accept(partial);
+                onPartialResponse(new PartialResponse(partial), null);
+            }
+
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                if (!done.isDone()) {
+                    try {
+                        out.append(partial.text());
+                    } catch (OutputBlockedException blocked) {
+                        done.completeExceptionally(blocked);
+                    }
+                }
+                if (done.isDone() && context != null) {
+                    stop(context.streamingHandle());
+                }
             }
 
             @Override
@@ -259,12 +359,19 @@ public final class ChatTurnService {
         });
         try {
             // The client's own timeout covers a silent server; this one covers a server that never stops.
-            return done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ChatResponse response = done.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (response.aiMessage().hasToolExecutionRequests()) {
+                out.endRound();
+            }
+            return response;
         } catch (TimeoutException e) {
             done.cancel(true);
             throw new ChatModelUnavailableException("The chat " + model.description() + " did not finish its answer within "
                     + config.timeout() + "; retry, or raise ragfn.chat.timeout", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutputBlockedException || e.getCause() instanceof CancellationException) {
+                throw (RuntimeException) e.getCause();
+            }
             throw unavailable(model, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -293,14 +400,11 @@ public final class ChatTurnService {
                 passage.chunkId(), passage.title(), passage.score());
     }
 
-    /** Answers that exist whole before streaming go out a line (a sentence) at a time. */
-    private static void emitLines(Consumer<String> tokens, String text) {
-        if (tokens == null) {
-            return;
-        }
-        String[] lines = text.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            tokens.accept(i < lines.length - 1 ? lines[i] + "\n" : lines[i]);
+    private static void stop(StreamingHandle handle) {
+        try {
+            handle.cancel();
+        } catch (RuntimeException unsupported) {
+            // A provider that cannot cancel streams on; what it sends is dropped.
         }
     }
 

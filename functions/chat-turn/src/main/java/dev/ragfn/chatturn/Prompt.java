@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * The messages sent to the chat model: a system message with the numbered sources, the session's
- * latest turns that fit the history budget, then the question.
+ * latest turns that fit the history budget, then the question. {@code instructions} is the part of
+ * the system message the answer must not recite: the sources are the user's to see and cite, so an
+ * answer that quotes them leaks nothing.
  */
-record Prompt(String systemPrompt, List<ChatMessage> messages) {
+record Prompt(String systemPrompt, String instructions, List<ChatMessage> messages) {
 
     private static final String INSTRUCTIONS = """
             You answer questions from the numbered sources below and from nothing else.
@@ -32,10 +34,8 @@ record Prompt(String systemPrompt, List<ChatMessage> messages) {
 
     static Prompt assemble(List<Passage> sources, List<ChatTurn> history, int historyTokenBudget, String question,
                            boolean toolsOffered) {
-        StringBuilder system = new StringBuilder(INSTRUCTIONS);
-        if (toolsOffered) {
-            system.append(TOOL_INSTRUCTIONS);
-        }
+        String instructions = toolsOffered ? INSTRUCTIONS + TOOL_INSTRUCTIONS : INSTRUCTIONS;
+        StringBuilder system = new StringBuilder(instructions);
         system.append("\nSources:\n");
         if (sources.isEmpty()) {
             system.append("\n(none found for this question)\n");
@@ -47,7 +47,7 @@ record Prompt(String systemPrompt, List<ChatMessage> messages) {
         messages.add(SystemMessage.from(system.toString()));
         messages.addAll(historyWithin(history, historyTokenBudget));
         messages.add(UserMessage.from(question));
-        return new Prompt(system.toString(), List.copyOf(messages));
+        return new Prompt(system.toString(), instructions, List.copyOf(messages));
     }
 
     /** A passage as the model sees it: "[n] Title (document id)" and its text. */

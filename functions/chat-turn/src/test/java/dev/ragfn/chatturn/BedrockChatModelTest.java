@@ -129,7 +129,8 @@ class BedrockChatModelTest {
 
         assertThat(requests.getFirst().path()).isEqualTo("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream");
         assertThat(requests.getFirst().authorization()).contains("/us-west-2/bedrock/aws4_request");
-        assertThat(tokens).containsExactlyElementsOf(CHUNKS);
+        assertThat(tokens).hasSizeGreaterThan(1);
+        assertThat(String.join("", tokens)).isEqualTo(String.join("", CHUNKS));
         assertThat(response.answer()).isEqualTo(String.join("", CHUNKS));
         assertThat(response.promptTokens()).isEqualTo(321);
         assertThat(response.completionTokens()).isEqualTo(12);

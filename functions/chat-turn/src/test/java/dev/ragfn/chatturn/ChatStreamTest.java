@@ -17,6 +17,10 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,8 @@ class ChatStreamTest {
     VectorIndex index;
     @Inject
     EmbeddingModel model;
+    @Inject
+    ChatTurnService service;
 
     @TestHTTPResource("/chat/stream")
     URI stream;
@@ -55,8 +61,7 @@ class ChatStreamTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/event-stream");
-        assertThat(answer.tokens()).hasSizeGreaterThan(1);
-        assertThat(answer.tokens().getFirst()).startsWith(ChatTurnService.EXTRACTIVE_PREFIX);
+        assertThat(answer.tokens().getFirst()).startsWith("Extractive answer");
         JsonNode done = answer.done();
         assertThat(String.join("", answer.tokens())).isEqualTo(done.get("answer").asText());
         assertThat(done.get("extractive").asBoolean()).isTrue();
@@ -66,6 +71,53 @@ class ChatStreamTest {
         assertThat(done.at("/verdicts/input").asText()).isEqualTo("ALLOW");
         assertThat(done.at("/verdicts/output").asText()).isEqualTo("ALLOW");
         assertThat(done.at("/timings/retrieve").isNumber()).isTrue();
+    }
+
+    @Test
+    void should_hand_on_an_extractive_answer_sentence_by_sentence_when_it_streams() {
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        ChatTurnResponse done = service.stream(new ChatTurnRequest("acme", null, "How do I get remote access over the VPN?",
+                List.of(kb), null), pieces::add);
+
+        // The prefix line, then each sentence with its citation as soon as it is picked and the shield has passed it.
+        String[] lines = done.answer().split("\n");
+        assertThat(lines).hasSizeGreaterThan(2);
+        assertThat(pieces).hasSize(lines.length);
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(pieces.get(i)).contains(lines[i]);
+        }
+        assertThat(String.join("", pieces)).isEqualTo(done.answer());
+    }
+
+    @Test
+    void should_end_the_stream_without_writing_to_it_once_closed_when_the_answer_is_done() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(recorder);
+        try {
+            SseClient.Stream answer = SseClient.post(stream, request("acme", null, "Who approves vacation requests?"));
+
+            assertThat(answer.events()).last().extracting(SseClient.Event::name).isEqualTo("done");
+            // A write after the end used to be logged once the response had gone: leave it the time to show.
+            Thread.sleep(1_000);
+        } finally {
+            Logger.getLogger("").removeHandler(recorder);
+        }
+        assertThat(logged).noneMatch(line -> line.contains("already been written"));
     }
 
     @Test

@@ -82,13 +82,15 @@ class OpenAiChatModelTest {
     }
 
     @Test
-    void should_hand_on_each_streamed_chunk_when_the_answer_streams() {
+    void should_hand_on_the_streamed_answer_piece_by_piece_when_the_answer_streams() {
         List<String> tokens = new CopyOnWriteArrayList<>();
 
         ChatTurnResponse response = service.stream(request(null, "How many vacation days do employees get per year?"), tokens::add);
 
         assertThat(model.requests().getFirst().get("stream").asBoolean()).isTrue();
-        assertThat(tokens).containsExactlyElementsOf(CHUNKS);
+        // A chunk's last word waits for the next chunk: it might yet be the start of an address or a key.
+        assertThat(tokens).hasSizeGreaterThan(1);
+        assertThat(String.join("", tokens)).isEqualTo(String.join("", CHUNKS));
         assertThat(response.answer()).isEqualTo(String.join("", CHUNKS));
         assertThat(sessions.lastTurns(TENANT, response.sessionId(), 5)).singleElement()
                 .satisfies(turn -> assertThat(turn.answer()).isEqualTo(response.answer()));

@@ -143,7 +143,8 @@ class ToolCallingTest {
         assertThat(JSON.readTree(assistant.at("/tool_calls/0/function/arguments").asText()))
                 .isEqualTo(JSON.readTree(arguments("query", "how often are laptops replaced", "knowledgeBase", it)));
         assertThat(toolResults(model.requests().get(1)).getFirst().path("content").asText()).contains("(laptops.md)");
-        assertThat(tokens).containsExactlyElementsOf(finalAnswer.pieces());
+        assertThat(tokens).hasSizeGreaterThan(1);
+        assertThat(String.join("", tokens)).isEqualTo(finalAnswer.joined());
         assertThat(response.answer()).isEqualTo(finalAnswer.joined());
         assertThat(events).containsExactlyElementsOf(response.toolCalls());
         assertThat(events).singleElement().extracting(ToolCall::outcome).isEqualTo(ToolCall.Outcome.OK);

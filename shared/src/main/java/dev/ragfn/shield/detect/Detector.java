@@ -20,6 +20,18 @@ public interface Detector {
     /** Findings in the request's text, with offsets into that text. */
     List<Finding> detect(ShieldRequest request);
 
+    /**
+     * For a text still being written, such as a streamed answer: the offset before which text appended
+     * later cannot change this detector's verdict. A finding that starts before it keeps its start and stays
+     * a finding whatever follows (its end too, if that is also before it), and no new finding can start
+     * before it. Derived from what the detector matches, so a stream holds back no more than a match in
+     * progress. The default, zero, suits detectors that judge the whole text: nothing is settled before the
+     * text is complete.
+     */
+    default int settled(ShieldRequest request) {
+        return 0;
+    }
+
     /** What replaces a finding when the policy redacts it. */
     default String replacement() {
         return "[" + id().toUpperCase(Locale.ROOT).replace('-', '_') + "]";

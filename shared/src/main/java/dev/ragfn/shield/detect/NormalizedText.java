@@ -10,4 +10,18 @@ public record NormalizedText(String text, int[] sourceStart, int[] sourceEnd) {
     public Finding toOriginal(int start, int end, String description) {
         return new Finding(sourceStart[start], sourceEnd[end - 1], description);
     }
+
+    /** How many normalized characters come from the original text before {@code offset}. */
+    public int lengthBefore(int offset) {
+        int length = 0;
+        while (length < text.length() && sourceStart[length] < offset) {
+            length++;
+        }
+        return length;
+    }
+
+    /** Where normalized character {@code index} starts in the original, or {@code originalLength} past the end. */
+    public int originalStart(int index, int originalLength) {
+        return index < text.length() ? sourceStart[index] : originalLength;
+    }
 }

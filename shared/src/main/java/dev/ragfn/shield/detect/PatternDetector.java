@@ -96,6 +96,17 @@ public final class PatternDetector implements Detector {
         return 0;
     }
 
+    /** Where the first match attempt that reads to the end of the text starts: a match may begin there or grow. */
+    @Override
+    public int settled(ShieldRequest request) {
+        String text = request.text();
+        boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        Folded folded = ascii ? null : Folded.of(text);
+        String matched = ascii ? text : folded.text();
+        int open = OpenMatches.firstOpenAttempt(pattern.matcher(matched), 0);
+        return ascii || open == matched.length() ? open : folded.sourceStart(open);
+    }
+
     /** A text in NFKC, one code point at a time, without invisible format characters, and the way back. */
     private record Folded(String text, int[] starts, int[] ends) {
 

@@ -19,6 +19,29 @@ public final class TextNormalizer {
     }
 
     public static NormalizedText normalize(String text) {
+        NormalizedText folded = fold(text);
+        return joinSpacedLetters(new StringBuilder(folded.text()), folded.sourceStart(), folded.sourceEnd());
+    }
+
+    /**
+     * For a text still being written: the offset in it from which normalizing a longer text may fold differently.
+     * Before it, the normalized form of any longer text starts as this text's does. Only the last character and a
+     * trailing run of letters spelled out one by one ("i g n", which may yet grow into a joined word or stop
+     * short) are open.
+     */
+    public static int settled(String text) {
+        NormalizedText folded = fold(text);
+        String f = folded.text();
+        int open = f.length() - 1;
+        while (open > 0 && (isSpacer(f.charAt(open - 1)) || Character.isLetter(f.charAt(open - 1))
+                && (open == 1 || !Character.isLetterOrDigit(f.charAt(open - 2))))) {
+            open--;
+        }
+        return open < 0 ? 0 : folded.sourceStart()[open];
+    }
+
+    /** Each code point folded, runs of white space made one space. */
+    private static NormalizedText fold(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int[] sourceStart = new int[text.length() + 1];
         int[] sourceEnd = new int[text.length() + 1];
@@ -43,7 +66,7 @@ public final class TextNormalizer {
             }
             i = next;
         }
-        return joinSpacedLetters(out, sourceStart, sourceEnd);
+        return new NormalizedText(out.toString(), sourceStart, sourceEnd);
     }
 
     /**

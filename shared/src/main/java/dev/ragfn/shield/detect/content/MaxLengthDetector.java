@@ -40,4 +40,11 @@ public final class MaxLengthDetector implements Detector {
         int cut = Character.isLowSurrogate(text.charAt(maxLength)) ? maxLength - 1 : maxLength;
         return List.of(new Finding(cut, text.length(), "longer than " + maxLength + " characters"));
     }
+
+    /** The cut never moves once the text is past it; before that, only text from the cut on can be found. */
+    @Override
+    public int settled(ShieldRequest request) {
+        int length = request.text().length();
+        return length > maxLength ? detect(request).getFirst().start() + 1 : Math.max(0, Math.min(length, maxLength - 1));
+    }
 }

@@ -64,7 +64,67 @@ public final class SystemPromptLeakDetector implements Detector {
                         "repeats the system prompt"));
             }
         }
-        return repeated.size() >= Math.max(1, Math.ceil(threshold * promptShingles.size())) ? findings : List.of();
+        return repeated.size() >= needed(promptShingles) ? findings : List.of();
+    }
+
+    /**
+     * Whether a text leaks depends on all of it: the stream is held from the first repeated shingle, below the
+     * threshold, since later text may still reach it; once shingles no later text can change reach it, the leak
+     * is certain from the first of them. Otherwise the words that may still grow into a shingle are open.
+     */
+    @Override
+    public int settled(ShieldRequest request) {
+        String text = request.text();
+        if (request.systemPrompt() == null || request.systemPrompt().isBlank()) {
+            return text.length();
+        }
+        List<Word> promptWords = words(TextNormalizer.normalize(request.systemPrompt()));
+        int size = Math.min(SHINGLE_WORDS, promptWords.size());
+        if (size == 0) {
+            return text.length();
+        }
+        Set<String> promptShingles = shingles(promptWords, size);
+        NormalizedText answer = TextNormalizer.normalize(text);
+        int stableLength = answer.lengthBefore(TextNormalizer.settled(text));
+        // A word is over once a character that is no part of it follows, inside the stable part.
+        List<Word> words = words(answer).stream().filter(word -> word.end() < stableLength).toList();
+        Set<String> repeated = new HashSet<>();
+        int firstRepeated = -1;
+        for (int i = 0; i + size <= words.size(); i++) {
+            String shingle = shingle(words, i, size);
+            if (promptShingles.contains(shingle)) {
+                repeated.add(shingle);
+                firstRepeated = firstRepeated < 0 ? words.get(i).start() : firstRepeated;
+            }
+        }
+        if (firstRepeated >= 0 && repeated.size() >= needed(promptShingles)) {
+            return answer.originalStart(firstRepeated, text.length()) + 1;
+        }
+        // The last words are open if they may begin a shingle of the prompt with words still to come.
+        int open = stableLength;
+        for (int i = Math.max(0, words.size() - size + 1); i < words.size(); i++) {
+            String start = shingle(words, i, words.size() - i);
+            if (promptShingles.stream().anyMatch(shingle -> shingle.startsWith(start))) {
+                open = words.get(i).start();
+                break;
+            }
+        }
+        // Any repetition, even below the threshold and in words not yet over, holds the text from there.
+        int firstAny = firstRepetition(words(answer), promptShingles, size);
+        return answer.originalStart(Math.min(open, firstAny), text.length());
+    }
+
+    private static int firstRepetition(List<Word> words, Set<String> promptShingles, int size) {
+        for (int i = 0; i + size <= words.size(); i++) {
+            if (promptShingles.contains(shingle(words, i, size))) {
+                return words.get(i).start();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private double needed(Set<String> promptShingles) {
+        return Math.max(1, Math.ceil(threshold * promptShingles.size()));
     }
 
     private static void addMerged(List<Finding> findings, Finding next) {

@@ -48,6 +48,19 @@ public final class TermListDetector implements Detector {
         return findings;
     }
 
+    /** An occurrence of the longest term, with the character after it, must fit in what normalizes for good. */
+    @Override
+    public int settled(ShieldRequest request) {
+        String text = request.text();
+        int longest = termsByLabel.values().stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);
+        if (longest == 0) {
+            return text.length();
+        }
+        NormalizedText normalized = TextNormalizer.normalize(text);
+        int stable = normalized.lengthBefore(TextNormalizer.settled(text));
+        return normalized.originalStart(Math.max(0, stable - longest - 1), text.length());
+    }
+
     private static void findWholeWords(NormalizedText normalized, String term, String label, List<Finding> findings) {
         String text = normalized.text();
         int at = text.indexOf(term);

@@ -4,6 +4,7 @@ import dev.ragfn.shield.Category;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.Finding;
+import dev.ragfn.shield.detect.OpenMatches;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,5 +45,25 @@ public final class PrivateKeyDetector implements Detector {
             from = end;
         }
         return findings;
+    }
+
+    /**
+     * A key with its END line is settled; one without is settled in its start (the stream may stop there, it
+     * is a key whatever follows) but not its end; a BEGIN line still being written is not settled at all.
+     */
+    @Override
+    public int settled(ShieldRequest request) {
+        String text = request.text();
+        Matcher begin = BEGIN.matcher(text);
+        int from = 0;
+        while (from < text.length() && begin.find(from)) {
+            String endLine = "-----END " + begin.group(1) + "-----";
+            int endAt = text.indexOf(endLine, begin.end());
+            if (endAt < 0) {
+                return begin.start() + 1;
+            }
+            from = endAt + endLine.length();
+        }
+        return OpenMatches.firstOpenAttempt(BEGIN.matcher(text), Math.min(from, text.length()));
     }
 }

@@ -7,6 +7,7 @@ import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.Summary;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class Views {
                                     Map<DocumentStatus, Integer> documentsByStatus) {
 
         static KnowledgeBaseView of(KnowledgeBase kb, List<Document> documents) {
-            Map<DocumentStatus, Integer> byStatus = new java.util.EnumMap<>(DocumentStatus.class);
+            Map<DocumentStatus, Integer> byStatus = new EnumMap<>(DocumentStatus.class);
             documents.forEach(d -> byStatus.merge(d.status(), 1, Integer::sum));
             return new KnowledgeBaseView(kb.ref().knowledgeBase(), kb.displayName(), kb.description(),
                     kb.embeddingDimension(), kb.createdAt(), documents.size(),

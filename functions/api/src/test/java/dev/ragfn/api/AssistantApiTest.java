@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /** /api/assistants with ragfn.auth.mode=none: create, read, update with If-Match, delete. */
 @QuarkusTest
@@ -95,7 +96,7 @@ class AssistantApiTest {
         given().queryParam("tenant", owner).contentType(ContentType.JSON).body(HR).post("/api/assistants");
 
         given().queryParam("tenant", mine).when().get("/api/assistants/hr").then().statusCode(404)
-                .body("message", org.hamcrest.Matchers.not(containsString("handbook only")));
+                .body("message", not(containsString("handbook only")));
         given().queryParam("tenant", mine).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(HR)
                 .when().put("/api/assistants/hr").then().statusCode(404);
         given().queryParam("tenant", mine).when().delete("/api/assistants/hr").then().statusCode(404);

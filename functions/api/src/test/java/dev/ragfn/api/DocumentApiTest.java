@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** /api/knowledge-bases/{kb}/documents with ragfn.auth.mode=none; ragfn.api.max-upload-bytes is 4096 here. */
@@ -113,7 +114,7 @@ class DocumentApiTest {
 
         given().queryParam("tenant", mine).when().get(path).then().statusCode(404);
         given().queryParam("tenant", mine).when().get(path + "/secret.md").then().statusCode(404)
-                .body("message", org.hamcrest.Matchers.not(containsString("Title of")));
+                .body("message", not(containsString("Title of")));
         given().queryParam("tenant", mine).when().delete(path + "/secret.md").then().statusCode(404);
         given().queryParam("tenant", mine).contentType("application/json").body("{}").when().post(path + "/secret.md/reingest").then().statusCode(404);
         given().queryParam("tenant", mine).multiPart("file", "x.txt", "text".getBytes(StandardCharsets.UTF_8), "text/plain")

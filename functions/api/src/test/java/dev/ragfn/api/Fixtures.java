@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Knowledge bases and documents put straight into the API's stores, each under fresh names. */
 final class Fixtures {
@@ -41,7 +42,7 @@ final class Fixtures {
         if (index != null && chunks > 0) {
             float[] vector = new float[384];
             vector[0] = 1;
-            index.upsert(java.util.stream.IntStream.range(0, chunks).mapToObj(i -> new IndexedChunk(ref, "c" + i, i,
+            index.upsert(IntStream.range(0, chunks).mapToObj(i -> new IndexedChunk(ref, "c" + i, i,
                     stored.title(), "text " + i, vector, stored.source(), List.of(), Map.of(), NOW,
                     stored.version())).toList());
         }

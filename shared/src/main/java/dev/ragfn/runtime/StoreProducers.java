@@ -1,6 +1,7 @@
 package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.port.AssistantStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -43,6 +44,16 @@ public class StoreProducers {
     @Singleton
     SessionStore sessionStore(RagfnConfig config) {
         return Stores.sessionStore(config);
+    }
+
+    @Produces
+    @Singleton
+    AssistantStore assistantStore(RagfnConfig config) {
+        return Stores.assistantStore(config);
+    }
+
+    void close(@Disposes AssistantStore store) {
+        store.close();
     }
 
     void close(@Disposes SessionStore store) {

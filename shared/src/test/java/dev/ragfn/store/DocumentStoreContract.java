@@ -7,9 +7,11 @@ import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.DocumentPage;
 import dev.ragfn.core.port.DocumentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -337,6 +339,52 @@ public abstract class DocumentStoreContract {
 
         assertThat(written).isTrue();
         assertThat(store.listChunks(ref)).extracting(Chunk::id).containsExactly("new-0");
+    }
+
+    @Test
+    void should_page_through_documents_in_id_order_when_a_limit_is_given() {
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        for (String id : List.of("d", "b", "e", "a", "c")) {
+            store.putDocument(document(KB.document(id)));
+        }
+
+        DocumentPage first = store.listDocuments(KB, null, null, 2);
+        DocumentPage second = store.listDocuments(KB, null, first.next(), 2);
+        DocumentPage last = store.listDocuments(KB, null, second.next(), 2);
+
+        assertThat(first.documents()).extracting(d -> d.ref().documentId()).containsExactly("a", "b");
+        assertThat(second.documents()).extracting(d -> d.ref().documentId()).containsExactly("c", "d");
+        assertThat(last.documents()).extracting(d -> d.ref().documentId()).containsExactly("e");
+        assertThat(last.next()).isNull();
+    }
+
+    @Test
+    void should_list_only_documents_in_the_status_when_a_status_filter_is_given() {
+        store.createKnowledgeBase(knowledgeBase(KB, 8));
+        store.createKnowledgeBase(knowledgeBase(new KnowledgeBaseRef("acme-2", "handbook"), 8));
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            Document doc = document(KB.document(id));
+            store.putDocument("bd".contains(id) ? doc.withStatus(DocumentStatus.FAILED, "encrypted", NOW) : doc);
+        }
+        store.putDocument(document(new KnowledgeBaseRef("acme-2", "handbook").document("f"))
+                .withStatus(DocumentStatus.FAILED, "other tenant", NOW));
+
+        DocumentPage failed = store.listDocuments(KB, DocumentStatus.FAILED, null, 1);
+        DocumentPage rest = store.listDocuments(KB, DocumentStatus.FAILED, failed.next(), 10);
+
+        assertThat(failed.documents()).extracting(d -> d.ref().documentId()).containsExactly("b");
+        assertThat(failed.next()).isEqualTo("b");
+        assertThat(rest.documents()).extracting(d -> d.ref().documentId()).containsExactly("d");
+        assertThat(rest.documents().getFirst().statusReason()).isEqualTo("encrypted");
+        assertThat(rest.next()).isNull();
+    }
+
+    @Test
+    void should_refuse_a_page_when_the_limit_is_out_of_range() {
+        assertThatThrownBy(() -> store.listDocuments(KB, null, null, 0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.listDocuments(KB, null, null, DocumentPage.MAX_LIMIT + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("limit");
     }
 
     private DocumentRef storedDocument() {

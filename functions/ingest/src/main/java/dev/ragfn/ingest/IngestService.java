@@ -32,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -144,23 +145,33 @@ public final class IngestService {
 
     private SourceContent fetch(SubmitDocument submission) {
         boolean hasText = submission.text() != null && !submission.text().isEmpty();
+        boolean hasBytes = submission.contentBase64() != null && !submission.contentBase64().isEmpty();
         boolean hasSource = submission.source() != null && !submission.source().isBlank();
-        if (hasText == hasSource) {
-            throw new InvalidInputException("give exactly one of 'text' (inline content) or 'source' (a URL, "
-                    + "s3://bucket/key or local path) for document " + submission.documentId());
+        if ((hasText ? 1 : 0) + (hasBytes ? 1 : 0) + (hasSource ? 1 : 0) != 1) {
+            throw new InvalidInputException("give exactly one of 'text' (inline content), 'contentBase64' (inline "
+                    + "bytes) or 'source' (a URL, s3://bucket/key or local path) for document " + submission.documentId());
         }
-        if (hasText) {
-            byte[] bytes = submission.text().getBytes(StandardCharsets.UTF_8);
+        if (hasText || hasBytes) {
+            byte[] bytes = hasText ? submission.text().getBytes(StandardCharsets.UTF_8) : decode(submission);
             if (bytes.length > config.maxDocumentBytes()) {
                 throw new TooLargeException("document " + submission.documentId() + " is " + bytes.length
                         + " bytes, over the limit of " + config.maxDocumentBytes() + " (ragfn.ingest.max-document-bytes)");
             }
-            String type = submission.contentType() == null ? "text/plain" : submission.contentType();
+            String type = submission.contentType() != null ? submission.contentType() : hasText ? "text/plain" : null;
             return new SourceContent(bytes, type, submission.documentId(), "inline:" + submission.documentId());
         }
         SourceContent fetched = sources.fetch(location(submission.source()));
         return submission.contentType() == null ? fetched
                 : new SourceContent(fetched.bytes(), submission.contentType(), fetched.name(), fetched.location());
+    }
+
+    private static byte[] decode(SubmitDocument submission) {
+        try {
+            return Base64.getDecoder().decode(submission.contentBase64());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("contentBase64 of document " + submission.documentId()
+                    + " is not base64: " + e.getMessage());
+        }
     }
 
     private static URI location(String source) {

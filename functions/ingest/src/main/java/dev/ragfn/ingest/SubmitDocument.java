@@ -10,12 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Data of {@code dev.ragfn.document.submitted}. Give either {@code text} (inline content) or
- * {@code source} (an https URL, an s3://bucket/key, or locally a path under ragfn.ingest.local-root).
+ * Data of {@code dev.ragfn.document.submitted}. Give one of {@code text} (inline content),
+ * {@code contentBase64} (inline bytes, such as an uploaded PDF) or {@code source} (an https URL, an
+ * s3://bucket/key, or locally a path under ragfn.ingest.local-root).
  * Tenant and knowledge base come from the CloudEvent extensions; the fields here serve events without them.
  */
 public record SubmitDocument(String tenant, String knowledgeBase, String documentId, String title, String text,
-                             String source, String contentType, List<String> tags, Map<String, String> metadata) {
+                             String source, String contentType, List<String> tags, Map<String, String> metadata,
+                             String contentBase64) {
+
+    /** A submission of text or a source. */
+    public SubmitDocument(String tenant, String knowledgeBase, String documentId, String title, String text,
+                          String source, String contentType, List<String> tags, Map<String, String> metadata) {
+        this(tenant, knowledgeBase, documentId, title, text, source, contentType, tags, metadata, null);
+    }
 
     /** Checked when read, on every binding, so a submission no store could take is refused before any work. */
     public SubmitDocument {
@@ -51,6 +59,6 @@ public record SubmitDocument(String tenant, String knowledgeBase, String documen
     @JsonAnySetter
     void refuseUnknown(String field, Object value) {
         throw new InvalidInputException("unknown field '" + field + "' in the document submission; the fields are "
-                + "tenant, knowledgeBase, documentId, title, text, source, contentType, tags and metadata");
+                + "tenant, knowledgeBase, documentId, title, text, contentBase64, source, contentType, tags and metadata");
     }
 }

@@ -84,6 +84,32 @@ class IngestServiceTest {
     }
 
     @Test
+    void should_chunk_inline_bytes_when_a_submission_carries_them_as_base64() {
+        // given: a Markdown file as an upload carries it
+        String markdown = "# Vacation\n\nEmployees get 25 days of paid vacation per year.";
+        SubmitDocument upload = new SubmitDocument(null, null, "vacation.md", null, null, null, "text/markdown", null,
+                null, java.util.Base64.getEncoder().encodeToString(markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        // when
+        IngestOutcome outcome = service(Map.of()).ingest(KB, upload);
+
+        // then
+        assertThat(outcome).isInstanceOf(IngestOutcome.Chunked.class);
+        assertThat(store.listChunks(KB.document("vacation.md"))).extracting(c -> c.text())
+                .anySatisfy(text -> assertThat(text).contains("25 days"));
+    }
+
+    @Test
+    void should_fail_the_document_naming_the_fields_when_a_submission_carries_both_text_and_bytes() {
+        SubmitDocument both = new SubmitDocument(null, null, "both.md", null, "text", null, null, null, null, "dGV4dA==");
+
+        IngestOutcome outcome = service(Map.of()).ingest(KB, both);
+
+        assertThat(outcome).isInstanceOf(IngestOutcome.Failed.class);
+        assertThat(store.findDocument(KB.document("both.md")).orElseThrow().statusReason()).contains("contentBase64");
+    }
+
+    @Test
     void should_chunk_the_document_when_its_chunks_are_exactly_at_the_limit() {
         // given: two paragraphs of about 11 tokens, which do not fit in one chunk of 16
         String text = "The first paragraph is about the vacation policy of the firm.\n\n"

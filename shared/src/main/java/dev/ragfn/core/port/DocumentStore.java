@@ -3,6 +3,7 @@ package dev.ragfn.core.port;
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.NotFoundException;
@@ -55,6 +56,13 @@ public interface DocumentStore extends AutoCloseable {
 
     /** The knowledge base's documents, ordered by id. */
     List<Document> listDocuments(KnowledgeBaseRef ref);
+
+    /**
+     * One page of the knowledge base's documents, ordered by id: at most {@code limit} of those whose id
+     * sorts after {@code after} (null: from the first), only those in {@code status} unless it is null.
+     * The page's {@link DocumentPage#next()} is the {@code after} of the next page, null on the last.
+     */
+    DocumentPage listDocuments(KnowledgeBaseRef ref, DocumentStatus status, String after, int limit);
 
     /** Deletes a document and its chunks; a no-op if it does not exist. */
     void deleteDocument(DocumentRef ref);

@@ -4,9 +4,11 @@ import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.DocumentPage;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.store.StoreChecks;
 import org.jboss.logging.Logger;
@@ -205,6 +207,19 @@ public final class DynamoDbDocumentStore implements DocumentStore {
     public List<Document> listDocuments(KnowledgeBaseRef ref) {
         return call("list documents of " + ref, () -> documents.query(query(Keys.of(ref)))
                 .items().stream().map(DocumentItem::toDomain).toList());
+    }
+
+    /** Filters on status while reading, and stops reading once the page and one more are there. */
+    @Override
+    public DocumentPage listDocuments(KnowledgeBaseRef ref, DocumentStatus status, String after, int limit) {
+        DocumentPage.validateLimit(limit);
+        QueryConditional range = after == null ? query(Keys.of(ref))
+                : QueryConditional.sortGreaterThan(key(Keys.of(ref), after));
+        return call("list documents of " + ref, () -> DocumentPage.of(documents
+                .query(QueryEnhancedRequest.builder().queryConditional(range).consistentRead(true).build())
+                .items().stream().map(DocumentItem::toDomain)
+                .filter(d -> status == null || d.status() == status)
+                .limit(limit + 1L).toList(), limit));
     }
 
     @Override

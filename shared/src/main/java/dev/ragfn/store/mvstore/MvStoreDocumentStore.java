@@ -3,8 +3,10 @@ package dev.ragfn.store.mvstore;
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.port.DocumentPage;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.store.StoreChecks;
 import org.h2.mvstore.Cursor;
@@ -118,6 +120,26 @@ public final class MvStoreDocumentStore implements DocumentStore {
     @Override
     public List<Document> listDocuments(KnowledgeBaseRef ref) {
         return scan(documents, key(ref) + SEP, v -> MvStoreFiles.read(v, Document.class));
+    }
+
+    @Override
+    public DocumentPage listDocuments(KnowledgeBaseRef ref, DocumentStatus status, String after, int limit) {
+        DocumentPage.validateLimit(limit);
+        String prefix = key(ref) + SEP;
+        List<Document> matching = new ArrayList<>();
+        for (Cursor<String, String> cursor = documents.cursor(after == null ? prefix : prefix + after);
+             cursor.hasNext() && matching.size() <= limit; ) {
+            String key = cursor.next();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            Document document = MvStoreFiles.read(cursor.getValue(), Document.class);
+            if ((after == null || document.ref().documentId().compareTo(after) > 0)
+                    && (status == null || document.status() == status)) {
+                matching.add(document);
+            }
+        }
+        return DocumentPage.of(matching, limit);
     }
 
     @Override

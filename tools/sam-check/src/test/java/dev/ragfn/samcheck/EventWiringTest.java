@@ -45,7 +45,7 @@ class EventWiringTest {
         for (String module : Repo.functionModules()) {
             // given
             Set<String> expected = new TreeSet<>(triggers.consumes(module));
-            expected.retainAll(triggers.emittedByAnyFunction());
+            expected.retainAll(triggers.answeredByAnyFunction());
 
             // when
             Set<String> answers = new TreeSet<>();

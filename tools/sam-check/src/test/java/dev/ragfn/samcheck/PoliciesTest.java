@@ -24,7 +24,8 @@ class PoliciesTest {
             "DocumentStore", List.of("knowledge-bases", "documents", "chunks"),
             "IdempotencyStore", List.of("idempotency"),
             "SummaryStore", List.of("summaries"),
-            "SessionStore", List.of("sessions", "chat-turns"));
+            "SessionStore", List.of("sessions", "chat-turns"),
+            "AssistantStore", List.of("assistants"));
 
     private final Template template = Template.load();
     private final Triggers triggers = Triggers.load();

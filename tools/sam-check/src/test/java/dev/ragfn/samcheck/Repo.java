@@ -76,6 +76,27 @@ final class Repo {
         }
     }
 
+    /**
+     * Whether the module has a Funqy function, whose answer is its event: the others (the management API)
+     * publish their events to the bus themselves, with detail-type = the type, as any sender does.
+     */
+    static boolean answersWithEvents(String module) {
+        Path sources = root().resolve("functions").resolve(module).resolve("src/main/java");
+        if (!Files.isDirectory(sources)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("@Funq")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** "ragfn-dead-letters" to "RagfnDeadLetters": how names of triggers.yaml become logical ids. */
     static String pascal(String name) {
         StringBuilder out = new StringBuilder();

@@ -1,6 +1,7 @@
 package dev.ragfn.samcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragfn.store.dynamodb.AssistantItem;
 import dev.ragfn.store.dynamodb.ChunkItem;
 import dev.ragfn.store.dynamodb.DocumentItem;
 import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
@@ -35,7 +36,8 @@ class TablesTest {
             "chunks", ChunkItem.class,
             "summaries", SummaryItem.class,
             "sessions", SessionItem.class,
-            "chat-turns", ChatTurnItem.class);
+            "chat-turns", ChatTurnItem.class,
+            "assistants", AssistantItem.class);
     /** Written with the low-level client: no item class, its key and TTL are constants of the store. */
     private static final String IDEMPOTENCY = "idempotency";
 

@@ -38,9 +38,14 @@ record Triggers(JsonNode root) {
     }
 
     /** Types some function emits: those reach the bus as Lambda destination results. */
-    Set<String> emittedByAnyFunction() {
+    /** The types some function emits as its answer (a Lambda result on the bus), not by publishing them itself. */
+    Set<String> answeredByAnyFunction() {
         Set<String> types = new TreeSet<>();
-        root.path("functions").fieldNames().forEachRemaining(f -> types.addAll(emits(f)));
+        root.path("functions").fieldNames().forEachRemaining(f -> {
+            if (Repo.answersWithEvents(f)) {
+                types.addAll(emits(f));
+            }
+        });
         return types;
     }
 

@@ -1,0 +1,23 @@
+package dev.ragfn.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Settings of the management API. */
+@ConfigMapping(prefix = "ragfn.api")
+public interface ApiConfig {
+
+    /** Largest uploaded file, in bytes; keep it at or under ragfn.ingest.max-document-bytes, which ingest applies again. */
+    @WithDefault("20000000")
+    long maxUploadBytes();
+
+    /** Where uploads and re-ingestions go as CloudEvents (the Knative Broker's URL, as a SinkBinding's K_SINK gives it); the bundle uses its local broker instead. */
+    Optional<URI> brokerUrl();
+
+    /** Documents in a page when a request names no limit. */
+    @WithDefault("50")
+    int defaultPageSize();
+}

@@ -1,0 +1,161 @@
+package dev.ragfn.api;
+
+import dev.ragfn.api.Views.Accepted;
+import dev.ragfn.api.Views.DocumentPageView;
+import dev.ragfn.api.Views.DocumentView;
+import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.InvalidInputException;
+import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.runtime.auth.Role;
+import dev.ragfn.runtime.http.RequestBodies;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A knowledge base's documents: readers list them (a page at a time, by status) and read one; editors
+ * upload, re-ingest and delete. Document ids may contain '/', so the id is the rest of the path.
+ */
+@Path("/api/knowledge-bases/{kb}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+public class DocumentResource {
+
+    private final Library library;
+    private final TenantAccess access;
+    private final ApiConfig config;
+
+    public DocumentResource(Library library, TenantAccess access, ApiConfig config) {
+        this.library = library;
+        this.access = access;
+        this.config = config;
+    }
+
+    /** One page of documents ordered by id; pass the answer's {@code next} as {@code after} for the following page. */
+    @GET
+    public DocumentPageView list(@QueryParam("tenant") String tenant, @PathParam("kb") String kb,
+                                 @QueryParam("status") String status, @QueryParam("after") String after,
+                                 @QueryParam("limit") String limit) {
+        KnowledgeBaseRef ref = new KnowledgeBaseRef(access.tenant(Role.READER, tenant), kb);
+        return library.documents(ref, status(status), after == null ? null : Ids.id("after", after), limit(limit));
+    }
+
+    @GET
+    @Path("/{id: .+}")
+    public DocumentView get(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id) {
+        return library.document(ref(Role.READER, tenant, kb, id));
+    }
+
+    /** Deletes the document and its chunks from the store and from the index. */
+    @DELETE
+    @Path("/{id: .+}")
+    public void delete(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id) {
+        library.delete(ref(Role.EDITOR, tenant, kb, id));
+    }
+
+    /**
+     * Submits the document to ingest again, from its stored source or from the {@code source} the body
+     * names ({@code {}} for the stored one); answered 202 at once, follow the document's status.
+     */
+    @POST
+    @Path("/{id: .+}/reingest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reingest(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id,
+                             Reingest request) {
+        DocumentRef ref = ref(Role.EDITOR, tenant, kb, id);
+        RequestBodies.required(request, "a re-ingestion ({} for the stored source)");
+        return accepted(library.reingest(ref, request.source()));
+    }
+
+    /** Where to fetch the document from this time; null keeps the stored source. */
+    public record Reingest(String source) {
+    }
+
+    /**
+     * Uploads a file (form field {@code file}; optional {@code documentId}, by default the file's name, and
+     * {@code title}) into an existing knowledge base, up to ragfn.api.max-upload-bytes. Answered 202 with
+     * the document id as soon as it is submitted; ingest parses it, and its status says how that went.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@QueryParam("tenant") String tenant, @PathParam("kb") String kb,
+                           @RestForm("file") FileUpload file, @RestForm("documentId") String documentId,
+                           @RestForm("title") String title) {
+        String owner = access.tenant(Role.EDITOR, tenant);
+        if (file == null) {
+            throw new InvalidInputException("the upload needs a file in the multipart form field 'file'");
+        }
+        if (file.size() > config.maxUploadBytes()) {
+            throw new TooLargeException("the file " + file.fileName() + " is " + file.size() + " bytes, over the limit of "
+                    + config.maxUploadBytes() + " (ragfn.api.max-upload-bytes); split it, or submit it by URL");
+        }
+        String id = Ids.id("documentId", documentId == null || documentId.isBlank() ? file.fileName() : documentId);
+        DocumentRef ref = new KnowledgeBaseRef(owner, kb).document(id);
+        return accepted(library.upload(ref, Ids.title("title", title), contentType(file), read(file)));
+    }
+
+    private DocumentRef ref(Role role, String tenant, String kb, String id) {
+        return new KnowledgeBaseRef(access.tenant(role, tenant), kb).document(Ids.id("documentId", id));
+    }
+
+    private static Response accepted(Accepted accepted) {
+        return Response.accepted(accepted).location(URI.create(accepted.location())).build();
+    }
+
+    private int limit(String limit) {
+        if (limit == null) {
+            return config.defaultPageSize();
+        }
+        try {
+            return Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit must be a whole number of documents but was '" + limit + "'");
+        }
+    }
+
+    private static DocumentStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return DocumentStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status must be one of " + Arrays.toString(DocumentStatus.values())
+                    + " but was '" + status + "'");
+        }
+    }
+
+    /** The part's declared type, unless it is the generic one a browser sends for any file: ingest sniffs that. */
+    private static String contentType(FileUpload file) {
+        String type = file.contentType();
+        return type == null || type.isBlank() || type.startsWith(MediaType.APPLICATION_OCTET_STREAM) ? null : type;
+    }
+
+    private static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the uploaded file " + file.fileName(), e);
+        }
+    }
+}

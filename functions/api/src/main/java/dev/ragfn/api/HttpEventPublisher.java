@@ -1,0 +1,67 @@
+package dev.ragfn.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.event.EventAttributes;
+import dev.ragfn.core.port.EventPublisher;
+import dev.ragfn.store.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Publishes by POSTing a structured CloudEvent to the broker's HTTP ingress, as Knative's Broker takes
+ * it. Without a broker URL nothing can be submitted, and the API says so (503) instead of losing it.
+ */
+public final class HttpEventPublisher implements EventPublisher {
+
+    private final Optional<URI> broker;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public HttpEventPublisher(Optional<URI> broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
+        URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit documents to: set "
+                + "ragfn.api.broker-url (RAGFN_API_BROKER_URL) to the Knative Broker's URL"));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("source", source);
+        event.put("datacontenttype", "application/json");
+        event.put(EventAttributes.TENANT, knowledgeBase.tenant());
+        event.put(EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase());
+        event.put("data", data);
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/cloudevents+json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(event))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new StoreUnavailableException("Failed to publish " + type + " to the broker: it answered "
+                        + answer.statusCode() + "; retry later");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the data of " + type, e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Failed to publish " + type + " to the broker at " + target + ": "
+                    + e.getMessage() + "; retry later", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while publishing " + type, e);
+        }
+    }
+}

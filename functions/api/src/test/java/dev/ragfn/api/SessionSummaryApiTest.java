@@ -1,0 +1,98 @@
+package dev.ragfn.api;
+
+import dev.ragfn.core.domain.ChatSession;
+import dev.ragfn.core.domain.ChatTurn;
+import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.port.SessionStore;
+import dev.ragfn.core.port.SummaryStore;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.ragfn.api.Fixtures.NOW;
+import static dev.ragfn.api.Fixtures.fresh;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+/** /api/sessions and /api/summaries with ragfn.auth.mode=none. */
+@QuarkusTest
+class SessionSummaryApiTest {
+
+    @Inject
+    SessionStore sessions;
+    @Inject
+    SummaryStore summaries;
+
+    @Test
+    void should_list_read_and_delete_the_callers_session_when_it_exists() {
+        String tenant = fresh("t");
+        String id = fresh("s");
+        sessions.create(new ChatSession(tenant, null, id, "Vacation days", NOW, NOW));
+        sessions.appendTurn(ChatSession.ANONYMOUS_OWNER, new ChatTurn(tenant, id, 0, "How many?", "25.", List.of(),
+                Map.of(), Map.of(), 10, 2, NOW));
+
+        given().queryParam("tenant", tenant).when().get("/api/sessions").then().statusCode(200).body("id", contains(id));
+        given().queryParam("tenant", tenant).when().get("/api/sessions/" + id)
+                .then().statusCode(200).body("session.title", equalTo("Vacation days")).body("turns.answer", contains("25."));
+        given().queryParam("tenant", tenant).when().delete("/api/sessions/" + id).then().statusCode(204);
+        given().queryParam("tenant", tenant).when().get("/api/sessions/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void should_answer_404_and_keep_the_session_when_another_tenant_names_it() {
+        String owner = fresh("owner");
+        String id = fresh("s");
+        sessions.create(new ChatSession(owner, null, id, "Private", NOW, NOW));
+        String mine = fresh("t");
+
+        given().queryParam("tenant", mine).when().get("/api/sessions/" + id).then().statusCode(404);
+        given().queryParam("tenant", mine).when().delete("/api/sessions/" + id).then().statusCode(404);
+        given().queryParam("tenant", mine).when().get("/api/sessions").then().statusCode(200).body("$", empty());
+
+        assertThat(sessions.list(owner, ChatSession.ANONYMOUS_OWNER)).hasSize(1);
+    }
+
+    @Test
+    void should_list_a_scopes_summaries_and_read_one_with_its_report_when_stored() {
+        String tenant = fresh("t");
+        summaries.putIfAbsent(new Summary(tenant, "prod/llama", NOW.minusSeconds(7200), NOW.minusSeconds(3600),
+                "{\"p99\":1.2}", "# Serving was steady", NOW));
+        summaries.putIfAbsent(new Summary(fresh("other"), "prod/llama", NOW.minusSeconds(7200), NOW.minusSeconds(3600),
+                "{}", "# other tenant", NOW));
+
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama")
+                .queryParam("from", NOW.minusSeconds(86_400).toString()).queryParam("to", NOW.toString())
+                .when().get("/api/summaries")
+                .then().statusCode(200).body("windowStart", contains(NOW.minusSeconds(7200).toString()));
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama")
+                .queryParam("windowStart", NOW.minusSeconds(7200).toString())
+                .queryParam("windowEnd", NOW.minusSeconds(3600).toString())
+                .when().get("/api/summaries/report")
+                .then().statusCode(200).body("reportMarkdown", equalTo("# Serving was steady"));
+    }
+
+    @Test
+    void should_answer_404_when_another_tenants_summary_is_named_and_400_when_input_is_bad() {
+        String owner = fresh("owner");
+        summaries.putIfAbsent(new Summary(owner, "prod/llama", NOW.minusSeconds(7200), NOW.minusSeconds(3600),
+                "{}", "# theirs", NOW));
+        String mine = fresh("t");
+
+        given().queryParam("tenant", mine).queryParam("scope", "prod/llama")
+                .queryParam("windowStart", NOW.minusSeconds(7200).toString())
+                .queryParam("windowEnd", NOW.minusSeconds(3600).toString())
+                .when().get("/api/summaries/report").then().statusCode(404).body("kind", equalTo("NOT_FOUND"));
+        given().queryParam("tenant", mine).queryParam("scope", "prod/llama").queryParam("from", "yesterday")
+                .when().get("/api/summaries")
+                .then().statusCode(400).body("kind", equalTo("INVALID_INPUT")).body("message", containsString("from"));
+        given().queryParam("tenant", mine).when().get("/api/summaries")
+                .then().statusCode(400).body("message", containsString("scope"));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ragfn.store.dynamodb;
+
+import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.Assistant;
+import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.AssistantStore;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The assistant store on DynamoDB. Creates and updates are conditional puts (the id is free; the
+ * stored version is the one the caller read), so two concurrent edits never both win.
+ */
+public final class DynamoDbAssistantStore implements AssistantStore {
+
+    private static final Logger LOG = Logger.getLogger(DynamoDbAssistantStore.class);
+
+    private final DynamoDbClient client;
+    private final boolean ownsClient;
+    private final DynamoDbTable<AssistantItem> assistants;
+
+    public DynamoDbAssistantStore(DynamoDbClient client, String tablePrefix) {
+        this(client, tablePrefix, false);
+    }
+
+    private DynamoDbAssistantStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.assistants = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
+                .table(tablePrefix + "assistants", TableSchema.fromBean(BeanTableSchemaParams.builder(AssistantItem.class)
+                        // fromBean's default lookup fails under Quarkus class loading; ours sees the item class.
+                        .lookup(MethodHandles.lookup()).build()));
+    }
+
+    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    public static DynamoDbAssistantStore create(RagfnConfig.DynamoDb config) {
+        DynamoDbAssistantStore store = new DynamoDbAssistantStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        if (config.createTables()) {
+            store.createTableIfMissing();
+        }
+        return store;
+    }
+
+    /** Creates the table where missing and waits until it is active. */
+    public void createTableIfMissing() {
+        call("create table " + assistants.tableName(), () -> {
+            try {
+                assistants.createTable();
+                LOG.infof("Created DynamoDB table %s", assistants.tableName());
+            } catch (ResourceInUseException alreadyThere) {
+                LOG.debugf("DynamoDB table %s exists", assistants.tableName());
+            }
+            DynamoDbClients.awaitTable(client, assistants.tableName());
+            return null;
+        });
+    }
+
+    @Override
+    public Assistant create(Assistant assistant) {
+        Assistant first = assistant.withVersion(1, assistant.updatedAt());
+        try {
+            call("store assistant " + assistant.id() + " of " + assistant.tenant(), () -> assistants.putItem(
+                    PutItemEnhancedRequest.builder(AssistantItem.class).item(AssistantItem.from(first))
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(tenant)").build())
+                            .build()));
+            return first;
+        } catch (ConditionalCheckFailedException taken) {
+            throw new ConflictException("assistant " + assistant.id() + " of tenant " + assistant.tenant()
+                    + " exists; update it, or choose another id");
+        }
+    }
+
+    @Override
+    public Optional<Assistant> find(String tenant, String id) {
+        return call("read assistant " + id + " of " + tenant, () -> Optional.ofNullable(
+                assistants.getItem(r -> r.key(key(tenant, id)).consistentRead(true))).map(AssistantItem::toDomain));
+    }
+
+    @Override
+    public List<Assistant> list(String tenant) {
+        return call("list the assistants of " + tenant, () -> assistants
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(tenant).build()))
+                        .consistentRead(true))
+                .items().stream().map(AssistantItem::toDomain).toList());
+    }
+
+    @Override
+    public Assistant update(Assistant assistant, long expectedVersion) {
+        Assistant stored = find(assistant.tenant(), assistant.id())
+                .orElseThrow(() -> AssistantStore.unknown(assistant.tenant(), assistant.id()));
+        if (stored.version() != expectedVersion) {
+            throw AssistantStore.staleVersion(assistant, expectedVersion, stored.version());
+        }
+        Assistant next = assistant.createdAt(stored.createdAt()).withVersion(expectedVersion + 1, assistant.updatedAt());
+        try {
+            call("store assistant " + assistant.id() + " of " + assistant.tenant(), () -> assistants.putItem(
+                    PutItemEnhancedRequest.builder(AssistantItem.class).item(AssistantItem.from(next))
+                            .conditionExpression(Expression.builder()
+                                    .expression("attribute_exists(tenant) AND #v = :v")
+                                    .putExpressionName("#v", "version")
+                                    .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
+                                    .build())
+                            .build()));
+            return next;
+        } catch (ConditionalCheckFailedException lost) {
+            long now = find(assistant.tenant(), assistant.id()).map(Assistant::version).orElse(0L);
+            throw now == 0 ? AssistantStore.unknown(assistant.tenant(), assistant.id())
+                    : AssistantStore.staleVersion(assistant, expectedVersion, now);
+        }
+    }
+
+    @Override
+    public boolean delete(String tenant, String id) {
+        return call("delete assistant " + id + " of " + tenant, () -> assistants.deleteItem(key(tenant, id)) != null);
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    private static Key key(String tenant, String id) {
+        return Key.builder().partitionValue(tenant).sortValue(id).build();
+    }
+
+    private static void call(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
+        }
+    }
+}

@@ -62,6 +62,7 @@ class ImageTarballIT {
 
     /** Each image: its module, image name, a class only the function's own jar holds, and whether the ONNX model ships in it. */
     enum Function {
+        API("api", "ragfn-api", "dev/ragfn/api/KnowledgeBaseResource.class", false),
         INGEST("ingest", "ragfn-ingest", "dev/ragfn/ingest/IngestFunction.class", true),
         EMBED("embed", "ragfn-embed", "dev/ragfn/embed/EmbedFunction.class", true),
         RETRIEVE("retrieve", "ragfn-retrieve", "dev/ragfn/retrieve/RetrieveFunction.class", true),

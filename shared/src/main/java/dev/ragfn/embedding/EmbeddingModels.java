@@ -25,8 +25,8 @@ import java.util.Optional;
 public final class EmbeddingModels {
 
     static final int MINILM_DIMENSION = 384;
-    /** The in-process model's 512 positions, less [CLS] and [SEP]: it reads no further into a text. */
-    public static final int IN_PROCESS_MAX_TOKENS = 510;
+    /** The most any in-process model reads of a text (all-MiniLM-L6-v2's 256; bge reads 510): chunks must fit. */
+    public static final int IN_PROCESS_MAX_TOKENS = 256;
     static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
     private static final String OPENAI_DEFAULT_MODEL = "text-embedding-3-small";

@@ -20,6 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SciFactBm25Test {
 
+    /** Measured 0.697 and 0.921 on 2026-12-03. */
+    private static final double NDCG_FLOOR = 0.68;
+    private static final double RECALL_FLOOR = 0.90;
     private static final Path SCIFACT = Path.of(System.getProperty("ragfn.eval.scifact",
             "../../../shared/eval/retrieval/scifact"));
 
@@ -35,7 +38,4 @@ class SciFactBm25Test {
         assertThat(bm25.ndcgAt10()).isGreaterThan(NDCG_FLOOR);
         assertThat(bm25.recallAt100()).isGreaterThan(RECALL_FLOOR);
     }
-
-    private static final double NDCG_FLOOR = 0.0;
-    private static final double RECALL_FLOOR = 0.0;
 }

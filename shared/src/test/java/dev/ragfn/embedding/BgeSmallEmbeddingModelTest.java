@@ -28,9 +28,12 @@ class BgeSmallEmbeddingModelTest {
         List<Embedding> ours = model("bge-small-en-v1.5-q").embedAll(texts).content();
         List<Embedding> theirs = new BgeSmallEnV15QuantizedEmbeddingModel().embedAll(texts).content();
 
+        // The 8-bit model quantises activations with one scale per batch: texts embedded together
+        // (ours) get vectors a little apart from texts embedded one by one (LangChain4j's), about
+        // 0.997 in cosine; another pooling than [CLS] would be far further off.
         for (int i = 0; i < texts.size(); i++) {
             assertThat(ours.get(i).dimension()).isEqualTo(384);
-            assertThat(CosineSimilarity.between(ours.get(i), theirs.get(i))).isGreaterThan(0.9999);
+            assertThat(CosineSimilarity.between(ours.get(i), theirs.get(i))).isGreaterThan(0.99);
         }
     }
 

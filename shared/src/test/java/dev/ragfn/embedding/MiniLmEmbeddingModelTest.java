@@ -19,7 +19,7 @@ class MiniLmEmbeddingModelTest {
                 TextSegment.from("Rotate the database credential after every incident."),
                 TextSegment.from("kubernetes"));
 
-        List<Embedding> ours = new MiniLmEmbeddingModel().embedAll(texts).content();
+        List<Embedding> ours = new InProcessEmbeddingModel(InProcessModel.ALL_MINILM_L6_V2).embedAll(texts).content();
         List<Embedding> theirs = new AllMiniLmL6V2EmbeddingModel().embedAll(texts).content();
 
         assertThat(ours).hasSize(3);
@@ -38,7 +38,7 @@ class MiniLmEmbeddingModelTest {
         String revenue = opening + "Quarterly revenue grew eleven percent on strong cloud subscription sales.";
         assertThat(EmbeddingModels.tokenizer().estimateTokenCountInText(opening)).isBetween(140, 190);
 
-        List<Embedding> ours = new MiniLmEmbeddingModel().embedAll(
+        List<Embedding> ours = new InProcessEmbeddingModel(InProcessModel.ALL_MINILM_L6_V2).embedAll(
                 List.of(TextSegment.from(cats), TextSegment.from(revenue))).content();
 
         assertThat(CosineSimilarity.between(ours.get(0), ours.get(1))).isLessThan(0.99);
@@ -47,7 +47,7 @@ class MiniLmEmbeddingModelTest {
     /** Texts are sorted by length and embedded in batches; each must still get its own vector, in order. */
     @Test
     void should_give_each_text_of_a_large_mixed_batch_the_vector_it_gets_alone() {
-        MiniLmEmbeddingModel model = new MiniLmEmbeddingModel();
+        InProcessEmbeddingModel model = new InProcessEmbeddingModel(InProcessModel.ALL_MINILM_L6_V2);
         List<TextSegment> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 37; i++) {
             texts.add(TextSegment.from("Runbook step " + i + ": " + "restart the operator and check the pods. ".repeat(1 + i % 7)));

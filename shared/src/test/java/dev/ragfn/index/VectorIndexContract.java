@@ -102,6 +102,23 @@ public abstract class VectorIndexContract {
         assertThat(hits).extracting(IndexHit::chunkId).doesNotContain("a0");
     }
 
+    /**
+     * A document's title is repeated on each of its chunks: a chunk that names the query only
+     * through its title must not outrank one whose own text says it (VectorIndex.TITLE_WEIGHT).
+     */
+    @Test
+    void should_rank_a_chunk_whose_text_matches_above_one_whose_title_alone_matches_when_searching_by_text() {
+        index.upsert(List.of(
+                new IndexedChunk(KB.document("policy"), "p0", 0, "Vacation policy",
+                        "Submit requests through the portal two weeks ahead.", axis(0, 0f), "", List.of(), Map.of()),
+                new IndexedChunk(KB.document("news"), "n0", 0, "Office news",
+                        "Unused vacation days now carry over to next year.", axis(1, 0f), "", List.of(), Map.of())));
+
+        List<IndexHit> hits = index.textSearch(SearchScope.of(KB), "vacation", 5, SearchFilter.none());
+
+        assertThat(hits).extracting(IndexHit::chunkId).containsExactly("n0", "p0");
+    }
+
     @Test
     void should_never_return_another_tenants_chunks_whatever_the_filters() {
         index.upsert(List.of(

@@ -6,6 +6,7 @@ import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.embedding.QueryEmbeddingModel;
 import dev.ragfn.retrieve.rerank.Reranker;
 
 import java.util.EnumMap;
@@ -58,7 +59,7 @@ public final class RetrieveService {
         int depth = mode == RetrieveMode.HYBRID || reranker.isPresent()
                 ? Math.min(MAX_DEPTH, Math.max(k * config.candidateFactor(), config.minCandidates()))
                 : k;
-        float[] vector = mode == RetrieveMode.BM25 ? null : model.embed(query).content().vector();
+        float[] vector = mode == RetrieveMode.BM25 ? null : QueryEmbeddingModel.embedQuery(model, query);
         List<Passage> passages = switch (mode) {
             case BM25 -> ReciprocalRankFusion.ranked(mode, index.textSearch(scope, query, depth, filter));
             case VECTOR -> ReciprocalRankFusion.ranked(mode, index.vectorSearch(scope, vector, depth, filter));

@@ -42,7 +42,7 @@ public interface RagfnConfig {
 
     interface Embedding {
 
-        /** in-process (all-MiniLM-L6-v2 on ONNX, offline), openai (any OpenAI-compatible /v1/embeddings endpoint) or bedrock (Amazon Titan Text Embeddings). */
+        /** in-process (all-MiniLM-L6-v2 or bge-small-en-v1.5 on ONNX, offline), openai (any OpenAI-compatible /v1/embeddings endpoint) or bedrock (Amazon Titan Text Embeddings). */
         @WithDefault("in-process")
         EmbeddingProvider provider();
 
@@ -58,7 +58,7 @@ public interface RagfnConfig {
         @WithDefault("http://127.0.0.1:8000/v1")
         URI baseUrl();
 
-        /** Model name; unset means text-embedding-3-small for openai and amazon.titan-embed-text-v2:0 for bedrock. */
+        /** Model name; unset means all-minilm-l6-v2 in process (or bge-small-en-v1.5-q), text-embedding-3-small for openai and amazon.titan-embed-text-v2:0 for bedrock. */
         Optional<String> model();
 
         /** API key for the OpenAI-compatible endpoint, from the environment (RAGFN_EMBEDDING_API_KEY). */

@@ -231,7 +231,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         BooleanQuery.Builder matches = new BooleanQuery.Builder();
         for (String term : terms) {
-            matches.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 2f), Occur.SHOULD);
+            matches.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_WEIGHT), Occur.SHOULD);
             matches.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
         }
         Query query = new BooleanQuery.Builder()

@@ -229,7 +229,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             return List.of();
         }
         Query match = Query.of(q -> q.bool(b -> b
-                .must(m -> m.multiMatch(mm -> mm.query(text).fields(TITLE + "^2", TEXT).type(TextQueryType.MostFields)))
+                .must(m -> m.multiMatch(mm -> mm.query(text).fields(TITLE + "^" + TITLE_WEIGHT, TEXT).type(TextQueryType.MostFields)))
                 .filter(filterQuery(scope, filter))));
         return search(match, k);
     }

@@ -5,6 +5,7 @@ import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.embedding.QueryEmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public class Search {
     }
 
     public int run(String question, String tenant, String kb, int k) {
-        List<IndexHit> hits = index.vectorSearch(SearchScope.of(tenant, kb), model.embed(question).content().vector(),
+        List<IndexHit> hits = index.vectorSearch(SearchScope.of(tenant, kb), QueryEmbeddingModel.embedQuery(model, question),
                 k, SearchFilter.none());
         if (hits.isEmpty()) {
             System.out.println("   nothing found in knowledge base " + tenant + "/" + kb + "; ingest documents first");

@@ -103,10 +103,10 @@ class StructureAwareChunkerTest {
 
     @Test
     void should_refuse_a_budget_the_in_process_model_cannot_read_to_the_end() {
-        assertThat(new ChunkingOptions(510, 32, true).requireFitsInProcessModel().maxTokens()).isEqualTo(510);
-        assertThatThrownBy(() -> new ChunkingOptions(600, 32, true).requireFitsInProcessModel())
+        assertThat(new ChunkingOptions(256, 32, true).requireFitsInProcessModel().maxTokens()).isEqualTo(256);
+        assertThatThrownBy(() -> new ChunkingOptions(300, 32, true).requireFitsInProcessModel())
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("ragfn.ingest.chunk-max-tokens is 600").hasMessageContaining("510");
+                .hasMessageContaining("ragfn.ingest.chunk-max-tokens is 300").hasMessageContaining("256");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.embedding.EmbeddingModels;
+import dev.ragfn.embedding.QueryEmbeddingModel;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.VectorIndex;
@@ -98,7 +99,7 @@ public final class RetrieveBenchmark {
     /** The platform's own in-process model, as retrieve builds it from configuration. */
     private static String embeddingRow(Workload workload, RagfnConfig config) {
         EmbeddingModel model = EmbeddingModels.create(config);
-        return row("-", "query embedding (all-MiniLM-L6-v2, in process)", workload.time(model::embed));
+        return row("-", "query embedding (" + model + ")", workload.time(query -> QueryEmbeddingModel.embedQuery(model, query)));
     }
 
     private static void fill(VectorIndex index, int chunks) {

@@ -24,6 +24,16 @@ public record BeirDataset(List<CorpusDocument> corpus, Map<String, String> queri
                           Map<String, Map<String, Integer>> qrels) {
 
     public record CorpusDocument(String id, String title, String text) {
+
+        /** What the model reads: title and text, as a chunk's heading and body. */
+        public String embeddedText() {
+            return (title + " " + text).strip();
+        }
+
+        /** A document with neither title nor text: nothing to index (LangChain4j refuses an empty segment). */
+        public boolean isEmpty() {
+            return embeddedText().isEmpty();
+        }
     }
 
     public static BeirDataset read(Path folder, String split) {

@@ -1,5 +1,6 @@
 package dev.ragfn.shield;
 
+import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.shield.detect.Finding;
 import dev.ragfn.shield.guard.GuardModel;
 import dev.ragfn.shield.policy.CompiledPolicy;
@@ -69,7 +70,9 @@ public final class Shield {
             case REDACT -> Redaction.apply(request.text(), spans);
             case BLOCK -> null;
         };
-        return new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+        ShieldVerdict verdict = new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+        RagfnMeters.shieldChecked(request.direction(), verdict);
+        return verdict;
     }
 
     private static String reason(PolicyRule rule, List<Finding> findings) {

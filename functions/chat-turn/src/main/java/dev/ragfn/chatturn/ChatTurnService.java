@@ -14,6 +14,8 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.Passage;
 import dev.ragfn.retrieve.RetrieveRequest;
 import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.runtime.observe.FirstToken;
+import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
@@ -103,7 +105,7 @@ public final class ChatTurnService {
     /** The streamed turn of {@code owner}. */
     public ChatTurnResponse stream(ChatTurnRequest request, String owner, Consumer<String> tokens,
                                    Consumer<ToolCall> toolCalls) {
-        return turn(request, owner, tokens, toolCalls);
+        return turn(request, owner, FirstToken.timed(tokens), toolCalls);
     }
 
     private ChatTurnResponse turn(ChatTurnRequest request, String owner, Consumer<String> tokens,
@@ -280,6 +282,7 @@ public final class ChatTurnService {
     private ChatTurnResponse persist(ChatSession session, String question, Answer answer, Map<String, String> verdicts,
                                      Map<String, Long> timings, long start) {
         timings.put("total", millisSince(start));
+        RagfnMeters.chatTurn(answer.promptTokens(), answer.completionTokens(), answer.toolCalls().size());
         ChatTurn stored = sessions.appendTurn(session.owner(), new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
                 answer.sources(), answer.toolCalls(), verdicts, timings, answer.promptTokens(), answer.completionTokens(),
                 clock.instant()));

@@ -13,6 +13,7 @@ import dev.ragfn.core.event.DocumentIndexed;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.runtime.observe.RagfnMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -109,7 +110,9 @@ public class EmbedService {
 
     private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
         List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.text())).toList();
+        long started = System.nanoTime();
         List<Embedding> embeddings = model.embedAll(segments).content();
+        RagfnMeters.embeddingBatch(segments.size(), System.nanoTime() - started);
         List<String> tags = tags(document);
         Instant date = document.date();
         List<IndexedChunk> indexed = new ArrayList<>(batch.size());

@@ -7,6 +7,7 @@ import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.retrieve.rerank.Reranker;
+import dev.ragfn.runtime.observe.RagfnMeters;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ public final class RetrieveService {
     }
 
     public RetrieveResponse retrieve(RetrieveRequest request) {
+        long start = System.nanoTime();
         Ids.required("request", request);
         String query = request.query();
         SearchScope scope = new SearchScope(request.tenant(), Set.copyOf(request.knowledgeBases()));
@@ -77,6 +79,7 @@ public final class RetrieveService {
         if (vector != null) {
             best = withSimilarities(scope, vector, best);
         }
+        RagfnMeters.retrieved(mode.name(), System.nanoTime() - start);
         return new RetrieveResponse(mode, reranker.isPresent(), List.copyOf(best));
     }
 

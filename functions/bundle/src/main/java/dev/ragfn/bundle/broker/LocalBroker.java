@@ -11,6 +11,7 @@ import dev.ragfn.embed.EmbedFunction;
 import dev.ragfn.ingest.IngestFunction;
 import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.runtime.funqy.IncomingEvents;
+import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.store.Json;
 import dev.ragfn.summarize.SummarizeFunction;
 import dev.ragfn.summarize.SummaryRequest;
@@ -179,6 +180,7 @@ public class LocalBroker {
                 }
                 LOG.warnf("Delivery of %s to %s failed (%s); retry %d of %d in %s", event.type(), function,
                         e.getMessage(), attempt + 1, policy.retries(), backoff);
+                RagfnMeters.brokerRetry(function);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             } finally {
@@ -199,6 +201,7 @@ public class LocalBroker {
         // A message may quote the bad input whole; the log gets its start, the dead letter its bounded copy.
         LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function,
                 message.length() > 500 ? message.substring(0, 500) + "..." : message);
+        RagfnMeters.deadLettered(function);
         deadLetters.write(new DeadLetterFile.Letter(function, event.type(), event.id(), event.source(),
                 IncomingEvents.extensions(event), event.data(), message));
     }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The vLLM and DCGM metrics a summary covers, and how to query each for a scope. Latencies come
- * from histograms: histogram_quantile over the rate of the buckets summed by {@code le}.
+ * The metrics a summary covers, and how to query each for a scope: those of model serving (vLLM and
+ * DCGM), or those of ragfn itself ({@link #platform}, the {@code ragfn_*} series every function
+ * serves on /q/metrics). Latencies come from histograms: histogram_quantile over the rate of the
+ * buckets summed by {@code le}.
  */
 public final class MetricCatalog {
 
@@ -21,14 +23,26 @@ public final class MetricCatalog {
     private static final String MEMORY_ADVICE = "GPU memory stays full: check for a leak or a cache that never shrinks, and whether other processes share the GPU.";
     private static final String THERMAL_ADVICE = "GPU runs hot: check cooling and power capping; thermal throttling lowers throughput.";
 
+    private static final String PLATFORM_ERROR_ADVICE = "Read the failing function's logs and traces: unavailable errors mean a store (OpenSearch, DynamoDB) or a model endpoint failed.";
+    private static final String DEAD_LETTER_ADVICE = "Events were given up on: read the dead letters and replay them once the cause is fixed.";
+    private static final String PLATFORM_LATENCY_ADVICE = "Compare with the index's and the model's latency in the traces; slow retrieval slows every chat turn.";
+    private static final String INGEST_ADVICE = "Submissions fail by reason: fix the documents or limits the failure reason names.";
+
     private final List<Metric> metrics;
+    private final List<Pairing> pairings;
     private final String namespaceLabel;
     private final String modelLabel;
 
+    /** The model-serving catalog: vLLM and DCGM metrics. */
     public MetricCatalog(String namespaceLabel, String modelLabel) {
+        this(namespaceLabel, modelLabel, null, PAIRINGS);
+    }
+
+    private MetricCatalog(String namespaceLabel, String modelLabel, List<Metric> metrics, List<Pairing> pairings) {
         this.namespaceLabel = namespaceLabel;
         this.modelLabel = modelLabel;
-        this.metrics = List.of(
+        this.pairings = pairings;
+        this.metrics = metrics != null ? metrics : List.of(
                 gauge("requests_running", "Running requests", "requests", "sum", "vllm:num_requests_running",
                         Labels.NAMESPACE_AND_MODEL, Badness.NEUTRAL, 2, null, 0, null),
                 gauge("requests_waiting", "Waiting requests", "requests", "sum", "vllm:num_requests_waiting",
@@ -62,6 +76,37 @@ public final class MetricCatalog {
                         Labels.NAMESPACE, Badness.NEUTRAL, 50, null, 0, null));
     }
 
+    /**
+     * ragfn's own health: the series of dev.ragfn.runtime.observe.RagfnMeters, by namespace (the
+     * label Prometheus adds to what it scrapes); they carry no model label.
+     */
+    public static MetricCatalog platform(String namespaceLabel) {
+        return new MetricCatalog(namespaceLabel, null, List.of(
+                rate("invocation_rate", "Function invocations", "req/s", "ragfn_function_invocations_seconds_count", "", 0.5),
+                new Metric("function_error_ratio", "Function error ratio", "ratio",
+                        List.of("ragfn_function_invocations_seconds_count"),
+                        "sum(rate($metric{$sel,outcome=~\"unavailable|error\"}[$range])) / sum(rate($metric{$sel}[$range]))",
+                        Labels.NAMESPACE, Badness.HIGHER_IS_WORSE, 0.01, 0.05, 20, PLATFORM_ERROR_ADVICE),
+                platformQuantile("function_latency_p99", "Function duration p99", 0.99,
+                        "ragfn_function_invocations_seconds_bucket", 0.5, 10),
+                platformQuantile("retrieve_latency_p95", "Retrieve latency p95", 0.95, "ragfn_retrieve_seconds_bucket", 0.05, 10),
+                platformQuantile("chat_ttft_p95", "Chat time to first token p95", 0.95,
+                        "ragfn_chat_time_to_first_token_seconds_bucket", 0.25, 10),
+                platformQuantile("embedding_batch_p95", "Embedding batch p95", 0.95, "ragfn_embedding_batch_seconds_bucket", 0.1, 5),
+                new Metric("dead_letters", "Dead-lettered events", "events", List.of("ragfn_broker_dead_letters_total"),
+                        "sum(increase($metric{$sel}[$range]))", Labels.NAMESPACE, Badness.HIGHER_IS_WORSE, 1, 1.0, 20,
+                        DEAD_LETTER_ADVICE),
+                new Metric("ingest_failure_rate", "Failed submissions", "docs/s", List.of("ragfn_ingest_failures_total"),
+                        "sum(rate($metric{$sel}[$range]))", Labels.NAMESPACE, Badness.HIGHER_IS_WORSE, 0.01, null, 10,
+                        INGEST_ADVICE),
+                rate("chunk_rate", "Chunks ingested", "chunks/s", "ragfn_ingest_chunks_total", "", 1),
+                rate("shield_block_rate", "Shield blocks", "checks/s", "ragfn_shield_verdicts_total", ",decision=\"block\"", 0.01),
+                rate("output_token_rate", "Chat model output tokens", "tokens/s", "ragfn_chat_tokens_total", ",type=\"output\"", 10)),
+                List.of(new Pairing("function_latency_p99", "invocation_rate", "function latency rises with load"),
+                        new Pairing("chat_ttft_p95", "retrieve_latency_p95", "slow retrieval delays the first token"),
+                        new Pairing("function_error_ratio", "dead_letters", "failing functions dead-letter their events")));
+    }
+
     /** Metric pairs whose moving together means something to an operator. */
     public record Pairing(String first, String second, String meaning) {
     }
@@ -73,7 +118,7 @@ public final class MetricCatalog {
             new Pairing("error_ratio", "requests_running", "errors rise with load"));
 
     public List<Pairing> pairings() {
-        return PAIRINGS;
+        return pairings;
     }
 
     public List<Metric> metrics() {
@@ -85,7 +130,8 @@ public final class MetricCatalog {
      * one per label family, since GPU and HTTP metrics have no model label.
      */
     public List<String> discoverySelectors(Scope scope) {
-        return Arrays.stream(Labels.values()).map(labels -> {
+        // A family without metrics in this catalog would give an empty name regex, which Prometheus refuses.
+        return Arrays.stream(Labels.values()).filter(labels -> metrics.stream().anyMatch(m -> m.labels() == labels)).map(labels -> {
             String names = metrics.stream().filter(m -> m.labels() == labels)
                     .flatMap(m -> m.sources().stream()).distinct()
                     .collect(Collectors.joining("|")); // names hold only [a-zA-Z0-9_:], nothing a regex treats specially
@@ -125,6 +171,17 @@ public final class MetricCatalog {
         return new Metric(name, title, "s", List.of(bucket),
                 "histogram_quantile(" + q + ", sum by (le) (rate($metric{$sel}[$range])))",
                 Labels.NAMESPACE_AND_MODEL, Badness.HIGHER_IS_WORSE, minChange, null, weight, advice);
+    }
+
+    private static Metric rate(String name, String title, String unit, String source, String matchers, double minChange) {
+        return new Metric(name, title, unit, List.of(source), "sum(rate($metric{$sel" + matchers + "}[$range]))",
+                Labels.NAMESPACE, Badness.NEUTRAL, minChange, null, 0, null);
+    }
+
+    private static Metric platformQuantile(String name, String title, double q, String bucket, double minChange, int weight) {
+        return new Metric(name, title, "s", List.of(bucket),
+                "histogram_quantile(" + q + ", sum by (le) (rate($metric{$sel}[$range])))",
+                Labels.NAMESPACE, Badness.HIGHER_IS_WORSE, minChange, null, weight, PLATFORM_LATENCY_ADVICE);
     }
 
     /** PromQL durations take whole seconds ("300s"). */

@@ -60,6 +60,11 @@ public final class RagfnTracing {
         return known;
     }
 
+    /** Uses {@code tracer} from now on: for code that runs outside Quarkus, such as the benchmarks; null looks the container's up again. */
+    public static void use(Tracer tracer) {
+        RagfnTracing.tracer = tracer;
+    }
+
     /** Whether spans are exported: decorators that cost a call per method are only put in place then. */
     public static boolean enabled() {
         return !ConfigProvider.getConfig().getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class).orElse(true);

@@ -29,9 +29,11 @@ public final class TracedPort implements InvocationHandler {
 
     /** {@code target} traced when tracing is on, itself otherwise. */
     public static <T> T of(Class<T> port, T target, String prefix) {
-        if (!RagfnTracing.enabled()) {
-            return target;
-        }
+        return RagfnTracing.enabled() ? traced(port, target, prefix) : target;
+    }
+
+    /** {@code target} traced, whether tracing is on or not. */
+    public static <T> T traced(Class<T> port, T target, String prefix) {
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, new TracedPort(target, prefix)));
     }
 

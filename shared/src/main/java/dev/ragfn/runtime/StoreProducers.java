@@ -7,43 +7,44 @@ import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.runtime.observe.TracedPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** CDI wiring shared by every function: one store and one index per process, closed on shutdown. */
+/** CDI wiring shared by every function: one store and one index per process, closed on shutdown, traced when tracing is on. */
 @ApplicationScoped
 public class StoreProducers {
 
     @Produces
     @Singleton
     DocumentStore documentStore(RagfnConfig config) {
-        return Stores.documentStore(config);
+        return TracedPort.of(DocumentStore.class, Stores.documentStore(config), "documents");
     }
 
     @Produces
     @Singleton
     VectorIndex vectorIndex(RagfnConfig config) {
-        return Stores.vectorIndex(config);
+        return TracedPort.of(VectorIndex.class, Stores.vectorIndex(config), "index");
     }
 
     @Produces
     @Singleton
     SummaryStore summaryStore(RagfnConfig config) {
-        return Stores.summaryStore(config);
+        return TracedPort.of(SummaryStore.class, Stores.summaryStore(config), "summaries");
     }
 
     @Produces
     @Singleton
     IdempotencyStore idempotencyStore(RagfnConfig config) {
-        return Stores.idempotencyStore(config);
+        return TracedPort.of(IdempotencyStore.class, Stores.idempotencyStore(config), "idempotency");
     }
 
     @Produces
     @Singleton
     SessionStore sessionStore(RagfnConfig config) {
-        return Stores.sessionStore(config);
+        return TracedPort.of(SessionStore.class, Stores.sessionStore(config), "sessions");
     }
 
     @Produces

@@ -1,5 +1,7 @@
 package dev.ragfn.shield;
 
+import dev.ragfn.runtime.observe.RagfnMeters;
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.shield.detect.Finding;
 import dev.ragfn.shield.guard.GuardModel;
 import dev.ragfn.shield.policy.CompiledPolicy;
@@ -7,6 +9,8 @@ import dev.ragfn.shield.policy.DefaultPolicy;
 import dev.ragfn.shield.policy.PolicyCatalog;
 import dev.ragfn.shield.policy.PolicyRule;
 import dev.ragfn.shield.policy.ShieldPolicy;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +45,20 @@ public final class Shield {
     }
 
     public ShieldVerdict check(ShieldRequest request) {
+        // OpenTelemetry's span; dev.ragfn.shield.Span is a finding's place in the text.
+        io.opentelemetry.api.trace.Span span = RagfnTracing.start(
+                "shield " + request.direction().name().toLowerCase(Locale.ROOT), SpanKind.INTERNAL);
+        try (Scope ignored = span.makeCurrent()) {
+            ShieldVerdict verdict = checked(request);
+            span.setAttribute("ragfn.shield.decision", verdict.decision().name());
+            span.setAttribute("ragfn.shield.policy", verdict.policy());
+            return verdict;
+        } finally {
+            span.end();
+        }
+    }
+
+    private ShieldVerdict checked(ShieldRequest request) {
         CompiledPolicy policy = policyFor(request);
         Decision decision = Decision.ALLOW;
         List<String> reasons = new ArrayList<>();
@@ -54,7 +72,9 @@ public final class Shield {
             case REDACT -> Redaction.apply(request.text(), spans);
             case BLOCK -> null;
         };
-        return new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+        ShieldVerdict verdict = new ShieldVerdict(decision, reasons, spans, text, policy.policy().name());
+        RagfnMeters.shieldChecked(request.direction(), verdict);
+        return verdict;
     }
 
     /**

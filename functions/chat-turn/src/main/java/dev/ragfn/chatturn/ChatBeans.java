@@ -3,6 +3,7 @@ package dev.ragfn.chatturn;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.shield.Shield;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -23,8 +24,9 @@ public class ChatBeans {
         Optional<ChatTools> tools = toolsConfig.enabled()
                 ? Optional.of(new ChatTools(toolsConfig, mcp, retrieve, embeddings, shield, config.minRelevance()))
                 : Optional.empty();
-        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, ChatModels.create(config), tools,
-                Clock.systemUTC());
+        Optional<ChatModels> models = ChatModels.create(config)
+                .map(m -> RagfnTracing.enabled() ? TracedChatModels.traced(m) : m);
+        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, models, tools, Clock.systemUTC());
     }
 
     @Produces

@@ -4,6 +4,7 @@ import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Caller;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -11,6 +12,7 @@ import io.quarkus.funqy.Funq;
  * Invoked by a CloudEvent, the answer goes back as {@code dev.ragfn.chat.turn.completed}
  * (application.properties). Streaming is {@link ChatResource}'s.
  */
+@ObservedFunction
 public class ChatFunction {
 
     private final ChatTurnService service;

@@ -11,9 +11,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.output.TokenUsage;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.SessionStore;
+import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.retrieve.RetrieveConfig;
+import dev.ragfn.retrieve.RetrieveRequest;
 import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.runtime.observe.TracedPort;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.store.mvstore.MvStoreSessionStore;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -41,6 +45,10 @@ import java.util.function.Function;
  * the embedded index and session store with the in-process embedding model, as a laptop would.
  * <pre>
  * java --add-modules jdk.incubator.vector -cp ... dev.ragfn.chatturn.ChatTurnBenchmark --chunks 10000 --turns 300
+ * </pre>
+ * With {@code --observability compare} every path runs twice more with metrics and tracing on
+ * ({@link BenchObservability}), alternating with the runs without, for the overhead side by side.
+ * <pre>
  * </pre>
  */
 public final class ChatTurnBenchmark {
@@ -76,21 +84,50 @@ public final class ChatTurnBenchmark {
             fill(index, chunks);
             System.out.printf("%d chunks indexed in %.1f s; %d turns per row after %d warm-up; %d cores%n", chunks,
                     (System.nanoTime() - started) / 1e9, turns, WARM_UP, Runtime.getRuntime().availableProcessors());
-            RetrieveService retrieve = new RetrieveService(index, embeddings, config.getConfigMapping(RetrieveConfig.class),
-                    Optional.empty());
+            RetrieveConfig retrieveConfig = config.getConfigMapping(RetrieveConfig.class);
+            RetrieveService retrieve = new RetrieveService(index, embeddings, retrieveConfig, Optional.empty());
             Shield shield = Shield.withDefaultPolicy();
             ChatTurnService extractive = new ChatTurnService(retrieve, embeddings, shield, sessions, chatConfig,
                     Optional.empty(), Clock.systemUTC());
             ChatTurnService withModel = new ChatTurnService(retrieve, embeddings, shield, sessions, chatConfig,
                     Optional.of(instantModel()), Clock.systemUTC());
+            // The same services as deployed with tracing on: index, sessions and model behind their spans.
+            RetrieveService tracedRetrieve = new RetrieveService(TracedPort.traced(VectorIndex.class, index, "index"),
+                    embeddings, retrieveConfig, Optional.empty());
+            SessionStore tracedSessions = TracedPort.traced(SessionStore.class, sessions, "sessions");
+            ChatTurnService tracedExtractive = new ChatTurnService(tracedRetrieve, embeddings, shield, tracedSessions,
+                    chatConfig, Optional.empty(), Clock.systemUTC());
+            ChatTurnService tracedWithModel = new ChatTurnService(tracedRetrieve, embeddings, shield, tracedSessions,
+                    chatConfig, Optional.of(TracedChatModels.traced(instantModel())), Clock.systemUTC());
             List<String> rows = new ArrayList<>();
-            rows.add(row("extractive (no model), blocking", run(turns, false, extractive::chat)));
-            rows.add(row("model (answers instantly), streamed", run(turns, true,
-                    request -> withModel.stream(request, token -> { }))));
+            boolean observed = options.getOrDefault("observability", "off").equals("compare");
+            // Off and on alternate, twice, so drift of a shared machine hits both alike.
+            for (int round = 0; round < (observed ? 2 : 1); round++) {
+                rows.add(row("extractive (no model), blocking", run(turns, false, extractive::chat)));
+                rows.add(row("model (answers instantly), streamed", run(turns, true,
+                        request -> withModel.stream(request, token -> { }))));
+                rows.add(row("retrieve (hybrid)", run(turns, false, request -> retrieveOnly(retrieve, request))));
+                if (observed) {
+                    try (BenchObservability on = BenchObservability.on()) {
+                        rows.add(row("extractive, metrics + tracing on", run(turns, false, tracedExtractive::chat)));
+                        rows.add(row("model streamed, metrics + tracing on", run(turns, true,
+                                request -> tracedWithModel.stream(request, token -> { }))));
+                        rows.add(row("retrieve (hybrid), metrics + tracing on", run(turns, false,
+                                request -> retrieveOnly(tracedRetrieve, request))));
+                    }
+                }
+            }
             System.out.println("| path | total p50 | total p99 | stages, p50 ms |");
             System.out.println("|---|---|---|---|");
             rows.forEach(System.out::println);
         }
+    }
+
+    /** A retrieval alone, answered as a turn so the same runner times it. */
+    private static ChatTurnResponse retrieveOnly(RetrieveService retrieve, ChatTurnRequest request) {
+        retrieve.retrieve(new RetrieveRequest(request.message(), request.tenant(), request.knowledgeBases(), 5, null,
+                null, null, null));
+        return new ChatTurnResponse(null, 0, "", true, List.of(), List.of(), Map.of(), Map.of(), 0, 0);
     }
 
     /** Each session gets three turns, so history is read and grows as in a conversation. */

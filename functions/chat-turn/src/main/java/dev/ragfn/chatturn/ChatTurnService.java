@@ -17,6 +17,7 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.Passage;
 import dev.ragfn.retrieve.RetrieveRequest;
 import dev.ragfn.retrieve.RetrieveService;
+import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.shield.Shield;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
@@ -112,7 +113,7 @@ public final class ChatTurnService {
      * @throws CancellationException when the listener goes away first: the model call stops, nothing is stored
      */
     ChatTurnResponse stream(ChatTurnRequest request, String owner, TurnStream stream) {
-        return turn(request, owner, stream);
+        return turn(request, owner, TurnStream.timed(stream));
     }
 
     private ChatTurnResponse turn(ChatTurnRequest request, String owner, TurnStream stream) {
@@ -387,6 +388,7 @@ public final class ChatTurnService {
     private ChatTurnResponse persist(ChatSession session, String question, Answer answer, Map<String, String> verdicts,
                                      Map<String, Long> timings, long start) {
         timings.put("total", millisSince(start));
+        RagfnMeters.chatTurn(answer.promptTokens(), answer.completionTokens(), answer.toolCalls().size());
         ChatTurn stored = sessions.appendTurn(session.owner(), new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
                 answer.sources(), answer.toolCalls(), verdicts, timings, answer.promptTokens(), answer.completionTokens(),
                 clock.instant()));

@@ -1,6 +1,7 @@
 package dev.ragfn.chatturn;
 
 import dev.ragfn.core.domain.ToolCall;
+import dev.ragfn.runtime.observe.FirstToken;
 
 import java.util.function.Consumer;
 
@@ -33,6 +34,27 @@ interface TurnStream {
 
             @Override
             public void onCancel(Runnable action) {
+            }
+        };
+    }
+
+    /** {@code stream}, with the time from now to its first passed text recorded as the turn's first token. */
+    static TurnStream timed(TurnStream stream) {
+        Consumer<String> text = FirstToken.timed(stream::text);
+        return new TurnStream() {
+            @Override
+            public void text(String passed) {
+                text.accept(passed);
+            }
+
+            @Override
+            public void toolCall(ToolCall call) {
+                stream.toolCall(call);
+            }
+
+            @Override
+            public void onCancel(Runnable action) {
+                stream.onCancel(action);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.ragfn.convert;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Uni;
  * over HTTP, for admins. The answer is a {@link Uni} so that Funqy's worker thread is free at
  * once: the conversion runs on threads of its own (see {@link ConvertService}).
  */
+@ObservedFunction
 public class ConvertFunction {
 
     private final ConvertService service;

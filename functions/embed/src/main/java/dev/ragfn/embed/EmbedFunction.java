@@ -7,6 +7,7 @@ import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.runtime.funqy.StructuredCloudEvent;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
@@ -15,6 +16,7 @@ import io.quarkus.funqy.knative.events.CloudEvent;
  * there was nothing to do. The answer is a CloudEvent on both platforms: Funqy's reply on Knative, and on
  * Lambda the structured event that the OnSuccess destination puts on the bus.
  */
+@ObservedFunction
 public class EmbedFunction {
 
     private static final String SOURCE = "/ragfn/embed";

@@ -13,6 +13,11 @@ import dev.ragfn.core.event.DocumentIndexed;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.runtime.observe.RagfnMeters;
+import dev.ragfn.runtime.observe.RagfnTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -109,7 +114,17 @@ public class EmbedService {
 
     private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
         List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.text())).toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
+        long started = System.nanoTime();
+        Span span = RagfnTracing.start("embeddings", SpanKind.CLIENT);
+        List<Embedding> embeddings;
+        try (Scope ignored = span.makeCurrent()) {
+            span.setAttribute("gen_ai.operation.name", "embeddings");
+            span.setAttribute("ragfn.embedding.texts", segments.size());
+            embeddings = model.embedAll(segments).content();
+        } finally {
+            span.end();
+        }
+        RagfnMeters.embeddingBatch(segments.size(), System.nanoTime() - started);
         List<String> tags = tags(document);
         Instant date = document.date();
         List<IndexedChunk> indexed = new ArrayList<>(batch.size());

@@ -8,6 +8,7 @@ import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.runtime.funqy.StructuredCloudEvent;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
@@ -18,6 +19,7 @@ import java.time.Duration;
  * {@code dev.ragfn.document.failed} for a submission that cannot be ingested, or nothing when the
  * content is unchanged or the event was already handled (redelivery).
  */
+@ObservedFunction
 public class IngestFunction {
 
     /** Longer than any single ingestion; a crashed delivery's claim expires after it. */

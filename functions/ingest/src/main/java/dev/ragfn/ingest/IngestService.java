@@ -23,6 +23,7 @@ import dev.ragfn.ingest.parse.ParsedDocument;
 import dev.ragfn.ingest.parse.Parsers;
 import dev.ragfn.ingest.source.DocumentSource;
 import dev.ragfn.ingest.source.SourceContent;
+import dev.ragfn.runtime.observe.RagfnMeters;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +91,7 @@ public final class IngestService {
             Optional<Document> existing = store.findDocument(ref);
             if (existing.isPresent() && existing.get().contentHash().equals(hash) && isWhole(existing.get())) {
                 LOG.infof("Unchanged %s (%s): nothing to do", ref, hash);
+                RagfnMeters.documentIngested("unchanged", 0, content.bytes().length);
                 return new IngestOutcome.Unchanged(documentId, hash);
             }
             Deadline deadline = Deadline.after(config.parseTimeout(), "Document '" + documentId + "' took longer than "
@@ -104,9 +107,11 @@ public final class IngestService {
                     metadata(submission, parsed), clock.instant()));
             if (!store.replaceChunks(ref, stored.version(), chunks)) {
                 LOG.infof("Superseded %s version %d (%s): a newer submission came in", ref, stored.version(), hash);
+                RagfnMeters.documentIngested("superseded", 0, content.bytes().length);
                 return new IngestOutcome.Superseded(documentId, hash);
             }
             LOG.infof("Chunked %s: %d chunks (%s, version %d)", ref, chunks.size(), hash, stored.version());
+            RagfnMeters.documentIngested("chunked", chunks.size(), content.bytes().length);
             return new IngestOutcome.Chunked(new ChunksReady(kb.tenant(), kb.knowledgeBase(), documentId, hash,
                     chunks.size(), stored.version()));
         } catch (InvalidInputException | TooLargeException | NotFoundException e) {
@@ -116,6 +121,7 @@ public final class IngestService {
 
     private IngestOutcome fail(DocumentRef ref, SubmitDocument submission, RagfnException e) {
         LOG.warnf("Failed to ingest %s: %s", ref, e.getMessage());
+        RagfnMeters.ingestFailed(e.kind().name().toLowerCase(Locale.ROOT));
         Document failed = new Document(ref, submission.title(), submission.source(), submission.contentType(), "",
                 DocumentStatus.FAILED, e.getMessage(), 0, submission.metadata(), clock.instant());
         store.putNewVersion(failed);

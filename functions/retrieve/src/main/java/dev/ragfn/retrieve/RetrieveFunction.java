@@ -3,9 +3,11 @@ package dev.ragfn.retrieve;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 
 /** Plain HTTP: {@code POST /retrieve} with a {@link RetrieveRequest} as JSON answers a {@link RetrieveResponse}. */
+@ObservedFunction
 public class RetrieveFunction {
 
     private final RetrieveService service;

@@ -8,6 +8,11 @@ import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.embedding.QueryEmbeddingModel;
 import dev.ragfn.retrieve.rerank.Reranker;
+import dev.ragfn.runtime.observe.RagfnMeters;
+import dev.ragfn.runtime.observe.RagfnTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,6 +53,20 @@ public final class RetrieveService {
     }
 
     public RetrieveResponse retrieve(RetrieveRequest request) {
+        long start = System.nanoTime();
+        Span span = RagfnTracing.start("retrieve", SpanKind.INTERNAL);
+        try (Scope ignored = span.makeCurrent()) {
+            RetrieveResponse response = search(request);
+            span.setAttribute("ragfn.retrieve.mode", response.mode().name());
+            span.setAttribute("ragfn.retrieve.passages", response.passages().size());
+            RagfnMeters.retrieved(response.mode().name(), System.nanoTime() - start);
+            return response;
+        } finally {
+            span.end();
+        }
+    }
+
+    private RetrieveResponse search(RetrieveRequest request) {
         Ids.required("request", request);
         String query = request.query();
         SearchScope scope = new SearchScope(request.tenant(), Set.copyOf(request.knowledgeBases()));

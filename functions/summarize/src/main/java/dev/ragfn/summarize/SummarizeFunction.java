@@ -4,6 +4,7 @@ import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
 import io.quarkus.funqy.Context;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
  * schedules of triggers.yaml; answers {@code dev.ragfn.summary.created} with the summary of the
  * requested window, the stored one if that window was summarised before.
  */
+@ObservedFunction
 public class SummarizeFunction {
 
     /**

@@ -44,11 +44,15 @@ import java.util.regex.Pattern;
 public class SummaryService {
 
     private static final Logger LOG = Logger.getLogger(SummaryService.class);
+    /** Subjects of a summary: model serving (vLLM, GPUs) and ragfn itself. */
+    static final String MODEL_SERVING = "model-serving";
+    static final String PLATFORM = "platform";
     private static final Pattern PROM_DURATION = Pattern.compile("(\\d+)([smhdw])");
 
     private final SummarizeConfig config;
     private final SummaryStore store;
     private final Summarizer summarizer;
+    private final Summarizer platform;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
 
@@ -61,14 +65,19 @@ public class SummaryService {
         this.config = config;
         this.store = store;
         this.summarizer = summarizer;
+        this.platform = summarizer(config, MetricCatalog.platform(config.namespaceLabel()));
         this.clock = clock;
     }
 
-    /** The deterministic summarizer configured from {@code ragfn.summarize.*}. */
+    /** The deterministic summarizer of model serving configured from {@code ragfn.summarize.*}. */
     public static Summarizer summarizer(SummarizeConfig config) {
+        return summarizer(config, new MetricCatalog(config.namespaceLabel(), config.modelLabel(), config.podLabel()));
+    }
+
+    /** The deterministic summarizer of {@code catalog}'s metrics configured from {@code ragfn.summarize.*}. */
+    public static Summarizer summarizer(SummarizeConfig config, MetricCatalog catalog) {
         PrometheusClient client = new PrometheusClient(config.prometheusUrl(), bearerToken(config), config.verifyTls(),
                 config.timeout());
-        MetricCatalog catalog = new MetricCatalog(config.namespaceLabel(), config.modelLabel(), config.podLabel());
         MetricsAnalyzer analyzer = new MetricsAnalyzer(catalog,
                 new AnomalyDetector(config.anomalyThreshold(), config.minPlateau()),
                 new TrendDetector(config.trendSignificance(), config.trendMinRelativeChange()));
@@ -83,16 +92,19 @@ public class SummaryService {
         SummaryRequest r = request == null ? new SummaryRequest(null, null, null, null, null, null) : request;
         String tenant = Ids.name("tenant", tenantFromEvent != null ? tenantFromEvent
                 : r.tenant() != null ? r.tenant() : config.tenant());
-        Scope scope = new Scope(r.namespace(), r.model());
+        boolean ofPlatform = ofPlatform(r.subject());
+        Scope scope = new Scope(r.namespace(), ofPlatform ? null : r.model());
+        // The platform's summaries are stored apart from model serving's of the same namespace.
+        String scopeId = ofPlatform ? PLATFORM + ":" + scope.id() : scope.id();
         Window window = window(r, eventTime);
 
-        Optional<Summary> existing = store.find(tenant, scope.id(), window.start(), window.end());
+        Optional<Summary> existing = store.find(tenant, scopeId, window.start(), window.end());
         if (existing.isPresent()) {
             LOG.infof("Summary of %s/%s for %s..%s exists; not producing another", tenant, scope, window.start(), window.end());
             return created(existing.get(), true, true);
         }
-        Report report = summarizer.summarize(scope, window);
-        Summary summary = new Summary(tenant, scope.id(), window.start(), window.end(), write(report),
+        Report report = (ofPlatform ? platform : summarizer).summarize(scope, window);
+        Summary summary = new Summary(tenant, scopeId, window.start(), window.end(), write(report),
                 MarkdownRenderer.render(report), clock.instant());
         if (report.findings().status() == Findings.Status.SOURCE_UNAVAILABLE) {
             LOG.warnf("Summary of %s/%s for %s..%s not stored: %s", tenant, scope, window.start(), window.end(),
@@ -101,6 +113,16 @@ public class SummaryService {
         }
         Summary stored = store.putIfAbsent(summary);
         return created(stored, true, !stored.equals(summary));
+    }
+
+    private static boolean ofPlatform(String subject) {
+        if (subject == null || subject.isBlank() || subject.equals(MODEL_SERVING)) {
+            return false;
+        }
+        if (subject.equals(PLATFORM)) {
+            return true;
+        }
+        throw new InvalidInputException("subject must be '" + MODEL_SERVING + "' or '" + PLATFORM + "' but was '" + subject + "'");
     }
 
     private Window window(SummaryRequest r, Instant eventTime) {

@@ -1,5 +1,6 @@
 package dev.ragfn.runtime.funqy;
 
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.event.EventAttributes;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -26,11 +27,14 @@ public record StructuredCloudEvent<T>(String specVersion, String id, String sour
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
-    /** An event about a knowledge base: a new id, the current time, tenant and knowledge base as extensions. */
+    /**
+     * An event about a knowledge base: a new id, the current time, tenant and knowledge base as
+     * extensions, and the current trace context (traceparent, tracestate) when a span is recording.
+     */
     public static <T> CloudEvent<T> about(KnowledgeBaseRef kb, String type, String source, T data) {
         return new StructuredCloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, null,
-                OffsetDateTime.now(ZoneOffset.UTC), Map.of(EventAttributes.TENANT, kb.tenant(),
-                EventAttributes.KNOWLEDGE_BASE, kb.knowledgeBase()), data);
+                OffsetDateTime.now(ZoneOffset.UTC), RagfnTracing.withCurrentContext(Map.of(EventAttributes.TENANT,
+                kb.tenant(), EventAttributes.KNOWLEDGE_BASE, kb.knowledgeBase())), data);
     }
 
     @Override

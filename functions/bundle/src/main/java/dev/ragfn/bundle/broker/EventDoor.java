@@ -7,6 +7,7 @@ import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventEnvelope;
 import dev.ragfn.runtime.auth.Access;
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.store.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,7 +30,9 @@ import java.util.Map;
 @ApplicationScoped
 public class EventDoor {
 
-    private static final List<String> EXTENSIONS = List.of(EventAttributes.TENANT, EventAttributes.KNOWLEDGE_BASE);
+    /** The extensions the broker carries: routing, and the trace context of the CloudEvents distributed-tracing extension. */
+    private static final List<String> EXTENSIONS = List.of(EventAttributes.TENANT, EventAttributes.KNOWLEDGE_BASE,
+            RagfnTracing.TRACEPARENT, RagfnTracing.TRACESTATE);
 
     private final LocalBroker broker;
     private final BrokerConfig config;

@@ -11,11 +11,14 @@ import dev.ragfn.embed.EmbedFunction;
 import dev.ragfn.ingest.IngestFunction;
 import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.runtime.funqy.IncomingEvents;
+import dev.ragfn.runtime.observe.RagfnMeters;
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.store.Json;
 import dev.ragfn.summarize.SummarizeFunction;
 import dev.ragfn.summarize.SummaryRequest;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -110,7 +113,7 @@ public class LocalBroker {
             return null;
         }
         return CloudEventBuilder.create().type(triggers.emitsOf(function).getFirst()).source("/ragfn/" + function)
-                .extensions(IncomingEvents.extensions(event)).build(data);
+                .extensions(RagfnTracing.withCurrentContext(IncomingEvents.extensions(event))).build(data);
     }
 
     /** Publishes an event and runs the chain it starts; returns the events no function consumes. */
@@ -169,7 +172,8 @@ public class LocalBroker {
         Duration backoff = policy.backoff();
         for (int attempt = 0; ; attempt++) {
             long started = System.nanoTime();
-            try {
+            // The trace goes on from whoever sent the event, as its traceparent extension says.
+            try (Scope ignored = RagfnTracing.fromEvent(IncomingEvents.extensions(event)).makeCurrent()) {
                 return handler.apply(event);
             } catch (RuntimeException e) {
                 boolean retryable = !(e instanceof RagfnException r) || r.kind().retryable();
@@ -179,6 +183,7 @@ public class LocalBroker {
                 }
                 LOG.warnf("Delivery of %s to %s failed (%s); retry %d of %d in %s", event.type(), function,
                         e.getMessage(), attempt + 1, policy.retries(), backoff);
+                RagfnMeters.brokerRetry(function);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             } finally {
@@ -199,6 +204,7 @@ public class LocalBroker {
         // A message may quote the bad input whole; the log gets its start, the dead letter its bounded copy.
         LOG.errorf("Dead-lettered %s %s for %s: %s", event.type(), event.id(), function,
                 message.length() > 500 ? message.substring(0, 500) + "..." : message);
+        RagfnMeters.deadLettered(function);
         deadLetters.write(new DeadLetterFile.Letter(function, event.type(), event.id(), event.source(),
                 IncomingEvents.extensions(event), event.data(), message));
     }

@@ -6,6 +6,7 @@ import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.ShieldVerdict;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
+import dev.ragfn.runtime.observe.ObservedFunction;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -13,6 +14,7 @@ import io.quarkus.funqy.Funq;
  * plain HTTP ({@code POST /shield}) by chat-turn and by anyone else; it emits no event, since the
  * caller acts on the answer (chat-turn persists the verdicts with the turn).
  */
+@ObservedFunction
 public class ShieldFunction {
 
     private final Shield shield;

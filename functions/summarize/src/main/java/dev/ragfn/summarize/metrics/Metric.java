@@ -33,7 +33,9 @@ public record Metric(String name, String title, String unit, List<String> source
         /** The HTTP counters of vLLM's API server: namespace and pod from the scrape, no model label. */
         HTTP,
         /** dcgm-exporter: one series per GPU, the pod using it in (exported_)namespace and (exported_)pod. */
-        DCGM
+        DCGM,
+        /** ragfn's own /q/metrics: namespace from the scrape, no model label. */
+        PLATFORM
     }
 
     /** The PromQL of a metric for one scope. */

@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The vLLM and DCGM metrics a summary covers, and how to query each for a scope. Latencies come
- * from histograms: histogram_quantile over the rate of the buckets summed by {@code le}. Where
- * vLLM or dcgm-exporter renamed a metric, every name is a source, the current one first.
+ * The metrics a summary covers, and how to query each for a scope: those of model serving (vLLM and
+ * DCGM), or those of ragfn itself ({@link #platform}, the {@code ragfn_*} series every function
+ * serves on /q/metrics). Latencies come from histograms: histogram_quantile over the rate of the
+ * buckets summed by {@code le}. Where vLLM or dcgm-exporter renamed a metric, every name is a
+ * source, the current one first.
  */
 public final class MetricCatalog {
 
@@ -26,7 +28,13 @@ public final class MetricCatalog {
     private static final String THERMAL_ADVICE = "GPU runs hot: check cooling and power capping; thermal throttling lowers throughput.";
     private static final String XID_ADVICE = "A GPU reported an XID error: look its code up in NVIDIA's XID catalogue; codes such as 48, 79, 94 and 95 call for draining the node and resetting or replacing the GPU.";
 
-    private final List<Metric> metrics = Stream.of(servingMetrics(), gpuMetrics()).flatMap(List::stream).toList();
+    private static final String PLATFORM_ERROR_ADVICE = "Read the failing function's logs and traces: unavailable errors mean a store (OpenSearch, DynamoDB) or a model endpoint failed.";
+    private static final String DEAD_LETTER_ADVICE = "Events were given up on: read the dead letters and replay them once the cause is fixed.";
+    private static final String PLATFORM_LATENCY_ADVICE = "Compare with the index's and the model's latency in the traces; slow retrieval slows every chat turn.";
+    private static final String INGEST_ADVICE = "Submissions fail by reason: fix the documents or limits the failure reason names.";
+
+    private final List<Metric> metrics;
+    private final List<Pairing> pairings;
     private final String namespaceLabel;
     private final String modelLabel;
     private final String podLabel;
@@ -37,9 +45,51 @@ public final class MetricCatalog {
      * @param podLabel       label holding the pod, which ties GPU and HTTP series to a model's vLLM series
      */
     public MetricCatalog(String namespaceLabel, String modelLabel, String podLabel) {
+        this(namespaceLabel, modelLabel, podLabel, Stream.of(servingMetrics(), gpuMetrics()).flatMap(List::stream).toList(),
+                PAIRINGS);
+    }
+
+    private MetricCatalog(String namespaceLabel, String modelLabel, String podLabel, List<Metric> metrics,
+                          List<Pairing> pairings) {
         this.namespaceLabel = namespaceLabel;
         this.modelLabel = modelLabel;
         this.podLabel = podLabel;
+        this.metrics = metrics;
+        this.pairings = pairings;
+    }
+
+    /**
+     * ragfn's own health: the series of dev.ragfn.runtime.observe.RagfnMeters, by namespace (the
+     * label Prometheus adds to what it scrapes); they carry no model label.
+     */
+    public static MetricCatalog platform(String namespaceLabel) {
+        return new MetricCatalog(namespaceLabel, null, null, List.of(
+                platformRate("invocation_rate", "Function invocations", "req/s", "ragfn_function_invocations_seconds_count", 0.5),
+                new Metric("function_error_ratio", "Function error ratio", "ratio",
+                        List.of("ragfn_function_invocations_seconds_count"),
+                        (source, s) -> errorRatio(s.rate(source, "outcome=~\"unavailable|error\""), s.rate(source)),
+                        Family.PLATFORM, Badness.HIGHER_IS_WORSE, 0.01, 0.05, 20, PLATFORM_ERROR_ADVICE),
+                platformQuantile("function_latency_p99", "Function duration p99", 0.99,
+                        "ragfn_function_invocations_seconds_bucket", 0.5, 10),
+                platformQuantile("retrieve_latency_p95", "Retrieve latency p95", 0.95, "ragfn_retrieve_seconds_bucket", 0.05, 10),
+                platformQuantile("chat_ttft_p95", "Chat time to first token p95", 0.95,
+                        "ragfn_chat_time_to_first_token_seconds_bucket", 0.25, 10),
+                platformQuantile("embedding_batch_p95", "Embedding batch p95", 0.95, "ragfn_embedding_batch_seconds_bucket", 0.1, 5),
+                new Metric("dead_letters", "Dead-lettered events", "events", List.of("ragfn_broker_dead_letters_total"),
+                        (source, s) -> "sum(" + s.increase(source) + ")", Family.PLATFORM, Badness.HIGHER_IS_WORSE, 1, 1.0, 20,
+                        DEAD_LETTER_ADVICE),
+                new Metric("ingest_failure_rate", "Failed submissions", "docs/s", List.of("ragfn_ingest_failures_total"),
+                        (source, s) -> "sum(" + s.rate(source) + ")", Family.PLATFORM, Badness.HIGHER_IS_WORSE, 0.01, null, 10,
+                        INGEST_ADVICE),
+                platformRate("chunk_rate", "Chunks ingested", "chunks/s", "ragfn_ingest_chunks_total", 1),
+                platformRate("shield_block_rate", "Shield blocks", "checks/s", "ragfn_shield_verdicts_total", 0.01,
+                        "decision=\"block\""),
+                platformRate("output_token_rate", "Chat model output tokens", "tokens/s", "ragfn_chat_tokens_total", 10,
+                        "type=\"output\"")),
+                List.of(new Pairing("function_latency_p99", "invocation_rate", "function latency rises with load", null, null),
+                        new Pairing("chat_ttft_p95", "retrieve_latency_p95", "slow retrieval delays the first token", null, null),
+                        new Pairing("function_error_ratio", "dead_letters", "failing functions dead-letter their events",
+                                null, null)));
     }
 
     /** vLLM's metrics and its API server's HTTP counters (vLLM V1 engine, 0.8 and later; older names as fallbacks). */
@@ -125,7 +175,7 @@ public final class MetricCatalog {
             new Pairing("error_ratio", "requests_running", "errors rise with load", null, null));
 
     public List<Pairing> pairings() {
-        return PAIRINGS;
+        return pairings;
     }
 
     public List<Metric> metrics() {
@@ -137,7 +187,8 @@ public final class MetricCatalog {
      * two per family, since each family labels its series differently.
      */
     public List<String> discoverySelectors(Scope scope) {
-        return Arrays.stream(Family.values()).flatMap(family -> {
+        // A family without metrics in this catalog would give an empty name regex, which Prometheus refuses.
+        return Arrays.stream(Family.values()).filter(family -> metrics.stream().anyMatch(m -> m.family() == family)).flatMap(family -> {
             String names = metrics.stream().filter(m -> m.family() == family)
                     .flatMap(m -> m.sources().stream()).distinct()
                     .collect(Collectors.joining("|")); // names hold only [a-zA-Z0-9_:], nothing a regex treats specially
@@ -176,6 +227,18 @@ public final class MetricCatalog {
         return new Metric(name, title, "s", List.of(buckets),
                 (source, s) -> "histogram_quantile(" + q + ", sum by (le) (" + s.rate(source) + "))",
                 Family.VLLM, Badness.HIGHER_IS_WORSE, minChange, null, weight, LATENCY_ADVICE);
+    }
+
+    private static Metric platformRate(String name, String title, String unit, String source, double minChange,
+                                       String... matchers) {
+        return new Metric(name, title, unit, List.of(source), (s, series) -> "sum(" + series.rate(s, matchers) + ")",
+                Family.PLATFORM, Badness.NEUTRAL, minChange, null, 0, null);
+    }
+
+    private static Metric platformQuantile(String name, String title, double q, String bucket, double minChange, int weight) {
+        return new Metric(name, title, "s", List.of(bucket),
+                (source, s) -> "histogram_quantile(" + q + ", sum by (le) (" + s.rate(source) + "))",
+                Family.PLATFORM, Badness.HIGHER_IS_WORSE, minChange, null, weight, PLATFORM_LATENCY_ADVICE);
     }
 
     /** PromQL durations take whole seconds ("300s"). */

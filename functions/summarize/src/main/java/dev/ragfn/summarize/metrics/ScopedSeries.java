@@ -45,12 +45,17 @@ public final class ScopedSeries {
 
     /** The scope's series of {@code metric}, with further matchers such as {@code status=~"5.."}. */
     public String instant(String metric, String... matchers) {
-        return scoped(metric, false, matchers);
+        return scoped(metric, null, matchers);
     }
 
     /** The per-second rate of the scope's series of the counter {@code metric}. */
     public String rate(String metric, String... matchers) {
-        return scoped(metric, true, matchers);
+        return scoped(metric, "rate", matchers);
+    }
+
+    /** How much the counter {@code metric} grew over the rate range, per series of the scope. */
+    public String increase(String metric, String... matchers) {
+        return scoped(metric, "increase", matchers);
     }
 
     /** Selectors for discovery: any series of these names in the scope, whatever its labels. */
@@ -64,15 +69,16 @@ public final class ScopedSeries {
         return List.of(braces(name, namespaceMatcher(), family == Family.VLLM ? modelMatcher() : null));
     }
 
-    private String scoped(String metric, boolean rate, String... matchers) {
+    private String scoped(String metric, String rate, String... matchers) {
         return switch (family) {
             case VLLM -> wrap(metric + braces(namespaceMatcher(), modelMatcher(), matchers), rate);
             case HTTP -> joinedToModelPods(wrap(metric + braces(namespaceMatcher(), null, matchers), rate));
             case DCGM -> gpuSeries(metric, rate, matchers);
+            case PLATFORM -> wrap(metric + braces(namespaceMatcher(), null, matchers), rate);
         };
     }
 
-    private String gpuSeries(String metric, boolean rate, String... matchers) {
+    private String gpuSeries(String metric, String rate, String... matchers) {
         String namespace = scope.namespace();
         String exportedNamespace = EXPORTED + namespaceLabel;
         if (namespace == null && scope.model() == null) {
@@ -100,8 +106,9 @@ public final class ScopedSeries {
                 + braces(namespaceMatcher(), modelMatcher()) + "))";
     }
 
-    private String wrap(String selector, boolean rate) {
-        return rate ? "rate(" + selector + "[" + MetricCatalog.promDuration(rateRange) + "])" : selector;
+    /** {@code selector} as is, or through {@code function} (rate, increase) over the rate range. */
+    private String wrap(String selector, String function) {
+        return function == null ? selector : function + "(" + selector + "[" + MetricCatalog.promDuration(rateRange) + "])";
     }
 
     private String namespaceMatcher() {

@@ -17,6 +17,7 @@ const expectedPassage = process.env.EXPECTED_PASSAGE ?? '25 days';
 const shots = required('SCREENSHOTS');
 const documentId = basename(documentPath);
 mkdirSync(shots, { recursive: true });
+rmSync(join(shots, 'failure.png'), { force: true });
 
 function required(name) {
   const value = process.env[name];
@@ -104,7 +105,12 @@ try {
   await page.keyboard.press('Escape');
 
   step = 'narrow screen';
+  // Loaded narrow, as a phone opens it: the navigation starts folded behind its toggle.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Navigation' }).waitFor();
+  await page.waitForTimeout(500); // the sidebar's slide-out transition
   await page.screenshot({ path: join(shots, '7-chat-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 860 });
 

@@ -1,0 +1,137 @@
+// The console's main flow in Debian's Chromium, driven by playwright-core against a running bundle:
+// create a knowledge base and an assistant, upload a document until it is indexed, ask a question and
+// see tokens before the answer completes, open a citation, delete the document. Screenshots of each
+// page go to SCREENSHOTS. Exits non-zero with the failing step on stderr.
+//
+// RAGFN_URL=http://127.0.0.1:8080 TENANT=t1 DOCUMENT=/path/vacation.md SCREENSHOTS=target/console node e2e/console-flow.mjs
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+const base = required('RAGFN_URL');
+const tenant = required('TENANT');
+const documentPath = required('DOCUMENT');
+const question = process.env.QUESTION ?? 'How many vacation days do employees get?';
+const expectedPassage = process.env.EXPECTED_PASSAGE ?? '25 days';
+const shots = required('SCREENSHOTS');
+const documentId = basename(documentPath);
+mkdirSync(shots, { recursive: true });
+rmSync(join(shots, 'failure.png'), { force: true });
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is not set`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'ragfn-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  // The machine has no route out: keep Chromium from calling home (and failing) at every start.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-quic', '--no-first-run', '--disable-sync'],
+  viewport: { width: 1280, height: 860 },
+});
+const page = context.pages()[0] ?? (await context.newPage());
+page.setDefaultTimeout(60_000);
+const problems = [];
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('requestfailed', (r) => {
+  if (!r.url().startsWith(base)) {
+    problems.push(`request outside the bundle: ${r.url()}`);
+  }
+});
+
+let step = 'start';
+try {
+  step = 'open the console and pick the tenant';
+  await page.goto(`${base}/console/#/knowledge-bases`);
+  await page.getByLabel('Tenant').fill(tenant);
+  await page.getByRole('heading', { name: 'Knowledge bases', level: 1 }).waitFor();
+
+  step = 'create a knowledge base';
+  await page.getByLabel('Name').fill('handbook');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('heading', { name: 'Documents of handbook' }).waitFor();
+
+  step = 'upload a document and see it reach indexed';
+  await page.getByLabel('File to upload').setInputFiles(documentPath);
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Vacation' });
+  await row.getByText('indexed', { exact: true }).waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: join(shots, '1-knowledge-bases.png'), fullPage: true });
+
+  step = 'create an assistant';
+  await page.getByRole('link', { name: 'Assistants' }).click();
+  await page.getByRole('button', { name: 'New assistant' }).click();
+  await page.getByLabel('Id').fill('hr');
+  await page.getByLabel('Name').fill('HR helper');
+  await page.getByLabel('Instructions').fill('Answer from the handbook and cite it.');
+  await page.getByLabel('handbook').check();
+  await page.screenshot({ path: join(shots, '2-assistant-form.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'HR helper' }).waitFor();
+  await page.screenshot({ path: join(shots, '3-assistants.png'), fullPage: true });
+
+  step = 'ask a question and see tokens before the answer completes';
+  await page.getByRole('link', { name: 'Chat' }).click();
+  await page.getByLabel('Assistant').selectOption('hr');
+  await page.getByLabel('Your question').fill(question);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.getByTestId('answer').last();
+  await page.waitForFunction(() => {
+    const all = document.querySelectorAll('[data-testid=answer]');
+    const last = all[all.length - 1];
+    return last && last.dataset.complete === 'false' && last.textContent.trim().length > 0;
+  }, null, { polling: 10 });
+  const partial = await answer.textContent();
+  await page.screenshot({ path: join(shots, '4-chat-streaming.png'), fullPage: true });
+  await page.locator('[data-testid=answer][data-complete=true]').last().waitFor();
+  const complete = await answer.textContent();
+  if (!(complete.length > partial.length && complete.startsWith(partial.slice(0, 10)))) {
+    throw new Error(`the answer did not grow as it streamed: partial "${partial}", complete "${complete}"`);
+  }
+  await page.screenshot({ path: join(shots, '5-chat-answer.png'), fullPage: true });
+
+  step = 'open a citation';
+  await page.getByRole('button', { name: /^Open source 1/ }).click();
+  await page.getByTestId('passage').filter({ hasText: expectedPassage }).waitFor();
+  await page.screenshot({ path: join(shots, '6-citation.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  step = 'narrow screen';
+  // Loaded narrow, as a phone opens it: the navigation starts folded behind its toggle.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Navigation' }).waitFor();
+  await page.waitForTimeout(500); // the sidebar's slide-out transition
+  await page.screenshot({ path: join(shots, '7-chat-narrow.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  step = 'delete the document';
+  await page.goto(`${base}/console/#/knowledge-bases`);
+  await page.getByRole('button', { name: `Delete ${documentId}` }).click();
+  await page.getByRole('row').filter({ hasText: 'Vacation' }).waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(shots, '8-document-deleted.png'), fullPage: true });
+
+  if (problems.length) {
+    throw new Error(problems.join('\n'));
+  }
+  console.log(`console flow passed: first tokens "${partial.trim()}" before the answer "${complete.trim()}"`);
+} catch (e) {
+  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+  console.error(`console flow failed at "${step}": ${e.message}`);
+  if (problems.length) {
+    console.error(problems.join('\n'));
+  }
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

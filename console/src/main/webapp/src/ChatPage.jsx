@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  Content,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalHeader,
+  PageSection,
+  Spinner,
+  Stack,
+  StackItem,
+  TextArea,
+  Title,
+} from '@patternfly/react-core';
+import { api, streamChat } from './api.js';
+
+export function ChatPage({ tenant }) {
+  const [assistants, setAssistants] = useState([]);
+  const [assistantId, setAssistantId] = useState('');
+  const [turns, setTurns] = useState([]);
+  const [sessionId, setSessionId] = useState(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  const [opened, setOpened] = useState(null);
+  const abort = useRef(null);
+
+  useEffect(() => {
+    api.assistants(tenant).then((list) => {
+      setAssistants(list);
+      setAssistantId((current) => current || list[0]?.id || '');
+    }, (e) => setError(e.message));
+    return () => abort.current?.abort();
+  }, [tenant]);
+
+  const assistant = assistants.find((a) => a.id === assistantId);
+
+  const updateLast = (change) => setTurns((all) => [...all.slice(0, -1), change(all[all.length - 1])]);
+
+  const ask = async (e) => {
+    e.preventDefault();
+    const question = message.trim();
+    if (!question || !assistant) {
+      return;
+    }
+    setMessage('');
+    setError(null);
+    setBusy(true);
+    setTurns((all) => [...all, { question, answer: '', done: null }]);
+    abort.current = new AbortController();
+    // The chat turn takes the assistant's knowledge bases and retrieval settings inline.
+    const request = {
+      tenant,
+      sessionId,
+      message: question,
+      knowledgeBases: assistant.knowledgeBases,
+      options: { topK: assistant.topK ?? null, mode: assistant.retrievalMode ?? null },
+    };
+    try {
+      await streamChat(request, (name, data) => {
+        if (name === 'token') {
+          updateLast((t) => ({ ...t, answer: t.answer + data }));
+        } else if (name === 'done') {
+          setSessionId(data.sessionId);
+          updateLast((t) => ({ ...t, answer: data.answer, done: data }));
+        } else if (name === 'error') {
+          setError(data.message ?? String(data));
+        }
+      }, abort.current.signal);
+    } catch (err) {
+      if (err.name !== 'AbortError') {
+        setError(err.message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const newSession = () => {
+    abort.current?.abort();
+    setTurns([]);
+    setSessionId(null);
+  };
+
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">Chat</Title>
+      </PageSection>
+      <PageSection>
+        <Stack hasGutter>
+          {error && <StackItem><Alert variant="danger" isInline title={error} /></StackItem>}
+          {assistants.length === 0 ? (
+            <StackItem>
+              <Content component="p">No assistant yet: <a href="#/assistants">create one</a> to chat with it.</Content>
+            </StackItem>
+          ) : (
+            <StackItem>
+              <FormGroup label="Assistant" fieldId="chat-assistant">
+                <FormSelect id="chat-assistant" value={assistantId} onChange={(_e, v) => { setAssistantId(v); newSession(); }}>
+                  {assistants.map((a) => <FormSelectOption key={a.id} value={a.id} label={a.name} />)}
+                </FormSelect>
+              </FormGroup>
+            </StackItem>
+          )}
+          <StackItem>
+            <section aria-label="Conversation" aria-live="polite">
+              <Stack hasGutter>
+                {turns.map((t, i) => (
+                  <StackItem key={i}>
+                    <Turn turn={t} onCite={(source) => setOpened({ source, question: t.question })} />
+                  </StackItem>
+                ))}
+              </Stack>
+            </section>
+          </StackItem>
+          <StackItem>
+            <Form onSubmit={ask}>
+              <FormGroup label="Your question" fieldId="chat-message">
+                <TextArea
+                  id="chat-message"
+                  value={message}
+                  onChange={(_e, v) => setMessage(v)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && !e.shiftKey) {
+                      ask(e);
+                    }
+                  }}
+                  resizeOrientation="vertical"
+                />
+              </FormGroup>
+              <div>
+                <Button type="submit" isDisabled={busy || !assistant || !message.trim()} isLoading={busy}>Send</Button>{' '}
+                <Button variant="secondary" onClick={newSession}>New conversation</Button>
+              </div>
+            </Form>
+          </StackItem>
+        </Stack>
+      </PageSection>
+      {opened && (
+        <Passage tenant={tenant} assistant={assistant} opened={opened} onClose={() => setOpened(null)} />
+      )}
+    </>
+  );
+}
+
+function Turn({ turn, onCite }) {
+  const sources = turn.done?.sources ?? [];
+  return (
+    <Card isCompact>
+      <CardBody>
+        <Content component="p"><strong>You:</strong> {turn.question}</Content>
+        <div className="ragfn-answer" data-testid="answer" data-complete={turn.done ? 'true' : 'false'}>
+          {turn.answer || (!turn.done && <Spinner size="md" aria-label="Waiting for the answer" />)}
+        </div>
+        {turn.done?.extractive && <Label isCompact>assembled from the sources, not written by a model</Label>}
+        {sources.length > 0 && (
+          <List isPlain aria-label="Sources">
+            {sources.map((s) => (
+              <ListItem key={s.number}>
+                <Button variant="link" isInline onClick={() => onCite(s)} aria-label={`Open source ${s.number}: ${s.title}`}>
+                  [{s.number}] {s.title || s.document.documentId}
+                </Button>
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
+/** A cited passage's text: the API has no chunk route yet, so search the cited document again and pick the chunk. */
+function Passage({ tenant, assistant, opened, onClose }) {
+  const { source, question } = opened;
+  const [passage, setPassage] = useState(null);
+  const [error, setError] = useState(null);
+  const documentId = source.document.documentId;
+  const knowledgeBase = source.document.knowledgeBase.knowledgeBase;
+
+  useEffect(() => {
+    api.retrieve(tenant, {
+      query: question,
+      knowledgeBases: [knowledgeBase],
+      documentIds: [documentId],
+      topK: 20,
+      mode: assistant?.retrievalMode ?? null,
+    }).then((r) => {
+      const found = r.passages.find((p) => p.chunkId === source.chunkId) ?? r.passages[0];
+      found ? setPassage(found) : setError('The passage is no longer in the knowledge base.');
+    }, (e) => setError(e.message));
+  }, [tenant, question, knowledgeBase, documentId, source.chunkId, assistant]);
+
+  return (
+    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="passage-title">
+      <ModalHeader title={`[${source.number}] ${source.title || documentId}`} labelId="passage-title" />
+      <ModalBody>
+        <Content component="p">Document <code>{documentId}</code> in knowledge base <code>{knowledgeBase}</code></Content>
+        {error && <Alert variant="warning" isInline title={error} />}
+        {!passage && !error && <Spinner size="lg" aria-label="Loading the passage" />}
+        {passage && <blockquote className="ragfn-answer" data-testid="passage">{passage.text}</blockquote>}
+      </ModalBody>
+    </Modal>
+  );
+}

@@ -1,0 +1,139 @@
+// The bundle's HTTP API, called from the same origin. Without identity (ragfn.auth.mode=none, on
+// loopback only) every call names its tenant in the query; errors come back as {kind, message}.
+
+export class ApiError extends Error {
+  constructor(status, kind, message) {
+    super(message);
+    this.status = status;
+    this.kind = kind;
+  }
+}
+
+function withTenant(path, tenant) {
+  return path + (path.includes('?') ? '&' : '?') + 'tenant=' + encodeURIComponent(tenant);
+}
+
+async function failure(response) {
+  let kind = 'HTTP_' + response.status;
+  let message = response.statusText || 'request failed';
+  try {
+    const body = await response.json();
+    kind = body.kind ?? kind;
+    message = body.message ?? message;
+  } catch {
+    // Not a JSON error body: keep the status line.
+  }
+  return new ApiError(response.status, kind, message);
+}
+
+export async function call(tenant, method, path, body, headers = {}) {
+  const response = await fetch(withTenant(path, tenant), {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  const text = await response.text();
+  return { data: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
+}
+
+export const api = {
+  knowledgeBases: (t) => call(t, 'GET', '/api/knowledge-bases').then((r) => r.data),
+  createKnowledgeBase: (t, kb) => call(t, 'POST', '/api/knowledge-bases', kb).then((r) => r.data),
+  deleteKnowledgeBase: (t, kb) => call(t, 'DELETE', `/api/knowledge-bases/${encodeURIComponent(kb)}`),
+  documents: (t, kb) => call(t, 'GET', `/api/knowledge-bases/${encodeURIComponent(kb)}/documents?limit=200`).then((r) => r.data),
+  deleteDocument: (t, kb, id) =>
+    call(t, 'DELETE', `/api/knowledge-bases/${encodeURIComponent(kb)}/documents/${id.split('/').map(encodeURIComponent).join('/')}`),
+  document: (t, kb, id) =>
+    call(t, 'GET', `/api/knowledge-bases/${encodeURIComponent(kb)}/documents/${id.split('/').map(encodeURIComponent).join('/')}`).then((r) => r.data),
+  assistants: (t) => call(t, 'GET', '/api/assistants').then((r) => r.data),
+  assistant: (t, id) => call(t, 'GET', `/api/assistants/${encodeURIComponent(id)}`),
+  createAssistant: (t, a) => call(t, 'POST', '/api/assistants', a).then((r) => r.data),
+  updateAssistant: (t, id, a, etag) => call(t, 'PUT', `/api/assistants/${encodeURIComponent(id)}`, a, { 'if-match': etag }).then((r) => r.data),
+  deleteAssistant: (t, id) => call(t, 'DELETE', `/api/assistants/${encodeURIComponent(id)}`),
+  retrieve: (t, request) => call(t, 'POST', '/retrieve', { ...request, tenant: t }).then((r) => r.data),
+};
+
+/** Uploads one file with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+export function upload(tenant, kb, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withTenant(`/api/knowledge-bases/${encodeURIComponent(kb)}/documents`, tenant));
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
+    xhr.onload = () => {
+      let body = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: the status says it all.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body);
+      } else {
+        reject(new ApiError(xhr.status, body?.kind ?? 'HTTP_' + xhr.status, body?.message ?? xhr.statusText));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'the upload could not reach the server'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
+/**
+ * POST /chat/stream and hand each Server-Sent Event to onEvent(name, data) as it arrives: token
+ * events carry text, tool/done/error events JSON. Resolves when the stream ends.
+ */
+export async function streamChat(request, onEvent, signal) {
+  const response = await fetch('/chat/stream', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      break;
+    }
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      dispatch(buffer.slice(0, end), onEvent);
+      buffer = buffer.slice(end + 2);
+    }
+  }
+  if (buffer.trim()) {
+    dispatch(buffer, onEvent);
+  }
+}
+
+function dispatch(block, onEvent) {
+  let name = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) {
+      name = line.slice(6).trim();
+    } else if (line.startsWith('data:')) {
+      // Quarkus writes "data:" with no space after it, so a token's own leading space is kept.
+      data.push(line.slice(5));
+    }
+  }
+  const text = data.join('\n');
+  onEvent(name, name === 'token' ? text : parse(text));
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

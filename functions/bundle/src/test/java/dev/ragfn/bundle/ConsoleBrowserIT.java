@@ -1,0 +1,214 @@
+package dev.ragfn.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ragfn.testing.InfraServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web console in Debian's Chromium, driven by playwright-core (console/src/main/webapp/e2e/console-flow.mjs)
+ * against the packaged bundle on loopback, with a chat model that streams its answer a word at a time:
+ * a user creates a knowledge base and an assistant, uploads a document and sees it indexed, sees the
+ * answer's first tokens before it completes, opens its citation and deletes the document. Screenshots of
+ * every page land in target/console-screenshots.
+ */
+class ConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path WEBAPP = InfraServer.repoRoot().resolve("console/src/main/webapp");
+    private static final Duration LIMIT = Duration.ofMinutes(4);
+    /** Three sentences, so that even a stream released a sentence at a time shows text before the end. */
+    private static final String ANSWER = "Employees get 25 days of paid vacation per year [1]. "
+            + "Your manager approves the requests [1]. Unused days carry over until March [1].";
+    private static final long MILLIS_PER_WORD = 120;
+
+    @TempDir
+    Path work;
+    private Process bundle;
+    private HttpServer model;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (bundle != null) {
+            bundle.destroy();
+            if (!bundle.waitFor(30, TimeUnit.SECONDS)) {
+                bundle.destroyForcibly().waitFor();
+            }
+        }
+        if (model != null) {
+            model.stop(0);
+        }
+    }
+
+    @Test
+    void should_index_stream_cite_and_delete_through_the_console_when_driven_in_chromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
+        assumeTrue(Files.isDirectory(WEBAPP.resolve("node_modules/playwright-core")),
+                "skipped: no playwright-core in " + WEBAPP + "/node_modules (the console module's build installs it)");
+
+        // given: the packaged bundle, chatting with a model that streams a word every 120 ms
+        model = pacedModel();
+        int port = freePort();
+        bundle = startBundle(port);
+        awaitReady(port);
+        Path document = Files.writeString(work.resolve("vacation.md"), """
+                # Vacation
+
+                Employees get 25 days of paid vacation per year. Your manager approves vacation requests in the HR portal.
+                """);
+        Path screenshots = Path.of("target/console-screenshots").toAbsolutePath();
+
+        // when: a user goes through the console in Chromium
+        ProcessBuilder flow = new ProcessBuilder("node", "e2e/console-flow.mjs").directory(WEBAPP.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("flow.log").toFile());
+        flow.environment().putAll(java.util.Map.of("RAGFN_URL", "http://127.0.0.1:" + port,
+                "TENANT", "console-" + UUID.randomUUID().toString().substring(0, 8),
+                "DOCUMENT", document.toString(), "EXPECTED_PASSAGE", "25 days of paid vacation",
+                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()));
+        Process node = flow.start();
+        boolean finished = node.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            node.destroyForcibly().waitFor();
+        }
+
+        // then: every step passed, and the answer grew while it streamed
+        String log = Files.readString(work.resolve("flow.log"));
+        String server = Files.exists(work.resolve("bundle.log")) ? tail(Files.readString(work.resolve("bundle.log"))) : "";
+        assertThat(finished).as("the browser flow finished within %s: %s", LIMIT, log).isTrue();
+        assertThat(node.exitValue()).as("browser flow:\n%s\nbundle log:\n%s", log, server).isZero();
+        assertThat(log).contains("console flow passed");
+        assertThat(screenshots.resolve("5-chat-answer.png")).exists();
+    }
+
+    private Process startBundle(int port) throws IOException {
+        assertThat(JAR).as("the packaged bundle (mvn package)").exists();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx768m",
+                "-jar", JAR.toAbsolutePath().toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("bundle.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("RAGFN_") || name.startsWith("QUARKUS_"));
+        builder.environment().putAll(java.util.Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "RAGFN_DATA_DIR", work.resolve("data").toString(),
+                "RAGFN_CHAT_PROVIDER", "openai",
+                "RAGFN_CHAT_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
+                "RAGFN_CHAT_TIMEOUT", "30s"));
+        return builder.start();
+    }
+
+    private void awaitReady(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(bundle.isAlive()).as("the bundle is running: %s", tailOf("bundle.log")).isTrue();
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the bundle did not become ready within " + LIMIT);
+    }
+
+    /** An OpenAI-compatible chat model whose streamed answer arrives a word at a time. */
+    private static HttpServer pacedModel() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/chat/completions", exchange -> {
+            try (exchange) {
+                JsonNode request = json.readTree(exchange.getRequestBody());
+                if (request.path("stream").asBoolean()) {
+                    stream(exchange, json);
+                } else {
+                    ObjectNode answer = completion(json, "chat.completion");
+                    answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                            .putObject("message").put("role", "assistant").put("content", ANSWER);
+                    byte[] body = json.writeValueAsBytes(answer);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void stream(HttpExchange exchange, ObjectMapper json) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String word : List.of(ANSWER.split("(?<= )"))) {
+            ObjectNode chunk = completion(json, "chat.completion.chunk");
+            chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", word);
+            out.write(("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                Thread.sleep(MILLIS_PER_WORD);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        ObjectNode last = completion(json, "chat.completion.chunk");
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        last.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 20).put("total_tokens", 30);
+        out.write(("data: " + json.writeValueAsString(last) + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode completion(ObjectMapper json, String object) {
+        return json.createObjectNode().put("id", "chatcmpl-console").put("object", object).put("created", 1)
+                .put("model", "paced-model");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String tailOf(String file) {
+        try {
+            return tail(Files.readString(work.resolve(file)));
+        } catch (IOException e) {
+            return "(no " + file + ")";
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+}

@@ -49,7 +49,8 @@ class ToolsEndpointTest {
             assertThat(event.json().get("source").asText()).isEqualTo("mcp:tickets");
             assertThat(event.json().get("outcome").asText()).isEqualTo("OK");
         });
-        assertThat(answer.tokens()).containsExactly(ToolServers.ANSWER_START, ToolServers.ANSWER_END);
+        // The output shield releases the answer as far as it is settled, so pieces need not match the model's chunks.
+        assertThat(String.join("", answer.tokens())).isEqualTo(ToolServers.ANSWER_START + ToolServers.ANSWER_END);
         JsonNode done = answer.done();
         assertThat(done.get("answer").asText()).isEqualTo(ToolServers.ANSWER_START + ToolServers.ANSWER_END);
         assertThat(done.at("/toolCalls/0/verdict").asText()).isEqualTo("ALLOW");

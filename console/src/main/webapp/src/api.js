@@ -122,8 +122,10 @@ function dispatch(block, onEvent) {
     if (line.startsWith('event:')) {
       name = line.slice(6).trim();
     } else if (line.startsWith('data:')) {
-      // Quarkus writes "data:" with no space after it, so a token's own leading space is kept.
-      data.push(line.slice(5));
+      // The SSE format's one optional space after "data:" is dropped; chat-turn adds it before each
+      // line of a token, so the token's own leading space is kept.
+      const value = line.slice(5);
+      data.push(value.startsWith(' ') ? value.slice(1) : value);
     }
   }
   const text = data.join('\n');

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(value = FakeChatModel.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OtlpReceiver.class, scope = TestResourceScope.GLOBAL)
+// Restricted to this class: a global resource would switch tracing on for every test of the module.
+@WithTestResource(value = OtlpReceiver.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class TracingIT {
 
     @TestHTTPResource("/chat/stream")

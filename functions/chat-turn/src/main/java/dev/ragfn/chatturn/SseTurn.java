@@ -1,6 +1,7 @@
 package dev.ragfn.chatturn;
 
 import dev.ragfn.core.domain.ToolCall;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -43,19 +44,21 @@ final class SseTurn implements TurnStream {
      * error), or null when the client went away first.
      */
     static Multi<OutboundSseEvent> run(Sse sse, Function<TurnStream, OutboundSseEvent> turn) {
+        // The request's trace context, so the turn's spans on its own thread join the request's trace.
+        Context trace = Context.current();
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             SseTurn events = new SseTurn(sse, emitter);
             emitter.onRequest(demand -> events.drain());
             emitter.onCancellation(events::cancel);
             // The status line and a comment go out at once: the client knows the stream is open while retrieval runs.
             events.enqueue(sse.newEventBuilder().comment("ragfn chat turn").build());
-            Thread.ofVirtual().name("chat-stream").start(() -> {
+            Thread.ofVirtual().name("chat-stream").start(trace.wrap(() -> {
                 try {
                     events.end(turn.apply(events));
                 } catch (RuntimeException e) {
                     emitter.fail(e);
                 }
-            });
+            }));
         }, BackPressureStrategy.ERROR);
     }
 

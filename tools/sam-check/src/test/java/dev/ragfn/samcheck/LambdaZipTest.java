@@ -2,6 +2,7 @@ package dev.ragfn.samcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ragfn.testing.InfraServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -63,8 +66,8 @@ class LambdaZipTest {
     @Test
     void should_answer_no_passages_when_retrieve_is_called_through_the_http_api_on_an_empty_store() throws Exception {
         // given
-        Map<String, String> env = Map.of("RAGFN_AUTH_MODE", "none", "RAGFN_DATA_DIR",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        Map<String, String> env = new HashMap<>(cloudStores());
+        env.put("RAGFN_AUTH_MODE", "none");
 
         // when
         JsonNode response = invoke("retrieve", httpApiEvent("POST", "/retrieve",
@@ -101,9 +104,8 @@ class LambdaZipTest {
     @Test
     void should_index_a_submitted_document_when_ingest_and_embed_run_in_their_zips_chained_through_the_bus()
             throws Exception {
-        // given: a fresh embedded store shared by both functions, as the real ones share DynamoDB and OpenSearch
-        Map<String, String> store = Map.of("RAGFN_DATA_DIR",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        // given: fresh tables and a fresh index shared by both functions, as the deployed ones share them
+        Map<String, String> store = cloudStores();
         EventBridge bus = new EventBridge(template, Map.of());
         JsonNode submitted = bus.deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
                 .get("IngestFunction.DocumentSubmitted");
@@ -130,8 +132,7 @@ class LambdaZipTest {
     @Test
     void should_answer_nothing_when_ingest_in_its_zip_gets_the_same_event_again() throws Exception {
         // given: Lambda retries an asynchronous invocation with the same event
-        Map<String, String> store = Map.of("RAGFN_DATA_DIR",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        Map<String, String> store = cloudStores();
         JsonNode submitted = new EventBridge(template, Map.of())
                 .deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
                 .get("IngestFunction.DocumentSubmitted");
@@ -142,6 +143,18 @@ class LambdaZipTest {
 
         // then
         assertThat(again).isNull();
+    }
+
+    /**
+     * The stores the zips deploy with (they carry no embedded ones), on the local DynamoDB-protocol server and
+     * OpenSearch: fresh tables and a fresh index for each test.
+     */
+    private static Map<String, String> cloudStores() {
+        String name = "lambda-" + UUID.randomUUID().toString().substring(0, 8);
+        return Map.of("RAGFN_STORE", "dynamodb", "RAGFN_DYNAMODB_ENDPOINT", InfraServer.dynamoDb(),
+                "RAGFN_DYNAMODB_TABLE_PREFIX", name + "-", "RAGFN_DYNAMODB_CREATE_TABLES", "true",
+                "RAGFN_INDEX", "opensearch", "RAGFN_OPENSEARCH_URL", InfraServer.openSearch(),
+                "RAGFN_OPENSEARCH_INDEX_NAME", name, "RAGFN_OPENSEARCH_AUTH", "none");
     }
 
     /**

@@ -55,7 +55,7 @@ public final class PublicSets {
     public static Optional<Path> defaultFolder() {
         String configured = System.getProperty("ragfn.shield.eval.dir");
         Path folder = configured != null ? Path.of(configured)
-                : Stream.of(Path.of("../shared/eval/shield"), Path.of("../../shared/eval/shield"))
+                : Stream.of(Path.of("../shared/eval/shield"), Path.of("../../shared/eval/shield"), Path.of("../../../shared/eval/shield"))
                         .filter(Files::isDirectory).findFirst().orElse(Path.of("../shared/eval/shield"));
         return Files.isDirectory(folder) ? Optional.of(folder.toAbsolutePath().normalize()) : Optional.empty();
     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's ingestion benchmark: it must ingest its whole corpus and leave nothing of its warm-up behind. */
+/** The ingestion benchmark of benchmarks/README.md: it must ingest its whole corpus and leave nothing of its warm-up behind. */
 @QuarkusTest
 class IngestBenchmarkTest {
 

@@ -22,6 +22,9 @@ import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ConvertFunctionTest {
@@ -108,5 +111,16 @@ class ConvertFunctionTest {
 
     private static String event(String name) throws IOException {
         return Files.readString(Path.of("src/test/resources/events", name));
+    }
+
+    @Test
+    void should_be_ready_without_opening_the_document_store_or_index_when_convert_reads_neither() {
+        // when: the readiness probe Knative waits for before the first request
+        given().get("/q/health/ready")
+
+                // then: up, and the stores convert never reads were not opened for it
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("ragfn-stores")));
     }
 }

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @QuarkusTestResource(value = PrometheusResource.class, restrictToAnnotatedClass = true)
@@ -138,5 +140,16 @@ class SummarizeFunctionTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void should_be_ready_without_opening_the_document_store_or_index_when_summarize_reads_neither() {
+        // when: the readiness probe Knative waits for before the first request
+        given().get("/q/health/ready")
+
+                // then: up, and the stores summarize never reads were not opened for it
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("ragfn-stores")));
     }
 }

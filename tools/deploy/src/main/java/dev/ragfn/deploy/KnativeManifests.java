@@ -65,9 +65,11 @@ public final class KnativeManifests {
     /**
      * Scale to zero makes start-up the latency users feel: serial GC and C1 alone answer the first
      * request about 0.3 s sooner on small pods (benchmarks/startup.sh), and the heavy work is
-     * native (ONNX) or remote (OpenSearch). Lucene's SIMD needs the incubating Vector API.
+     * native (ONNX) or remote (OpenSearch). No Vector API module: the index here is OpenSearch, and
+     * with C2 off Lucene would not use it anyway; without it a class-data archive dumped by Quarkus
+     * (which adds no module) matches these options.
      */
-    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 --add-modules=jdk.incubator.vector";
+    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final String IMAGE = "ghcr.io/ragfn/ragfn-%s:latest";
     private static final String TYPE_PREFIX = "dev.ragfn.";
     private static final String HEADER = "# Generated from triggers/triggers.yaml by dev.ragfn.deploy.KnativeManifests: do not edit.\n"

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ShieldFunctionTest {
@@ -84,5 +85,16 @@ class ShieldFunctionTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void should_be_ready_without_opening_the_document_store_or_index_when_the_shield_reads_neither() {
+        // when: the readiness probe Knative waits for before the first request
+        given().get("/q/health/ready")
+
+                // then: up, and the stores the_shield never reads were not opened for it
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("ragfn-stores")));
     }
 }

@@ -11,7 +11,7 @@ import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;

@@ -9,7 +9,7 @@ import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SessionStore;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

@@ -1,6 +1,7 @@
 package dev.ragfn.retrieve;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.SearchFilter;
@@ -112,16 +113,11 @@ public final class RetrieveService {
             return passages;
         }
         int k = Math.min(MAX_DEPTH, documents.size() * SIMILARITY_CHUNKS_PER_DOCUMENT);
-        Map<String, Double> similarities = new HashMap<>();
+        Map<ChunkRef, Double> similarities = new HashMap<>();
         for (IndexHit hit : index.vectorSearch(scope, vector, k, new SearchFilter(documents, Set.of(), Set.of()))) {
-            similarities.put(key(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(),
-                    hit.chunkId()), FusedRanking.cosine(hit));
+            similarities.put(hit.ref(), FusedRanking.cosine(hit));
         }
         return passages.stream().map(p -> p.similarity() != null ? p
-                : p.withSimilarity(similarities.get(key(p.knowledgeBase(), p.documentId(), p.chunkId())))).toList();
-    }
-
-    private static String key(String knowledgeBase, String documentId, String chunkId) {
-        return knowledgeBase + '\u0000' + documentId + '\u0000' + chunkId;
+                : p.withSimilarity(similarities.get(p.ref(scope.tenant())))).toList();
     }
 }

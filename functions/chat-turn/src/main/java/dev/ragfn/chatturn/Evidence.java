@@ -73,7 +73,8 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
                 texts.add(TextSegment.from(split.get(s)));
             }
         }
-        List<Embedding> vectors = model.embedAll(texts).content();
+        // Without the question in the batch it can be empty, which a remote embedding API may refuse.
+        List<Embedding> vectors = texts.isEmpty() ? List.of() : model.embedAll(texts).content();
         Embedding asked = Embedding.from(questionVector.get());
         Set<String> questionTerms = terms(question);
 

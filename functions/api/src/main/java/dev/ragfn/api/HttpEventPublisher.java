@@ -5,7 +5,7 @@ import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.port.EventPublisher;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.SessionStore;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import dev.ragfn.testing.InfraServer;
 import dev.ragfn.testing.KeycloakTokens;
 import dev.ragfn.testing.OpenAiServer;

@@ -1,6 +1,7 @@
 package dev.ragfn.bundle;
 
 import dev.ragfn.core.event.EventTypes;
+import dev.ragfn.testing.PrometheusServer;
 import dev.ragfn.testing.SseClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -50,7 +51,7 @@ class MetricsPrometheusIT {
                 .post("/retrieve").then().statusCode(200);
 
         // when: the real Prometheus scrapes the bundle
-        ScrapingPrometheus prometheus = ScrapingPrometheus.scraping(base.getHost() + ":" + base.getPort());
+        PrometheusServer prometheus = PrometheusServer.scraping(MetricsPrometheusIT.class, base.getHost() + ":" + base.getPort());
 
         // then: each family of series is there, labelled by bounded values only
         assertThat(prometheus.value("sum(ragfn_ingest_documents_total{outcome=\"chunked\"})")).isGreaterThanOrEqualTo(2);

@@ -3,6 +3,7 @@ package dev.ragfn.chatturn;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.Ids;
+import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.port.SessionStore;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -81,7 +81,7 @@ public class ChatResource {
             } catch (RagfnException e) {
                 // The status line has gone out with the first event: the failure travels as an event.
                 LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
-                return json(sse, "error", Map.class, Map.of("kind", e.kind().name(), "message", e.getMessage()));
+                return json(sse, "error", ErrorBody.class, ErrorBody.of(e));
             }
         });
     }

@@ -137,12 +137,14 @@ public final class ChatTurnService {
         ChatSession session = openSession(request, owner, question);
 
         int topK = request.options().topK() == null ? config.topK() : request.options().topK();
+        Supplier<float[]> questionVector = Evidence.questionVector(embeddings, question);
         List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
-                tenant, request.knowledgeBases(), topK, request.options().mode(), null, null, null)).passages());
+                tenant, request.knowledgeBases(), topK, request.options().mode(), null, null, null), questionVector)
+                .passages());
         // Without a model the best sentences are the answer; with one, judging whole passages is enough.
         Evidence evidence = timed(timings, "rank", () -> models.isEmpty()
-                ? Evidence.find(embeddings, question, passages, config.minRelevance())
-                : Evidence.passages(embeddings, question, passages, config.minRelevance()));
+                ? Evidence.find(embeddings, question, questionVector, passages, config.minRelevance())
+                : Evidence.passages(embeddings, questionVector, passages, config.minRelevance()));
 
         CitedPassages cited = new CitedPassages(evidence.passages());
         // Listing tools may reach MCP servers: timed apart from the model.

@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.ragfn.embedding.QueryEmbeddingModel;
 import dev.ragfn.retrieve.Passage;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -39,13 +41,31 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
     private static final int MAX_SENTENCES_PER_PASSAGE = 24;
     private static final double OVERLAP_WEIGHT = 0.15;
 
-    static Evidence find(EmbeddingModel model, String question, List<Passage> retrieved, double minRelevance) {
+    /**
+     * The question's vector, embedded on first use and then kept: retrieval and evidence share it, so a
+     * turn embeds its question once.
+     */
+    static Supplier<float[]> questionVector(EmbeddingModel model, String question) {
+        return new Supplier<>() {
+            private float[] vector;
+
+            @Override
+            public synchronized float[] get() {
+                if (vector == null) {
+                    vector = QueryEmbeddingModel.embedQuery(model, question);
+                }
+                return vector;
+            }
+        };
+    }
+
+    static Evidence find(EmbeddingModel model, String question, Supplier<float[]> questionVector,
+                         List<Passage> retrieved, double minRelevance) {
         if (retrieved.isEmpty()) {
             return new Evidence(List.of(), List.of());
         }
         List<int[]> owners = new ArrayList<>();
         List<TextSegment> texts = new ArrayList<>();
-        texts.add(TextSegment.from(question));
         for (int p = 0; p < retrieved.size(); p++) {
             List<String> split = split(retrieved.get(p).text());
             for (int s = 0; s < split.size(); s++) {
@@ -53,15 +73,17 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
                 texts.add(TextSegment.from(split.get(s)));
             }
         }
-        List<Embedding> vectors = model.embedAll(texts).content();
+        // Without the question in the batch it can be empty, which a remote embedding API may refuse.
+        List<Embedding> vectors = texts.isEmpty() ? List.of() : model.embedAll(texts).content();
+        Embedding asked = Embedding.from(questionVector.get());
         Set<String> questionTerms = terms(question);
 
         double[] best = new double[retrieved.size()];
         List<Sentence> scored = new ArrayList<>();
         for (int i = 0; i < owners.size(); i++) {
             int p = owners.get(i)[0];
-            String text = texts.get(i + 1).text();
-            double similarity = CosineSimilarity.between(vectors.get(0), vectors.get(i + 1));
+            String text = texts.get(i).text();
+            double similarity = CosineSimilarity.between(asked, vectors.get(i));
             best[p] = Math.max(best[p], similarity);
             scored.add(new Sentence(p, text, similarity, similarity + OVERLAP_WEIGHT * overlap(questionTerms, text)));
         }
@@ -87,16 +109,16 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
      * vector search measured; only passages it did not find (BM25-only hits) are embedded here. No
      * sentence ranking: when a model writes the answer, that would be work nobody uses.
      */
-    static Evidence passages(EmbeddingModel model, String question, List<Passage> retrieved, double minRelevance) {
+    static Evidence passages(EmbeddingModel model, Supplier<float[]> questionVector, List<Passage> retrieved,
+                             double minRelevance) {
         List<Passage> unmeasured = retrieved.stream().filter(p -> p.similarity() == null).toList();
         Map<Passage, Double> measured = new IdentityHashMap<>();
         if (!unmeasured.isEmpty()) {
-            List<TextSegment> texts = new ArrayList<>();
-            texts.add(TextSegment.from(question));
-            unmeasured.forEach(p -> texts.add(TextSegment.from(p.text())));
-            List<Embedding> vectors = model.embedAll(texts).content();
+            List<Embedding> vectors = model.embedAll(unmeasured.stream().map(p -> TextSegment.from(p.text())).toList())
+                    .content();
+            Embedding asked = Embedding.from(questionVector.get());
             for (int i = 0; i < unmeasured.size(); i++) {
-                measured.put(unmeasured.get(i), CosineSimilarity.between(vectors.get(0), vectors.get(i + 1)));
+                measured.put(unmeasured.get(i), CosineSimilarity.between(asked, vectors.get(i)));
             }
         }
         List<Passage> relevant = retrieved.stream()

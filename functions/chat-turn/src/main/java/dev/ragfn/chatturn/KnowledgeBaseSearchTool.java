@@ -13,6 +13,7 @@ import dev.ragfn.retrieve.RetrieveService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -85,9 +86,11 @@ final class KnowledgeBaseSearchTool implements ChatTool {
             throw new ToolFailure("knowledge base '" + knowledgeBase + "' may not be searched in this conversation; "
                     + "choose one of " + allowed);
         }
-        List<Passage> found = retrieve.retrieve(RetrieveRequest.of(query, tenant, knowledgeBase, topK, null)).passages();
+        Supplier<float[]> queryVector = Evidence.questionVector(embeddings, query);
+        List<Passage> found = retrieve.retrieve(RetrieveRequest.of(query, tenant, knowledgeBase, topK, null), queryVector)
+                .passages();
         // Hybrid search always returns something: keep what bears on the query, as for the question itself.
-        List<Passage> relevant = Evidence.passages(embeddings, query, found, minRelevance).passages();
+        List<Passage> relevant = Evidence.passages(embeddings, queryVector, found, minRelevance).passages();
         if (relevant.isEmpty()) {
             return new Output("No passage of knowledge base " + knowledgeBase + " answers this query.",
                     "no relevant passage in " + knowledgeBase);

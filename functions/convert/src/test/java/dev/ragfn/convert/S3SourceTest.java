@@ -119,9 +119,9 @@ class S3SourceTest {
 
         // when / then
         assertThatThrownBy(() -> converter(TINY).convert("s3://patterns/big.zip", Optional.empty(), Optional.empty()))
-                .isInstanceOf(TooLargeException.class).hasMessageContaining("has 10000 bytes, more than 4096");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("has 10000 bytes, over the limit of 4096 bytes");
         assertThatThrownBy(() -> converter(TINY).convert("s3://patterns/big-chunked.tar.gz", Optional.empty(), Optional.empty()))
-                .isInstanceOf(TooLargeException.class).hasMessageContaining("more than 4096 bytes (stopped while downloading)");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("has more than 4096 bytes, over the limit (stopped while downloading)");
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.ragfn.ingest.source.S3Clients;
 import dev.ragfn.ingest.source.S3Source;
 import dev.ragfn.ingest.source.Sources;
 import dev.ragfn.ingest.source.UrlSource;
-import dev.ragfn.store.LocalCredentials;
+import dev.ragfn.aws.LocalCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

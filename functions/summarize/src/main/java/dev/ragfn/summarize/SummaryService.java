@@ -7,7 +7,7 @@ import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SummaryStore;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import dev.ragfn.summarize.analysis.AnomalyDetector;
 import dev.ragfn.summarize.analysis.TrendDetector;
 import dev.ragfn.summarize.metrics.MetricCatalog;

@@ -12,7 +12,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

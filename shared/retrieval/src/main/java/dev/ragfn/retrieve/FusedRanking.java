@@ -1,6 +1,6 @@
 package dev.ragfn.retrieve;
 
-import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.port.IndexHit;
 
 import java.util.Comparator;
@@ -21,11 +21,11 @@ final class FusedRanking {
     }
 
     static List<Passage> merge(Map<RetrieveMode, List<IndexHit>> rankings, Contribution contribution) {
-        Map<ChunkKey, Fused> fused = new LinkedHashMap<>();
+        Map<ChunkRef, Fused> fused = new LinkedHashMap<>();
         rankings.forEach((mode, hits) -> {
             for (int i = 0; i < hits.size(); i++) {
                 IndexHit hit = hits.get(i);
-                Fused entry = fused.computeIfAbsent(new ChunkKey(hit.document(), hit.chunkId()), key -> new Fused(hit));
+                Fused entry = fused.computeIfAbsent(hit.ref(), key -> new Fused(hit));
                 entry.score += contribution.of(mode, hits, i);
                 entry.ranks.put(mode, i + 1);
                 if (mode == RetrieveMode.VECTOR) {
@@ -50,9 +50,6 @@ final class FusedRanking {
     /** Vector searches score (1 + cosine) / 2 on every index (VectorIndex's contract). */
     static double cosine(IndexHit vectorHit) {
         return 2 * vectorHit.score() - 1;
-    }
-
-    private record ChunkKey(DocumentRef document, String chunkId) {
     }
 
     private static final class Fused {

@@ -1,5 +1,8 @@
 package dev.ragfn.retrieve;
 
+import dev.ragfn.core.domain.ChunkRef;
+import dev.ragfn.core.domain.DocumentRef;
+
 import java.util.Map;
 
 /**
@@ -11,6 +14,11 @@ import java.util.Map;
  */
 public record Passage(String knowledgeBase, String documentId, String title, String source, String chunkId,
                       int position, double score, Map<RetrieveMode, Integer> ranks, String text, Double similarity) {
+
+    /** The chunk this passage is, for the tenant it was retrieved for. */
+    public ChunkRef ref(String tenant) {
+        return new ChunkRef(DocumentRef.of(tenant, knowledgeBase, documentId), chunkId);
+    }
 
     public Passage withScore(double newScore) {
         return new Passage(knowledgeBase, documentId, title, source, chunkId, position, newScore, ranks, text,

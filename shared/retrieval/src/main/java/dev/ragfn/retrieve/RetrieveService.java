@@ -1,6 +1,7 @@
 package dev.ragfn.retrieve;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.SearchFilter;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds a tenant's best passages for a query by BM25, by vector similarity, or by both fused with
@@ -53,10 +55,19 @@ public final class RetrieveService {
     }
 
     public RetrieveResponse retrieve(RetrieveRequest request) {
+        Ids.required("request", request);
+        return retrieve(request, () -> QueryEmbeddingModel.embedQuery(model, request.query()));
+    }
+
+    /**
+     * Retrieves with the query's vector from {@code queryVector}, asked for at most once and only by a
+     * mode that searches vectors: a caller that needs the vector too (chat-turn) embeds the query once.
+     */
+    public RetrieveResponse retrieve(RetrieveRequest request, Supplier<float[]> queryVector) {
         long start = System.nanoTime();
         Span span = RagfnTracing.start("retrieve", SpanKind.INTERNAL);
         try (Scope ignored = span.makeCurrent()) {
-            RetrieveResponse response = search(request);
+            RetrieveResponse response = search(request, queryVector);
             span.setAttribute("ragfn.retrieve.mode", response.mode().name());
             span.setAttribute("ragfn.retrieve.passages", response.passages().size());
             RagfnMeters.retrieved(response.mode().name(), System.nanoTime() - start);
@@ -66,7 +77,7 @@ public final class RetrieveService {
         }
     }
 
-    private RetrieveResponse search(RetrieveRequest request) {
+    private RetrieveResponse search(RetrieveRequest request, Supplier<float[]> queryVector) {
         Ids.required("request", request);
         String query = request.query();
         SearchScope scope = new SearchScope(request.tenant(), Set.copyOf(request.knowledgeBases()));
@@ -78,7 +89,7 @@ public final class RetrieveService {
         int depth = mode == RetrieveMode.HYBRID || reranker.isPresent()
                 ? Math.min(MAX_DEPTH, Math.max(k * config.candidateFactor(), config.minCandidates()))
                 : k;
-        float[] vector = mode == RetrieveMode.BM25 ? null : QueryEmbeddingModel.embedQuery(model, query);
+        float[] vector = mode == RetrieveMode.BM25 ? null : queryVector.get();
         List<Passage> passages = switch (mode) {
             case BM25 -> ReciprocalRankFusion.ranked(mode, index.textSearch(scope, query, depth, filter));
             case VECTOR -> ReciprocalRankFusion.ranked(mode, index.vectorSearch(scope, vector, depth, filter));
@@ -112,16 +123,11 @@ public final class RetrieveService {
             return passages;
         }
         int k = Math.min(MAX_DEPTH, documents.size() * SIMILARITY_CHUNKS_PER_DOCUMENT);
-        Map<String, Double> similarities = new HashMap<>();
+        Map<ChunkRef, Double> similarities = new HashMap<>();
         for (IndexHit hit : index.vectorSearch(scope, vector, k, new SearchFilter(documents, Set.of(), Set.of()))) {
-            similarities.put(key(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(),
-                    hit.chunkId()), FusedRanking.cosine(hit));
+            similarities.put(hit.ref(), FusedRanking.cosine(hit));
         }
         return passages.stream().map(p -> p.similarity() != null ? p
-                : p.withSimilarity(similarities.get(key(p.knowledgeBase(), p.documentId(), p.chunkId())))).toList();
-    }
-
-    private static String key(String knowledgeBase, String documentId, String chunkId) {
-        return knowledgeBase + '\u0000' + documentId + '\u0000' + chunkId;
+                : p.withSimilarity(similarities.get(p.ref(scope.tenant())))).toList();
     }
 }

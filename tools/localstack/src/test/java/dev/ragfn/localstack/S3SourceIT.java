@@ -71,7 +71,7 @@ class S3SourceIT {
 
         assertThatThrownBy(() -> source.fetch(URI.create("s3://no-such-bucket-ragfn/a.md")))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("check the bucket and key");
+                .hasMessageContaining("check the bucket and the key");
     }
 
     @Test

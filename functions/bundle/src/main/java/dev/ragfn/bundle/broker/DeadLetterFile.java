@@ -1,7 +1,7 @@
 package dev.ragfn.bundle.broker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

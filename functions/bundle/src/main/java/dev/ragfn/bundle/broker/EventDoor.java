@@ -8,7 +8,7 @@ import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventEnvelope;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.observe.RagfnTracing;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 

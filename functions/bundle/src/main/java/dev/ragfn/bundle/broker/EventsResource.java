@@ -1,7 +1,7 @@
 package dev.ragfn.bundle.broker;
 
 import dev.ragfn.runtime.funqy.IncomingEvents;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

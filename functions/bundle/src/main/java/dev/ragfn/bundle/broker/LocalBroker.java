@@ -13,7 +13,7 @@ import dev.ragfn.ingest.SubmitDocument;
 import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.runtime.observe.RagfnTracing;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import dev.ragfn.summarize.SummarizeFunction;
 import dev.ragfn.summarize.SummaryRequest;
 import io.quarkus.funqy.knative.events.CloudEvent;

@@ -1,7 +1,7 @@
 package dev.ragfn.bundle.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,17 +4,13 @@ import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.error.TooLargeException;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
+import dev.ragfn.s3.S3Location;
+import dev.ragfn.s3.S3Reader;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,44 +23,26 @@ import java.util.Locale;
  */
 public final class S3Source {
 
-    private final S3Client s3;
-    private final long maxBytes;
+    private final S3Reader reader;
 
     /** @param s3 the client, configured by the caller (region, credentials, endpoint) */
     public S3Source(S3Client s3, SourceLimits limits) {
-        this.s3 = s3;
-        this.maxBytes = limits.maxTotalBytes();
+        this.reader = new S3Reader(s3, limits.maxTotalBytes());
     }
 
     public static boolean isS3Url(String source) {
-        return source.regionMatches(true, 0, "s3://", 0, 5);
+        return S3Location.isS3Url(source);
     }
 
-    /** A parsed {@code s3://bucket/key}. */
-    public record Location(String bucket, String key) {
-
-        public static Location parse(String uri) {
-            if (!isS3Url(uri)) {
-                throw new InvalidInputException("'" + uri + "' is not an s3://bucket/key URL");
+    /** The archive suffix of the key: .zip, .tar.gz or .tgz. */
+    static String archiveSuffix(S3Location object) {
+        String k = object.key().toLowerCase(Locale.ROOT);
+        for (String suffix : new String[] {".zip", ".tar.gz", ".tgz"}) {
+            if (k.endsWith(suffix)) {
+                return suffix;
             }
-            String rest = uri.substring(5);
-            int slash = rest.indexOf('/');
-            if (slash <= 0 || slash == rest.length() - 1) {
-                throw new InvalidInputException("S3 source '" + uri + "' must name a bucket and a key: s3://bucket/key");
-            }
-            return new Location(rest.substring(0, slash), rest.substring(slash + 1));
         }
-
-        /** The archive suffix of the key: .zip, .tar.gz or .tgz. */
-        String archiveSuffix() {
-            String k = key.toLowerCase(Locale.ROOT);
-            for (String suffix : new String[] {".zip", ".tar.gz", ".tgz"}) {
-                if (k.endsWith(suffix)) {
-                    return suffix;
-                }
-            }
-            throw new InvalidInputException("S3 object s3://" + bucket + "/" + key + " is not an archive: expected .zip, .tar.gz or .tgz");
-        }
+        throw new InvalidInputException(S3Reader.what(object) + " is not an archive: expected .zip, .tar.gz or .tgz");
     }
 
     /**
@@ -73,47 +51,16 @@ public final class S3Source {
      *
      * @throws NotFoundException         the bucket or the key does not exist
      * @throws TooLargeException         the object declares, or turns out to have, more bytes than the cap
-     * @throws StoreUnavailableException S3 refused or failed the request
+     * @throws StoreUnavailableException S3 failed the request or could not be reached
      */
     public Path download(String uri, Path dir) {
-        Location object = Location.parse(uri);
-        Path target = dir.resolve("object" + object.archiveSuffix());
-        String what = "S3 object s3://" + object.bucket() + "/" + object.key();
-        GetObjectRequest request = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).build();
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request)) {
-            Long declared = in.response().contentLength();
-            if (declared != null && declared > maxBytes) {
-                in.abort(); // a plain close would drain the rest of the object to reuse the connection
-                throw new TooLargeException(what + " has " + declared + " bytes, more than " + maxBytes);
-            }
-            copyAtMost(in, target, what);
-            return target;
-        } catch (NoSuchKeyException | NoSuchBucketException e) {
-            throw new NotFoundException(what + " does not exist: check the bucket and the key", e);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new NotFoundException(what + " does not exist: check the bucket and the key", e);
-            }
-            throw new StoreUnavailableException("Could not read " + what + ": " + e.getMessage(), e);
-        } catch (SdkException | IOException e) {
-            throw new StoreUnavailableException("Could not read " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Counts the bytes as they arrive: a missing or false length header does not lift the cap. */
-    private void copyAtMost(ResponseInputStream<GetObjectResponse> in, Path target, String what) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
+        S3Location object = S3Location.parse(uri);
+        Path target = dir.resolve("object" + archiveSuffix(object));
         try (OutputStream out = Files.newOutputStream(target)) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > maxBytes) {
-                    in.abort();
-                    throw new TooLargeException(what + " has more than " + maxBytes + " bytes (stopped while downloading)");
-                }
-                out.write(buffer, 0, read);
-            }
+            reader.copy(object, out);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to write " + S3Reader.what(object) + " to " + target, e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.ragfn.convert.source;
 
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
-
+import dev.ragfn.s3.S3Location;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -83,7 +83,7 @@ public final class SourceResolver {
     private SourceTree fromS3(String source) {
         S3Source reader = s3.orElseThrow(() -> new InvalidInputException(
                 "S3 sources are not enabled here (set ragfn.convert.s3-region): '" + source + "'"));
-        S3Source.Location.parse(source).archiveSuffix();
+        S3Source.archiveSuffix(S3Location.parse(source));
         Path work = tempDir("s3");
         try {
             Path download = Files.createDirectory(work.resolve("download"));

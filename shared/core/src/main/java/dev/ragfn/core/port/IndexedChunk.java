@@ -1,5 +1,6 @@
 package dev.ragfn.core.port;
 
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.Sizes;
@@ -42,6 +43,15 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
                         float[] vector, String source, List<String> tags, Map<String, String> metadata,
                         Instant date) {
         this(document, chunkId, position, title, text, vector, source, tags, metadata, date, 0);
+    }
+
+    public ChunkRef ref() {
+        return new ChunkRef(document, chunkId);
+    }
+
+    /** The key of this copy of the chunk, for its document version. */
+    public String storedId() {
+        return ref().storedId(version);
     }
 
     public long approximateBytes() {

@@ -3,7 +3,7 @@ package dev.ragfn.runtime.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.core.error.AccessDeniedException;
 import dev.ragfn.core.event.EventTypes;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

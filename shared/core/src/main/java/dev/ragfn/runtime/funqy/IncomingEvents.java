@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
 import java.io.UncheckedIOException;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.RagfnException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,20 +30,6 @@ import java.util.stream.Collectors;
 public class HttpErrors {
 
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
-    private static final String INVALID = RagfnException.Kind.INVALID_INPUT.name();
-
-    /** The status of each error kind; Knative retries 404, 409 and 5xx, and nothing else. */
-    public static int status(RagfnException.Kind kind) {
-        return switch (kind) {
-            case INVALID_INPUT -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case UNAVAILABLE -> 503;
-        };
-    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
@@ -58,17 +44,17 @@ public class HttpErrors {
         RagfnException ragfn = cause(failure, RagfnException.class);
         JsonProcessingException unreadable = unreadableInput(failure);
         if (ragfn != null) {
-            send(context, status(ragfn.kind()), ragfn.kind().name(), ragfn.getMessage());
+            send(context, ErrorBody.status(ragfn.kind()), ErrorBody.of(ragfn));
         } else if (cause(failure, AuthenticationFailedException.class) != null) {
             // quarkus-oidc refused the bearer token; its reason stays in its debug log, never the token itself.
-            send(context, 401, RagfnException.Kind.UNAUTHENTICATED.name(), "the bearer token is not valid here: "
-                    + "expired, not signed by the trusted issuer, or not meant for this audience; get a new one");
+            send(context, 401, ErrorBody.of(RagfnException.Kind.UNAUTHENTICATED, "the bearer token is not valid here: "
+                    + "expired, not signed by the trusted issuer, or not meant for this audience; get a new one"));
         } else if (cause(failure, ForbiddenException.class) != null) {
-            send(context, 403, RagfnException.Kind.FORBIDDEN.name(), "the token does not allow this request");
+            send(context, 403, ErrorBody.of(RagfnException.Kind.FORBIDDEN, "the token does not allow this request"));
         } else if (unreadable != null) {
-            send(context, 400, INVALID, describe(unreadable));
+            send(context, 400, invalid(describe(unreadable)));
         } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
-            send(context, context.statusCode(), INVALID, refusal(context.statusCode(), context.request()));
+            send(context, context.statusCode(), invalid(refusal(context.statusCode(), context.request())));
         } else {
             context.next();
         }
@@ -76,21 +62,25 @@ public class HttpErrors {
 
     /** Answers the request with the failure's status and its JSON problem, for routes that refuse before any handler runs. */
     public static void answer(RoutingContext context, RagfnException failure) {
-        send(context, status(failure.kind()), failure.kind().name(), failure.getMessage());
+        send(context, ErrorBody.status(failure.kind()), ErrorBody.of(failure));
     }
 
-    private static void send(RoutingContext context, int status, String kind, String message) {
+    private static void send(RoutingContext context, int status, ErrorBody body) {
         if (status >= 500) {
-            LOG.warnf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, message);
+            LOG.warnf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, body.message());
         } else {
-            LOG.debugf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, message);
+            LOG.debugf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, body.message());
         }
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("kind", kind).put("message", message).encode());
+                .end(body.toJson());
+    }
+
+    private static ErrorBody invalid(String message) {
+        return ErrorBody.of(RagfnException.Kind.INVALID_INPUT, message);
     }
 
     /**

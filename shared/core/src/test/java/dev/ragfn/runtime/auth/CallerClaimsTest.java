@@ -3,7 +3,7 @@ package dev.ragfn.runtime.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.core.error.AccessDeniedException;
 import dev.ragfn.core.error.RagfnException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

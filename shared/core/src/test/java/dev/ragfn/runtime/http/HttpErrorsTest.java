@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.error.TooLargeException;
@@ -97,7 +98,7 @@ class HttpErrorsTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("kind").asText()).isEqualTo(kind);
         assertThat(body.path("message").asText()).isEqualTo(FAILURES.get(kind).get().getMessage());
-        assertThat(HttpErrors.status(RagfnException.Kind.valueOf(kind))).isEqualTo(status);
+        assertThat(ErrorBody.status(RagfnException.Kind.valueOf(kind))).isEqualTo(status);
     }
 
     @Test

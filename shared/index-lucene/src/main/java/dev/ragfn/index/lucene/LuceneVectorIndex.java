@@ -11,7 +11,7 @@ import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -163,8 +163,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         VectorIndex.validateBatch(dimension, chunks);
         write("index " + chunks.size() + " chunks", false, () -> {
             for (IndexedChunk chunk : chunks) {
-                writer.updateDocument(new Term(ID, id(chunk.document(), chunk.version(), chunk.chunkId())),
-                        toLucene(chunk));
+                writer.updateDocument(new Term(ID, chunk.storedId()), toLucene(chunk));
             }
         });
     }
@@ -310,7 +309,7 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private Document toLucene(IndexedChunk chunk) throws JsonProcessingException {
         Document doc = new Document();
-        doc.add(new StringField(ID, id(chunk.document(), chunk.version(), chunk.chunkId()), Field.Store.NO));
+        doc.add(new StringField(ID, chunk.storedId(), Field.Store.NO));
         doc.add(new LongPoint(VERSION, chunk.version()));
         doc.add(new StoredField(VERSION, chunk.version()));
         doc.add(new StringField(TENANT, chunk.document().tenant(), Field.Store.YES));
@@ -360,12 +359,6 @@ public final class LuceneVectorIndex implements VectorIndex {
             throw new UncheckedIOException(e);
         }
         return terms;
-    }
-
-    /** NUL cannot occur in ids (Ids rejects control characters), so the joined key is unambiguous. */
-    private static String id(DocumentRef document, long version, String chunkId) {
-        return document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
-                + document.documentId() + '\u0000' + version + '\u0000' + chunkId;
     }
 
     private static List<BytesRef> bytes(Collection<String> values) {

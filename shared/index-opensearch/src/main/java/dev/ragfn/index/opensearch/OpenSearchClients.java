@@ -3,7 +3,7 @@ package dev.ragfn.index.opensearch;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.config.RagfnConfig.OpenSearchAuth;
 import dev.ragfn.core.error.InvalidInputException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;

@@ -125,7 +125,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             for (IndexedChunk chunk : slice) {
                 operations.add(BulkOperation.of(op -> op.index(i -> {
                     i.index(indexName).document(OpenSearchChunk.from(chunk));
-                    return serverless ? i : i.id(id(chunk.document(), chunk.version(), chunk.chunkId()));
+                    return serverless ? i : i.id(id(chunk));
                 })));
             }
             bulk("index " + slice.size() + " chunks", operations);
@@ -405,12 +405,10 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     }
 
     /** A stable, fixed-length _id: raw ids can be long and contain any character. */
-    private static String id(DocumentRef document, long version, String chunkId) {
+    static String id(IndexedChunk chunk) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String key = document.tenant() + '\u0000' + document.knowledgeBase().knowledgeBase() + '\u0000'
-                    + document.documentId() + '\u0000' + version + '\u0000' + chunkId;
-            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(chunk.storedId().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

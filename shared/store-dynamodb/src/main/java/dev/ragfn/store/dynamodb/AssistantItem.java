@@ -3,7 +3,7 @@ package dev.ragfn.store.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.domain.Assistant;
 import dev.ragfn.core.error.StoreUnavailableException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;

@@ -3,35 +3,29 @@ package dev.ragfn.store.dynamodb;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.Assistant;
 import dev.ragfn.core.error.ConflictException;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.AssistantStore;
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+
+import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The assistant store on DynamoDB. Creates and updates are conditional puts (the id is free; the
  * stored version is the one the caller read), so two concurrent edits never both win.
  */
 public final class DynamoDbAssistantStore implements AssistantStore {
-
-    private static final Logger LOG = Logger.getLogger(DynamoDbAssistantStore.class);
 
     private final DynamoDbClient client;
     private final boolean ownsClient;
@@ -45,9 +39,7 @@ public final class DynamoDbAssistantStore implements AssistantStore {
         this.client = client;
         this.ownsClient = ownsClient;
         this.assistants = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
-                .table(tablePrefix + "assistants", TableSchema.fromBean(BeanTableSchemaParams.builder(AssistantItem.class)
-                        // fromBean's default lookup fails under Quarkus class loading; ours sees the item class.
-                        .lookup(MethodHandles.lookup()).build()));
+                .table(tablePrefix + "assistants", schema(AssistantItem.class));
     }
 
     /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
@@ -61,16 +53,7 @@ public final class DynamoDbAssistantStore implements AssistantStore {
 
     /** Creates the table where missing and waits until it is active. */
     public void createTableIfMissing() {
-        call("create table " + assistants.tableName(), () -> {
-            try {
-                assistants.createTable();
-                LOG.infof("Created DynamoDB table %s", assistants.tableName());
-            } catch (ResourceInUseException alreadyThere) {
-                LOG.debugf("DynamoDB table %s exists", assistants.tableName());
-            }
-            DynamoDbClients.awaitTable(client, assistants.tableName());
-            return null;
-        });
+        createIfMissing(client, assistants.tableName(), assistants::createTable);
     }
 
     @Override
@@ -141,22 +124,5 @@ public final class DynamoDbAssistantStore implements AssistantStore {
 
     private static Key key(String tenant, String id) {
         return Key.builder().partitionValue(tenant).sortValue(id).build();
-    }
-
-    private static void call(String what, Runnable action) {
-        call(what, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
-        }
     }
 }

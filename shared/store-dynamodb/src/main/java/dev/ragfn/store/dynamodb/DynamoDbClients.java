@@ -1,7 +1,7 @@
 package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.config.RagfnConfig;
-import dev.ragfn.store.LocalCredentials;
+import dev.ragfn.aws.LocalCredentials;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.Region;

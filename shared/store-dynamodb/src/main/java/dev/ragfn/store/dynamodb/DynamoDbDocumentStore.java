@@ -12,13 +12,10 @@ import dev.ragfn.core.port.DocumentPage;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.store.StoreChecks;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
@@ -30,9 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,7 +35,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+
+import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The document store on DynamoDB, through the enhanced client. The same code runs against AWS and
@@ -87,13 +85,13 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     /** Creates the tables and their indexes where missing, and waits until they are active. */
     public void createTablesIfMissing() {
-        createIfMissing(knowledgeBases, () -> knowledgeBases.createTable());
-        createIfMissing(documents, () -> documents.createTable(r -> r.globalSecondaryIndices(
+        createIfMissing(client, knowledgeBases.tableName(), knowledgeBases::createTable);
+        createIfMissing(client, documents.tableName(), () -> documents.createTable(r -> r.globalSecondaryIndices(
                 EnhancedGlobalSecondaryIndex.builder()
                         .indexName(DocumentItem.STATUS_INDEX)
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build())));
-        createIfMissing(chunks, () -> chunks.createTable());
+        createIfMissing(client, chunks.tableName(), chunks::createTable);
     }
 
     @Override
@@ -327,24 +325,6 @@ public final class DynamoDbDocumentStore implements DocumentStore {
                 || !result.unprocessedDeleteItemsForTable(chunks).isEmpty();
     }
 
-    private void createIfMissing(DynamoDbTable<?> table, Runnable create) {
-        call("create table " + table.tableName(), () -> {
-            try {
-                create.run();
-                LOG.infof("Created DynamoDB table %s", table.tableName());
-            } catch (ResourceInUseException alreadyThere) {
-                LOG.debugf("DynamoDB table %s exists", table.tableName());
-            }
-            DynamoDbClients.awaitTable(client, table.tableName());
-            return null;
-        });
-    }
-
-    private static <T> TableSchema<T> schema(Class<T> type) {
-        // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
-        return TableSchema.fromBean(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());
-    }
-
     private static Key key(String partition) {
         return Key.builder().partitionValue(partition).build();
     }
@@ -355,23 +335,6 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     private static QueryConditional query(String partition) {
         return QueryConditional.keyEqualTo(key(partition));
-    }
-
-    private static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
-        }
-    }
-
-    private static void call(String what, Runnable action) {
-        call(what, () -> {
-            action.run();
-            return null;
-        });
     }
 
     private static void sleep(long millis) {

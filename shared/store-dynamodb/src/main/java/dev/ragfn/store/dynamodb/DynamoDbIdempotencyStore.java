@@ -1,9 +1,7 @@
 package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.config.RagfnConfig;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.IdempotencyStore;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,12 +9,14 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+
+import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
 
 /**
  * Idempotency records in table {prefix}idempotency, claimed with a conditional put so two
@@ -61,25 +61,18 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
 
     public void createTableIfMissing() {
-        try {
-            client.createTable(r -> r.tableName(table)
-                    .keySchema(KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(KEY)
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-        } catch (ResourceInUseException exists) {
-            // created by an earlier start or by the deployment template
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to create DynamoDB table " + table + ": " + e.getMessage(), e);
-        }
-        DynamoDbClients.awaitTable(client, table);
+        createIfMissing(client, table, () -> client.createTable(r -> r.tableName(table)
+                .keySchema(KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(KEY)
+                        .attributeType(ScalarAttributeType.S).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
 
     @Override
     public Claim claim(String key, Duration lease) {
         long now = clock.millis();
         try {
-            client.putItem(r -> r.tableName(table)
+            call("claim event " + key, () -> client.putItem(r -> r.tableName(table)
                     .item(Map.of(
                             KEY, s(key),
                             STATUS, s(LEASED),
@@ -87,7 +80,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                             EXPIRES_AT, n((now + RETENTION.toMillis()) / 1000)))
                     .conditionExpression("attribute_not_exists(#k) OR (#s = :leased AND #l < :now)")
                     .expressionAttributeNames(Map.of("#k", KEY, "#s", STATUS, "#l", LEASE_UNTIL))
-                    .expressionAttributeValues(Map.of(":leased", s(LEASED), ":now", n(now))));
+                    .expressionAttributeValues(Map.of(":leased", s(LEASED), ":now", n(now)))));
             return new Claim.Acquired();
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> item = call("read idempotency record " + key, () -> client.getItem(r -> r
@@ -97,8 +90,6 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 return new Claim.Completed(result == null ? "" : result.s());
             }
             return new Claim.InProgress();
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to claim event " + key + " in DynamoDB: " + e.getMessage(), e);
         }
     }
 
@@ -115,14 +106,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String key) {
         try {
-            client.deleteItem(r -> r.tableName(table).key(Map.of(KEY, s(key)))
+            call("release event " + key, () -> client.deleteItem(r -> r.tableName(table).key(Map.of(KEY, s(key)))
                     .conditionExpression("#s = :leased")
                     .expressionAttributeNames(Map.of("#s", STATUS))
-                    .expressionAttributeValues(Map.of(":leased", s(LEASED))));
+                    .expressionAttributeValues(Map.of(":leased", s(LEASED)))));
         } catch (ConditionalCheckFailedException alreadyDone) {
             // completed by another delivery meanwhile: keep its record
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to release event " + key + " in DynamoDB: " + e.getMessage(), e);
         }
     }
 
@@ -139,13 +128,5 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static <T> T call(String what, java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
-        }
     }
 }

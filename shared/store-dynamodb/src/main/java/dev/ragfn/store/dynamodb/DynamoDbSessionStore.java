@@ -9,28 +9,26 @@ import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SessionStore;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+
+import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The session store on DynamoDB. A turn's index comes from a conditional put on the index after
@@ -55,11 +53,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         this.client = client;
         this.ownsClient = ownsClient;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
-        this.sessions = enhanced.table(tablePrefix + "sessions", TableSchema.fromBean(
-                BeanTableSchemaParams.builder(SessionItem.class).lookup(MethodHandles.lookup()).build()));
-        this.turns = enhanced.table(tablePrefix + "chat-turns", TableSchema.fromBean(
-                BeanTableSchemaParams.builder(ChatTurnItem.class).lookup(MethodHandles.lookup()).build()));
+        this.sessions = enhanced.table(tablePrefix + "sessions", schema(SessionItem.class));
+        this.turns = enhanced.table(tablePrefix + "chat-turns", schema(ChatTurnItem.class));
     }
 
     /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
@@ -73,21 +68,8 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     /** Creates the tables where missing and waits until they are active. */
     public void createTablesIfMissing() {
-        createIfMissing(sessions);
-        createIfMissing(turns);
-    }
-
-    private void createIfMissing(DynamoDbTable<?> table) {
-        call("create table " + table.tableName(), () -> {
-            try {
-                table.createTable();
-                LOG.infof("Created DynamoDB table %s", table.tableName());
-            } catch (ResourceInUseException alreadyThere) {
-                LOG.debugf("DynamoDB table %s exists", table.tableName());
-            }
-            DynamoDbClients.awaitTable(client, table.tableName());
-            return null;
-        });
+        createIfMissing(client, sessions.tableName(), sessions::createTable);
+        createIfMissing(client, turns.tableName(), turns::createTable);
     }
 
     @Override
@@ -216,14 +198,6 @@ public final class DynamoDbSessionStore implements SessionStore {
             return Json.mapper().readValue(value, ChatTurn.class);
         } catch (JsonProcessingException e) {
             throw new StoreUnavailableException("DynamoDB holds an unreadable chat turn: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
         }
     }
 }

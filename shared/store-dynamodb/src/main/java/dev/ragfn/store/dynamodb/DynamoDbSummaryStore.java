@@ -5,33 +5,28 @@ import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.store.SummaryChecks;
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+
+import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
+import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The summary store on DynamoDB. A conditional put makes storing idempotent per window even when
  * two invocations race: the loser reads back the winner's summary.
  */
 public final class DynamoDbSummaryStore implements SummaryStore {
-
-    private static final Logger LOG = Logger.getLogger(DynamoDbSummaryStore.class);
 
     private final DynamoDbClient client;
     private final boolean ownsClient;
@@ -45,9 +40,7 @@ public final class DynamoDbSummaryStore implements SummaryStore {
         this.client = client;
         this.ownsClient = ownsClient;
         this.summaries = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
-                .table(tablePrefix + "summaries", TableSchema.fromBean(BeanTableSchemaParams.builder(SummaryItem.class)
-                        // fromBean's default lookup fails under Quarkus class loading; ours sees the item class.
-                        .lookup(MethodHandles.lookup()).build()));
+                .table(tablePrefix + "summaries", schema(SummaryItem.class));
     }
 
     /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
@@ -61,16 +54,7 @@ public final class DynamoDbSummaryStore implements SummaryStore {
 
     /** Creates the table where missing and waits until it is active. */
     public void createTableIfMissing() {
-        call("create table " + summaries.tableName(), () -> {
-            try {
-                summaries.createTable();
-                LOG.infof("Created DynamoDB table %s", summaries.tableName());
-            } catch (ResourceInUseException alreadyThere) {
-                LOG.debugf("DynamoDB table %s exists", summaries.tableName());
-            }
-            DynamoDbClients.awaitTable(client, summaries.tableName());
-            return null;
-        });
+        createIfMissing(client, summaries.tableName(), summaries::createTable);
     }
 
     @Override
@@ -120,14 +104,6 @@ public final class DynamoDbSummaryStore implements SummaryStore {
     public void close() {
         if (ownsClient) {
             client.close();
-        }
-    }
-
-    private static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.ragfn.store.mvstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.error.StoreUnavailableException;
-import dev.ragfn.store.Json;
+import dev.ragfn.core.json.Json;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Files;

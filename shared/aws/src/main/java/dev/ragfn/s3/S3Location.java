@@ -1,4 +1,4 @@
-package dev.ragfn.ingest.source;
+package dev.ragfn.s3;
 
 import dev.ragfn.core.error.InvalidInputException;
 import java.net.URI;
@@ -6,6 +6,23 @@ import java.net.URISyntaxException;
 
 /** The bucket and key of an {@code s3://bucket/key} URI. */
 public record S3Location(String bucket, String key) {
+
+    public static boolean isS3Url(String source) {
+        return source.regionMatches(true, 0, "s3://", 0, 5);
+    }
+
+    /** Parses a URL as a user writes it: the key is taken as it stands, not percent-decoded. */
+    public static S3Location parse(String url) {
+        if (!isS3Url(url)) {
+            throw new InvalidInputException("'" + url + "' is not an s3://bucket/key URL");
+        }
+        String rest = url.substring(5);
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            throw new InvalidInputException("S3 source '" + url + "' must name a bucket and a key: s3://bucket/key");
+        }
+        return new S3Location(rest.substring(0, slash), rest.substring(slash + 1));
+    }
 
     /** Parses the URI; the key is percent-decoded, as S3 event notifications encode it. */
     public static S3Location parse(URI location) {

@@ -1,11 +1,11 @@
-package dev.ragfn.store;
+package dev.ragfn.core.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapping of domain records that stores write and read back. */
+/** The one JSON mapping of domain records: what stores write and read back, events carry and errors answer. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

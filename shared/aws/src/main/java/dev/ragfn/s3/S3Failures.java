@@ -1,4 +1,4 @@
-package dev.ragfn.ingest.source;
+package dev.ragfn.s3;
 
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
@@ -21,7 +21,7 @@ final class S3Failures {
             return new StoreUnavailableException("Could not read " + what + ": " + answer + "; the delivery will be retried", e);
         }
         if (status == 404) {
-            return new NotFoundException(what + " does not exist (" + answer + "): check the bucket and key", e);
+            return notFound(what, e);
         }
         if (status == 401 || status == 403) {
             return new InvalidInputException("S3 refused to read " + what + " (" + answer + "): grant s3:GetObject on it "
@@ -30,12 +30,18 @@ final class S3Failures {
         return new InvalidInputException("S3 refused to read " + what + " (" + answer + "): " + e.getMessage(), e);
     }
 
+    /** NoSuchKey, NoSuchBucket, or a bare 404 (a response to HEAD, or from an S3-compatible store). */
+    static NotFoundException notFound(String what, Throwable cause) {
+        return new NotFoundException(what + " does not exist: check the bucket and the key", cause);
+    }
+
     static RagfnException noCredentials(String what, Throwable cause) {
         return new InvalidInputException("Cannot read " + what + ": no AWS credentials found. The default chain looks for "
                 + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (environment, or the aws.accessKeyId and aws.secretAccessKey "
                 + "system properties), AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, a profile in ~/.aws/credentials "
                 + "(AWS_PROFILE), container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI) and the EC2 "
-                + "instance metadata service; set one of these, or point ragfn.ingest.s3-endpoint at an S3-compatible store. "
+                + "instance metadata service; set one of these, or point the function's s3-endpoint setting "
+                + "(ragfn.ingest.s3-endpoint, ragfn.convert.s3-endpoint) at an S3-compatible store. "
                 + "(" + cause.getMessage() + ")", cause);
     }
 }

@@ -1,10 +1,9 @@
-package dev.ragfn.ingest.source;
+package dev.ragfn.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragfn.core.error.InvalidInputException;
-import dev.ragfn.core.error.TooLargeException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -38,26 +37,5 @@ class S3LocationTest {
         assertThatThrownBy(() -> S3Location.parse(URI.create("s3:///key.txt")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has no bucket");
-    }
-
-    @Test
-    void should_refuse_before_download_when_object_is_over_the_cap() {
-        // given a source whose client is never called: the size check needs no network
-        S3Source source = new S3Source(null, 1_000);
-
-        // when / then
-        assertThatThrownBy(() -> source.checkSize(1_001, "S3 object s3://kb-docs/big.pdf"))
-                .isInstanceOf(TooLargeException.class)
-                .hasMessageContaining("s3://kb-docs/big.pdf")
-                .hasMessageContaining("limit of 1000 bytes");
-    }
-
-    @Test
-    void should_accept_object_when_it_is_exactly_the_cap() {
-        // given
-        S3Source source = new S3Source(null, 1_000);
-
-        // when / then
-        source.checkSize(1_000, "S3 object s3://kb-docs/ok.pdf");
     }
 }

@@ -1,4 +1,4 @@
-package dev.ragfn.bundle;
+package dev.ragfn.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,42 +17,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Prometheus of infra/prometheus.sh, scraping one target's /q/metrics every second, on a
- * port and in a directory of its own (under target/), stopped when the JVM exits.
+ * A real Prometheus of infra/prometheus.sh on a port of its own (a developer's on 9090 is left alone),
+ * with its files under the calling module's target/, stopped when the JVM exits. Unlike
+ * {@link InfraServer} it never reuses a running server: each is loaded with, or scrapes, what its
+ * test gives it.
  */
-final class ScrapingPrometheus {
+public final class PrometheusServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String url;
 
-    private ScrapingPrometheus(String url) {
+    private PrometheusServer(String url) {
         this.url = url;
     }
 
-    /** A Prometheus scraping {@code target} (host:port); the test is skipped only if Prometheus cannot be installed. */
-    static ScrapingPrometheus scraping(String target) {
-        Path script = repoRoot().resolve("infra/prometheus.sh");
+    /**
+     * A Prometheus scraping {@code target} (host:port) every second; the test is skipped only if
+     * Prometheus cannot be installed.
+     *
+     * @param testClass a class of the calling module's tests, to find that module's target/
+     */
+    public static PrometheusServer scraping(Class<?> testClass, String target) {
+        Path home = targetDir(testClass);
         String port = String.valueOf(freePort());
-        Result install = run(port, script.toString(), "install");
+        Result install = run(home, port, "install");
         Assumptions.assumeTrue(install.exit() == 0,
                 "Prometheus is not installed and infra/prometheus.sh could not install it (Debian's prometheus package): "
                         + install.stderr());
-        Result started = run(port, script.toString(), "start", "--scrape", target);
-        if (started.exit() != 0) {
-            throw new IllegalStateException("infra/prometheus.sh start failed: " + started.stderr());
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(port, script.toString(), "stop")));
-        return new ScrapingPrometheus(started.stdout());
+        return started(home, port, "--scrape", target);
+    }
+
+    /** A Prometheus loaded with the OpenMetrics file {@code data}, its blocks deleted when the JVM exits. */
+    public static PrometheusServer loaded(Class<?> testClass, Path data) {
+        Path home = targetDir(testClass);
+        String port = String.valueOf(freePort());
+        PrometheusServer server = started(home, port, "--data", data.toAbsolutePath().toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home.resolve("prometheus/data-" + port))));
+        return server;
+    }
+
+    public String url() {
+        return url;
     }
 
     /** The instant vector of {@code promql}, once it has at least one series, waiting up to a minute for scrapes. */
-    JsonNode await(String promql) throws IOException, InterruptedException {
+    public JsonNode await(String promql) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         JsonNode result;
         do {
@@ -65,7 +82,7 @@ final class ScrapingPrometheus {
     }
 
     /** The instant vector of {@code promql} through Prometheus' HTTP API. */
-    JsonNode query(String promql) throws IOException, InterruptedException {
+    public JsonNode query(String promql) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/query?query="
                 + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -77,7 +94,7 @@ final class ScrapingPrometheus {
     }
 
     /** The single value of a query that yields one series. */
-    double value(String promql) throws IOException, InterruptedException {
+    public double value(String promql) throws IOException, InterruptedException {
         JsonNode result = await(promql);
         if (result.size() != 1) {
             throw new AssertionError(promql + " gave " + result.size() + " series: " + result);
@@ -85,21 +102,46 @@ final class ScrapingPrometheus {
         return Double.parseDouble(result.get(0).path("value").get(1).asText());
     }
 
+    /**
+     * The target/ of the module that {@code testClass} belongs to, found from its classes whatever the
+     * working directory (exec:java runs from the root).
+     */
+    public static Path targetDir(Class<?> testClass) {
+        try {
+            return Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrometheusServer started(Path home, String port, String... how) {
+        String[] command = new String[how.length + 1];
+        command[0] = "start";
+        System.arraycopy(how, 0, command, 1, how.length);
+        Result started = run(home, port, command);
+        if (started.exit() != 0) {
+            throw new IllegalStateException("infra/prometheus.sh start failed: " + started.stderr());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(home, port, "stop")));
+        return new PrometheusServer(started.stdout());
+    }
+
     private record Result(int exit, String stdout, String stderr) {
     }
 
-    private static Result run(String port, String... command) {
+    private static Result run(Path home, String port, String... arguments) {
         try {
-            ProcessBuilder builder = new ProcessBuilder("bash");
-            builder.command().addAll(List.of(command));
+            ProcessBuilder builder = new ProcessBuilder("bash", InfraServer.repoRoot().resolve("infra/prometheus.sh").toString());
+            builder.command().addAll(List.of(arguments));
             builder.environment().put("RAGFN_PROMETHEUS_PORT", port);
-            builder.environment().put("RAGFN_PROMETHEUS_HOME", targetDir().resolve("prometheus").toString());
+            // Under target/, so the imported blocks go away with mvn clean.
+            builder.environment().put("RAGFN_PROMETHEUS_HOME", home.resolve("prometheus").toString());
             Path errors = Files.createTempFile("prometheus-sh", ".log");
             Process process = builder.redirectError(errors.toFile()).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+                throw new IllegalStateException("infra/prometheus.sh " + String.join(" ", arguments) + " did not finish");
             }
             String err = Files.readString(errors);
             Files.delete(errors);
@@ -113,11 +155,11 @@ final class ScrapingPrometheus {
         }
     }
 
-    private static Path targetDir() {
-        try {
-            return Path.of(ScrapingPrometheus.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[ragfn-test] could not delete " + dir + ": " + e.getMessage());
         }
     }
 
@@ -127,18 +169,5 @@ final class ScrapingPrometheus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path repoRoot() {
-        String configured = System.getProperty("repo.root");
-        if (configured != null && Files.isRegularFile(Path.of(configured, "infra/prometheus.sh"))) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("infra/prometheus.sh"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root (a folder with infra/prometheus.sh)");
     }
 }

@@ -1,4 +1,4 @@
-package dev.ragfn.store;
+package dev.ragfn.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,7 +135,7 @@ class ShieldedStreamTest {
     void should_never_let_out_any_part_of_a_secret_or_address_when_it_streams_in_pieces_cut_at_any_offsets(String secret) {
         String answer = "Some words come first. " + "Then the value " + secret + " and then more words follow here.";
         int at = answer.indexOf(secret);
-        java.util.Random random = new java.util.Random(secret.hashCode());
+        Random random = new Random(secret.hashCode());
         for (int split = 0; split < 200; split++) {
             // given: cut points anywhere, so the value arrives in pieces of 1 to 9 characters starting at any offset
             List<String> out = new ArrayList<>();

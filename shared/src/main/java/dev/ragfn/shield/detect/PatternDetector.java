@@ -89,7 +89,10 @@ public final class PatternDetector implements Detector {
 
     /**
      * Resumes where the last piece left it: each piece reads the fold from the first match attempt still open on,
-     * at most the longest match in progress plus the new text, and the look-behinds see what came before.
+     * and the look-behinds see what came before. The regex engine says which attempt is open ({@code hitEnd}), so
+     * there is no look-back length to declare or get wrong: for the bounded expressions (all but {@code jwt}'s
+     * segments and a PEM key's body) a piece reads at most the longest match plus the piece; an unbounded token
+     * still being written (a JWT's run of base64) is re-read from its start by each piece until it ends.
      */
     @Override
     public StreamedDetection streamed(ShieldRequest request) {

@@ -10,12 +10,17 @@ final class Redaction {
     }
 
     static String apply(String text, List<Span> spans) {
+        return apply(text, 0, text.length(), spans);
+    }
+
+    /** The range {@code [from, to)} of the text redacted; spans must not cross either end. */
+    static String apply(CharSequence text, int from, int to, List<Span> spans) {
         List<Span> redacted = spans.stream()
-                .filter(span -> span.decision() == Decision.REDACT)
+                .filter(span -> span.decision() == Decision.REDACT && span.start() >= from && span.end() <= to)
                 .sorted(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()))
                 .toList();
-        StringBuilder out = new StringBuilder(text.length());
-        int copied = 0;
+        StringBuilder out = new StringBuilder(to - from);
+        int copied = from;
         for (Span span : redacted) {
             if (span.start() < copied) {
                 continue;
@@ -23,6 +28,6 @@ final class Redaction {
             out.append(text, copied, span.start()).append(span.replacement());
             copied = span.end();
         }
-        return out.append(text, copied, text.length()).toString();
+        return out.append(text, copied, to).toString();
     }
 }

@@ -94,39 +94,14 @@ public final class Shield {
      * it: only findings each detector has {@linkplain dev.ragfn.shield.detect.Detector#settled settled} count.
      * The verdict's text is the part that may go out now: up to where every detector is settled, short of a
      * redacted span not yet whole, and redacted as {@link #check} will redact the complete text. A BLOCK is
-     * final: {@link #check} of any longer text blocks too.
+     * final: {@link #check} of any longer text blocks too. A stream checks its pieces with {@link StreamCheck},
+     * which reads each piece once instead of the whole text again.
      */
     public PartialVerdict checkSoFar(ShieldRequest request) {
-        CompiledPolicy policy = policyFor(request);
-        Decision decision = Decision.ALLOW;
-        List<String> reasons = new ArrayList<>();
-        List<Span> spans = new ArrayList<>();
-        int settled = request.text().length();
-        for (PolicyRule rule : policy.rulesFor(request.direction())) {
-            int ruleSettled = rule.detector().settled(request);
-            settled = Math.min(settled, ruleSettled);
-            List<Finding> certain = rule.detector().detect(request).stream()
-                    .filter(finding -> finding.start() < ruleSettled).toList();
-            decision = decision.atLeast(record(rule, certain, reasons, spans));
-        }
-        spans.sort(Comparator.comparingInt(Span::start));
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (Span span : spans) {
-                if (span.start() < settled && span.end() > settled) {
-                    settled = span.start();
-                    moved = true;
-                }
-            }
-        }
-        int releasable = settled;
-        String text = decision == Decision.BLOCK ? null : Redaction.apply(request.text().substring(0, releasable),
-                spans.stream().filter(span -> span.end() <= releasable).toList());
-        return new PartialVerdict(new ShieldVerdict(decision, reasons, spans, text, policy.policy().name()), releasable);
+        return new StreamCheck(policyFor(request), request).append(request.text(), 0);
     }
 
-    private CompiledPolicy policyFor(ShieldRequest request) {
+    CompiledPolicy policyFor(ShieldRequest request) {
         ShieldPolicy applicable = policies.policyFor(request.tenant(), request.knowledgeBase());
         CompiledPolicy policy = compiled.get(applicable);
         // A catalog that builds policies on demand: correct, just slower.
@@ -134,7 +109,7 @@ public final class Shield {
     }
 
     /** Adds a rule's findings to the verdict being built; the decision they call for. */
-    private static Decision record(PolicyRule rule, List<Finding> findings, List<String> reasons, List<Span> spans) {
+    static Decision record(PolicyRule rule, List<Finding> findings, List<String> reasons, List<Span> spans) {
         if (findings.isEmpty()) {
             return Decision.ALLOW;
         }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * it, as far as no later text can change the verdict ({@link Shield#checkSoFar}), redacted where the policy
  * redacts. What might still turn out to be part of a finding is held back, so the pieces that go out add up to
  * the text {@link Shield#check} passes for the complete answer, or, when it blocks, to less than where the first
- * blocked finding starts. One writer at a time.
+ * blocked finding starts. Each piece costs about its own length: the detectors resume where the last piece left
+ * them ({@link StreamCheck}); {@link #finish} checks the complete answer whole. One writer at a time.
  */
 public final class ShieldedStream {
 
@@ -16,7 +17,10 @@ public final class ShieldedStream {
     private final String knowledgeBase;
     private final String systemPrompt;
     private final Consumer<String> passed;
+    private final StreamCheck check;
     private final StringBuilder text = new StringBuilder();
+    /** How much of the answer has gone out, and how long that was once redacted. */
+    private int released;
     private int sent;
     private ShieldVerdict blocked;
 
@@ -31,6 +35,8 @@ public final class ShieldedStream {
         this.knowledgeBase = knowledgeBase;
         this.systemPrompt = systemPrompt;
         this.passed = passed;
+        ShieldRequest request = request("");
+        this.check = new StreamCheck(shield.policyFor(request), request);
     }
 
     /** Adds the next piece of the answer; false once the shield has blocked it, after which nothing goes out. */
@@ -38,16 +44,21 @@ public final class ShieldedStream {
         if (blocked != null) {
             return false;
         }
+        int checked = text.length() - (endsInHalfCharacter() ? 1 : 0);
         text.append(piece);
         // A character split across two pieces is checked once whole.
-        int whole = text.isEmpty() || !Character.isHighSurrogate(text.charAt(text.length() - 1))
-                ? text.length() : text.length() - 1;
-        ShieldVerdict verdict = shield.checkSoFar(request(text.substring(0, whole))).verdict();
+        int whole = text.length() - (endsInHalfCharacter() ? 1 : 0);
+        PartialVerdict partial = check.append(text.subSequence(checked, whole), released);
+        ShieldVerdict verdict = partial.verdict();
         if (verdict.blocked()) {
             blocked = verdict;
             return false;
         }
-        pass(verdict.text());
+        released = partial.released();
+        if (!verdict.text().isEmpty()) {
+            passed.accept(verdict.text());
+            sent += verdict.text().length();
+        }
         return true;
     }
 
@@ -63,6 +74,15 @@ public final class ShieldedStream {
             pass(verdict.text());
         }
         return verdict;
+    }
+
+    /** Characters the detectors have read for this stream so far: a stream's cost, free of timing (for tests). */
+    long scannedCharacters() {
+        return check.scannedCharacters();
+    }
+
+    private boolean endsInHalfCharacter() {
+        return !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
     }
 
     /** The verdict that stopped the stream, if one did. */

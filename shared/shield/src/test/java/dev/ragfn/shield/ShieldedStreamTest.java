@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,5 +122,69 @@ class ShieldedStreamTest {
         // A guard model judges the answer whole: nothing goes out before it has seen all of it.
         assertThat(early).isEqualTo(detector.equals("guard-model") ? "" : "A short answer that ");
         assertThat(String.join("", out)).isEqualTo(verdict.text());
+    }
+
+    static Stream<String> secretsAndAddresses() {
+        return Stream.of("jane.doe@example.com", "AKIAIOSFODNN7EXAMPLE", "sk-proj-4f9Kx2Lm8Qw3Zt7Yb1Nc6Vd0Hs5Ja9Pe",
+                "ghp_0123456789abcdefghijABCDEFGHIJ012345", JWT,
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bq98Qz\n-----END RSA PRIVATE KEY-----");
+    }
+
+    @ParameterizedTest
+    @MethodSource("secretsAndAddresses")
+    void should_never_let_out_any_part_of_a_secret_or_address_when_it_streams_in_pieces_cut_at_any_offsets(String secret) {
+        String answer = "Some words come first. " + "Then the value " + secret + " and then more words follow here.";
+        int at = answer.indexOf(secret);
+        Random random = new Random(secret.hashCode());
+        for (int split = 0; split < 200; split++) {
+            // given: cut points anywhere, so the value arrives in pieces of 1 to 9 characters starting at any offset
+            List<String> out = new ArrayList<>();
+            ShieldedStream stream = new ShieldedStream(shield, "acme", null, null, out::add);
+            int shift = split % 9;
+
+            // when
+            boolean stopped = false;
+            for (int from = 0; from < answer.length() && !stopped; ) {
+                int to = Math.min(answer.length(), from + (from == 0 ? shift + 1 : 1 + random.nextInt(9)));
+                stopped = !stream.append(answer.substring(from, to));
+                from = to;
+                // then: at every step, nothing of the value has gone out
+                assertThat(String.join("", out)).as("split %d", split).doesNotContain(secret.substring(0, 4));
+            }
+            ShieldVerdict verdict = stream.finish();
+            String shown = String.join("", out);
+            assertThat(shown).as("split %d", split).doesNotContain(secret.substring(0, 4));
+            assertThat(verdict.decision()).isNotEqualTo(Decision.ALLOW);
+            if (verdict.blocked()) {
+                assertThat(answer.substring(0, at)).startsWith(shown);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void should_read_about_the_answers_length_when_a_longer_answer_streams_in_small_pieces(boolean withSystemPrompt) {
+        String sentence = "Employees get 25 days of paid vacation per year, see the handbook section 4.2 [1]. ";
+        long[] scanned = new long[3];
+        int[] lengths = {20, 40, 80};
+        for (int i = 0; i < lengths.length; i++) {
+            // given
+            ShieldedStream stream = new ShieldedStream(shield, "acme", null, withSystemPrompt ? SYSTEM_PROMPT : null,
+                    passed -> { });
+            String answer = sentence.repeat(lengths[i]);
+
+            // when
+            for (int at = 0; at < answer.length(); at += 4) {
+                stream.append(answer.substring(at, Math.min(answer.length(), at + 4)));
+            }
+            scanned[i] = stream.scannedCharacters();
+            stream.finish();
+        }
+
+        // then: twice the answer, about twice the reading (a re-check per piece would read four times as much), and
+        // well under the 18 output detectors re-reading it for each of its 1,660 pieces
+        assertThat((double) scanned[1] / scanned[0]).isBetween(1.6, 2.4);
+        assertThat((double) scanned[2] / scanned[1]).isBetween(1.6, 2.4);
+        assertThat(scanned[2]).isLessThan(100L * sentence.length() * lengths[2]);
     }
 }

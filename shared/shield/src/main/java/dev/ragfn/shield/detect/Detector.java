@@ -32,6 +32,15 @@ public interface Detector {
         return 0;
     }
 
+    /**
+     * Follows a text still being written, piece by piece, for the {@code request}'s tenant, direction and system
+     * prompt (its text is not used). The default judges the text whole, now and then ({@link WholeTextDetection});
+     * detectors that can resume where they stopped read only what is new and what may still be a match in progress.
+     */
+    default StreamedDetection streamed(ShieldRequest request) {
+        return new WholeTextDetection(this);
+    }
+
     /** What replaces a finding when the policy redacts it. */
     default String replacement() {
         return "[" + id().toUpperCase(Locale.ROOT).replace('-', '_') + "]";

@@ -1,5 +1,7 @@
 package dev.ragfn.shield.detect;
 
+import java.util.function.Consumer;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 
 /**
@@ -17,6 +19,15 @@ public final class OpenMatches {
      * attempt ran into the end of the text: a match may still start there or grow. The text's length when none did.
      */
     public static int firstOpenAttempt(Matcher matcher, int from) {
+        return firstOpenAttempt(matcher, from, closed -> { });
+    }
+
+    /**
+     * As {@link #firstOpenAttempt(Matcher, int)}, handing each match found before that position, which no appended
+     * text can change, to {@code closed}. Walking on from the position returned later, when the text has grown,
+     * finds what a walk from {@code from} would: every attempt before it is over.
+     */
+    public static int firstOpenAttempt(Matcher matcher, int from, Consumer<MatchResult> closed) {
         int length = matcher.regionEnd();
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int cursor = from;
@@ -27,10 +38,12 @@ public final class OpenMatches {
                 if (!found) {
                     return length;
                 }
+                closed.accept(matcher.toMatchResult());
                 cursor = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
                 continue;
             }
             // Some attempt from the cursor on may have read to the end (a failed find always says so): which one?
+            MatchResult match = found ? matcher.toMatchResult() : null;
             int start = found ? matcher.start() : length;
             int end = found ? matcher.end() : length;
             for (int at = cursor; at <= start && at < length; at++) {
@@ -43,6 +56,7 @@ public final class OpenMatches {
             if (!found) {
                 return length;
             }
+            closed.accept(match);
             cursor = end > start ? end : end + 1;
         }
         return length;

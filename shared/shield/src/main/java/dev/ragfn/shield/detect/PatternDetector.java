@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,9 +77,8 @@ public final class PatternDetector implements Detector {
         Folded folded = ascii ? null : Folded.of(text);
         Matcher matcher = pattern.matcher(ascii ? text : folded.text());
         while (matcher.find()) {
-            int reported = group == FIRST_GROUP ? firstGroup(matcher) : group;
-            String candidate = matcher.group(reported);
-            if (candidate != null && check.test(candidate)) {
+            int reported = reportedGroup(matcher);
+            if (isFinding(matcher, reported)) {
                 findings.add(ascii ? new Finding(matcher.start(reported), matcher.end(reported), description)
                         : new Finding(folded.sourceStart(matcher.start(reported)),
                         folded.sourceEnd(matcher.end(reported)), description));
@@ -87,7 +87,47 @@ public final class PatternDetector implements Detector {
         return findings;
     }
 
-    private static int firstGroup(Matcher matcher) {
+    /**
+     * Resumes where the last piece left it: each piece reads the fold from the first match attempt still open on,
+     * and the look-behinds see what came before. The regex engine says which attempt is open ({@code hitEnd}), so
+     * there is no look-back length to declare or get wrong: for the bounded expressions (all but {@code jwt}'s
+     * segments and a PEM key's body) a piece reads at most the longest match plus the piece; an unbounded token
+     * still being written (a JWT's run of base64) is re-read from its start by each piece until it ends.
+     */
+    @Override
+    public StreamedDetection streamed(ShieldRequest request) {
+        return new StreamedDetection() {
+            private final List<Finding> certain = new ArrayList<>();
+            /** In the fold: every match attempt before it is over, and its matches are in {@link #certain}. */
+            private int resumeAt;
+
+            @Override
+            public Progress advance(GrowingText text) {
+                CharSequence folded = text.folded();
+                text.scanned(folded.length() - resumeAt);
+                resumeAt = OpenMatches.firstOpenAttempt(pattern.matcher(folded), resumeAt, match -> {
+                    int reported = reportedGroup(match);
+                    if (isFinding(match, reported)) {
+                        certain.add(new Finding(text.sourceStart(match.start(reported)),
+                                text.sourceEnd(match.end(reported)), description));
+                    }
+                });
+                return new Progress(List.copyOf(certain),
+                        resumeAt == folded.length() ? text.length() : text.sourceStart(resumeAt));
+            }
+        };
+    }
+
+    private int reportedGroup(MatchResult match) {
+        return group == FIRST_GROUP ? firstGroup(match) : group;
+    }
+
+    private boolean isFinding(MatchResult match, int reported) {
+        String candidate = match.group(reported);
+        return candidate != null && check.test(candidate);
+    }
+
+    private static int firstGroup(MatchResult matcher) {
         for (int g = 1; g <= matcher.groupCount(); g++) {
             if (matcher.group(g) != null) {
                 return g;

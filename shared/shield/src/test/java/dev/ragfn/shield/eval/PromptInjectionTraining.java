@@ -1,6 +1,5 @@
 package dev.ragfn.shield.eval;
 
-import dev.ragfn.shield.detect.TextNormalizer;
 import dev.ragfn.shield.detect.injection.InjectionClassifier;
 import dev.ragfn.shield.detect.injection.InjectionFeatures;
 import dev.ragfn.shield.eval.PublicSets.InjectionExample;
@@ -23,8 +22,9 @@ import java.util.zip.CRC32;
 
 /**
  * Trains the prompt-injection classifier on the TRAIN part of the public set only and writes the resource the detector
- * loads. A 5-fold cross-validation on that part picks the L2 weight and the threshold (the lowest out-of-fold score at
- * which precision stays at or above {@value #TARGET_PRECISION}); the test part is never read. Deterministic: L-BFGS
+ * loads. A 5-fold cross-validation on that part picks the L2 weight (highest recall at the target precision, ties
+ * going to the lower out-of-fold log-loss) and the threshold (the lowest out-of-fold score at which precision stays at
+ * or above {@value #TARGET_PRECISION}); the test part is never read. Deterministic: L-BFGS
  * from zero weights, so the same data gives the same file.
  * <p>
  * BIPIA's task-irrelevant attack payloads ("What is the capital of Brazil?") are left out of training: they are
@@ -45,10 +45,11 @@ public final class PromptInjectionTraining {
             "Learning and Tutoring", "Language Translation", "Programming Help");
     private static final int FOLDS = 5;
     /** L2 weights tried; the one with the best cross-validated recall at the target precision is kept. */
-    private static final List<Double> GRID = List.of(1e-4, 3e-5, 1e-5);
+    private static final List<Double> GRID = List.of(1e-4, 3e-5, 1e-5, 3e-6, 1e-6);
 
+    /** {@code logLoss}: mean out-of-fold log-loss on the trained rows, which breaks ties in recall. */
     record Choice(double l2, float threshold, double recall, double precision, double recallAll, double precisionAll,
-                  double ordinaryFlagged) {
+                  double ordinaryFlagged, double logLoss) {
     }
 
     /**
@@ -67,12 +68,13 @@ public final class PromptInjectionTraining {
         Choice best = null;
         for (double l2 : GRID) {
             Choice choice = crossValidate(samples, l2);
-            System.out.printf(Locale.ROOT, "L2 %.0e: cross-validated precision %.3f recall %.3f (all training rows,"
-                            + " task-irrelevant BIPIA counted as misses: precision %.3f recall %.3f)%s%n", l2,
-                    choice.precision(), choice.recall(), choice.precisionAll(), choice.recallAll(),
+            System.out.printf(Locale.ROOT, "L2 %.0e: cross-validated precision %.3f recall %.3f, log-loss %.4f (all"
+                            + " training rows, task-irrelevant BIPIA counted as misses: precision %.3f recall %.3f)%s%n", l2,
+                    choice.precision(), choice.recall(), choice.logLoss(), choice.precisionAll(), choice.recallAll(),
                     withOrdinaryTexts ? String.format(Locale.ROOT, "; ordinary texts of the PII and secrets sets"
                             + " flagged: %.3f", choice.ordinaryFlagged()) : "");
-            if (best == null || choice.recall() > best.recall()) {
+            if (best == null || choice.recall() > best.recall()
+                    || choice.recall() == best.recall() && choice.logLoss() < best.logLoss()) {
                 best = choice;
             }
         }
@@ -125,8 +127,13 @@ public final class PromptInjectionTraining {
                 threshold);
         double[] onAll = precisionRecall(scored, scoredScores.stream().mapToDouble(Double::doubleValue).toArray(),
                 threshold);
+        double logLoss = 0;
+        for (int i = 0; i < trained.size(); i++) {
+            double p = Math.min(1 - 1e-9, Math.max(1e-9, trainedScores.get(i)));
+            logLoss -= trained.get(i).injection() ? Math.log(p) : Math.log1p(-p);
+        }
         return new Choice(l2, threshold, onTrained[1], onTrained[0], onAll[1], onAll[0],
-                ordinary == 0 ? 0 : (double) ordinaryFlagged / ordinary);
+                ordinary == 0 ? 0 : (double) ordinaryFlagged / ordinary, logLoss / trained.size());
     }
 
     static List<Sample> samples(PublicSets.Sets sets, boolean withOrdinaryTexts) {
@@ -156,7 +163,7 @@ public final class PromptInjectionTraining {
     private static Sample sample(String text, boolean injection, boolean trained, boolean scored) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return new Sample(InjectionFeatures.of(TextNormalizer.normalize(text).text()), injection,
+        return new Sample(InjectionFeatures.of(text), injection,
                 (int) (crc.getValue() % FOLDS), trained, scored);
     }
 

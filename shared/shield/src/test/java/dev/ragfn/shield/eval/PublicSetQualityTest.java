@@ -33,9 +33,9 @@ class PublicSetQualityTest {
     void should_keep_injection_recall_and_precision_when_the_classifier_backs_the_rules() {
         Row test = row("prompt-injection", "rules or classifier", Split.TEST);
         Row train = row("prompt-injection", "rules or classifier", Split.TRAIN);
-        assertThat(test.recall()).isGreaterThanOrEqualTo(0.85);
+        assertThat(test.recall()).isGreaterThanOrEqualTo(0.86);
         assertThat(test.precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(train.recall()).isGreaterThanOrEqualTo(0.92);
+        assertThat(train.recall()).isGreaterThanOrEqualTo(0.93);
         assertThat(train.precision()).isGreaterThanOrEqualTo(0.95);
     }
 
@@ -61,10 +61,10 @@ class PublicSetQualityTest {
     void should_keep_secret_recall_and_precision_when_scored_per_line() {
         Row train = row("secrets", "any secret", Split.TRAIN);
         Row test = row("secrets", "any secret", Split.TEST);
-        assertThat(train.recall()).isGreaterThanOrEqualTo(0.96);
-        assertThat(train.precision()).isGreaterThanOrEqualTo(0.92);
-        assertThat(test.recall()).isGreaterThanOrEqualTo(0.92);
-        assertThat(test.precision()).isGreaterThanOrEqualTo(0.91);
+        assertThat(train.recall()).isGreaterThanOrEqualTo(0.97);
+        assertThat(train.precision()).isGreaterThanOrEqualTo(0.945);
+        assertThat(test.recall()).isGreaterThanOrEqualTo(0.94);
+        assertThat(test.precision()).isGreaterThanOrEqualTo(0.955);
     }
 
     private static Row row(String set, String metric, Split split) {

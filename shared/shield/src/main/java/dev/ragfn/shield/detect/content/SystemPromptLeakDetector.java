@@ -5,6 +5,7 @@ import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.Finding;
 import dev.ragfn.shield.detect.NormalizedText;
+import dev.ragfn.shield.detect.StreamedDetection;
 import dev.ragfn.shield.detect.TextNormalizer;
 
 import java.util.ArrayList;
@@ -112,6 +113,12 @@ public final class SystemPromptLeakDetector implements Detector {
         // Any repetition, even below the threshold and in words not yet over, holds the text from there.
         int firstAny = firstRepetition(words(answer), promptShingles, size);
         return answer.originalStart(Math.min(open, firstAny), text.length());
+    }
+
+    @Override
+    public StreamedDetection streamed(ShieldRequest request) {
+        boolean noPrompt = request.systemPrompt() == null || request.systemPrompt().isBlank();
+        return noPrompt ? StreamedDetection.nothingToFind() : Detector.super.streamed(request);
     }
 
     private static int firstRepetition(List<Word> words, Set<String> promptShingles, int size) {

@@ -5,6 +5,7 @@ import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.Finding;
 import dev.ragfn.shield.detect.NormalizedText;
+import dev.ragfn.shield.detect.StreamedDetection;
 import dev.ragfn.shield.detect.TextNormalizer;
 
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ public final class TermListDetector implements Detector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         int stable = normalized.lengthBefore(TextNormalizer.settled(text));
         return normalized.originalStart(Math.max(0, stable - longest - 1), text.length());
+    }
+
+    @Override
+    public StreamedDetection streamed(ShieldRequest request) {
+        boolean noTerms = termsByLabel.values().stream().allMatch(List::isEmpty);
+        return noTerms ? StreamedDetection.nothingToFind() : Detector.super.streamed(request);
     }
 
     private static void findWholeWords(NormalizedText normalized, String term, String label, List<Finding> findings) {

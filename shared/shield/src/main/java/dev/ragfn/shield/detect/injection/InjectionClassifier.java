@@ -64,9 +64,9 @@ public final class InjectionClassifier {
         }
     }
 
-    /** Probability that the normalized text is an injection. */
-    public double score(String normalized) {
-        return score(InjectionFeatures.of(normalized));
+    /** Probability that the text is an injection. */
+    public double score(String text) {
+        return score(InjectionFeatures.of(text));
     }
 
     public double score(int[] features) {
@@ -78,8 +78,8 @@ public final class InjectionClassifier {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
-    public boolean isInjection(String normalized) {
-        return score(normalized) >= threshold;
+    public boolean isInjection(String text) {
+        return score(text) >= threshold;
     }
 
     public float threshold() {

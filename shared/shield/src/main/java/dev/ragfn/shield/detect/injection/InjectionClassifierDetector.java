@@ -4,7 +4,6 @@ import dev.ragfn.shield.Category;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.Finding;
-import dev.ragfn.shield.detect.TextNormalizer;
 
 import java.util.List;
 
@@ -39,8 +38,7 @@ public final class InjectionClassifierDetector implements Detector {
 
     @Override
     public List<Finding> detect(ShieldRequest request) {
-        String normalized = TextNormalizer.normalize(request.text()).text();
-        if (normalized.isBlank() || !classifier.isInjection(normalized)) {
+        if (request.text().isBlank() || !classifier.isInjection(request.text())) {
             return List.of();
         }
         return List.of(new Finding(0, request.text().length(), "classified as injection"));

@@ -2,6 +2,7 @@ package dev.ragfn.shield.detect.secret;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The value of a {@code api_key=...} assignment is a secret when it looks random: letters and
@@ -10,6 +11,10 @@ import java.util.Locale;
 final class AssignedSecretRules {
 
     static final double MIN_BITS_PER_CHAR = 3.5;
+
+    /** A UUID in its usual 8-4-4-4-12 form, any version. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final List<String> PLACEHOLDERS = List.of(
             "your", "example", "placeholder", "xxxx", "changeme", "redacted", "dummy", "sample", "<", "${", "{{", "****");
@@ -38,9 +43,15 @@ final class AssignedSecretRules {
         return !lower.matches("[a-z_][a-z_.\\-\\[\\]()]*+");
     }
 
+    /**
+     * Random-looking, and not a bare UUID: under a generic name such as {@code token} or {@code access_key} a UUID is
+     * far more often a request, tenant or object id than a credential (detect-secrets drops them by default for the
+     * same reason, its {@code is_potential_uuid} filter). Providers whose tokens are UUIDs are matched by name and
+     * place instead (the npm registry's {@code _authToken}, see {@link SecretDetectors#configToken()}).
+     */
     static boolean looksLikeSecret(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.stream().anyMatch(lower::contains)) {
+        if (PLACEHOLDERS.stream().anyMatch(lower::contains) || UUID.matcher(value).matches()) {
             return false;
         }
         boolean hasDigit = value.chars().anyMatch(Character::isDigit);

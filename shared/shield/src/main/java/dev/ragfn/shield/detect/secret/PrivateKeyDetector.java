@@ -4,7 +4,9 @@ import dev.ragfn.shield.Category;
 import dev.ragfn.shield.ShieldRequest;
 import dev.ragfn.shield.detect.Detector;
 import dev.ragfn.shield.detect.Finding;
+import dev.ragfn.shield.detect.GrowingText;
 import dev.ragfn.shield.detect.OpenMatches;
+import dev.ragfn.shield.detect.StreamedDetection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,5 +67,49 @@ public final class PrivateKeyDetector implements Detector {
             from = endAt + endLine.length();
         }
         return OpenMatches.firstOpenAttempt(BEGIN.matcher(text), Math.min(from, text.length()));
+    }
+
+    /** Reads on from the last key's END line, or, inside a key, only the new text where its END line may be. */
+    @Override
+    public StreamedDetection streamed(ShieldRequest request) {
+        return new StreamedDetection() {
+            private final List<Finding> certain = new ArrayList<>();
+            /** Where the search for the next BEGIN line goes on: no key begins before it but those found. */
+            private int from;
+            private int openKey = -1;
+            private String endLine;
+            private int endSearchFrom;
+
+            @Override
+            public Progress advance(GrowingText text) {
+                int length = text.length();
+                while (true) {
+                    if (openKey >= 0) {
+                        text.scanned(length - endSearchFrom);
+                        int endAt = text.indexOf(endLine, endSearchFrom);
+                        if (endAt < 0) {
+                            endSearchFrom = Math.max(endSearchFrom, length - endLine.length() + 1);
+                            List<Finding> all = new ArrayList<>(certain);
+                            all.add(new Finding(openKey, length, "PEM private key"));
+                            return new Progress(all, openKey + 1);
+                        }
+                        from = endAt + endLine.length();
+                        certain.add(new Finding(openKey, from, "PEM private key"));
+                        openKey = -1;
+                    }
+                    text.scanned(length - from);
+                    Matcher begin = BEGIN.matcher(text.text());
+                    if (from < length && begin.find(from)) {
+                        openKey = begin.start();
+                        endLine = "-----END " + begin.group(1) + "-----";
+                        endSearchFrom = begin.end();
+                        continue;
+                    }
+                    text.scanned(length - from);
+                    from = OpenMatches.firstOpenAttempt(BEGIN.matcher(text.text()), Math.min(from, length));
+                    return new Progress(List.copyOf(certain), from);
+                }
+            }
+        };
     }
 }

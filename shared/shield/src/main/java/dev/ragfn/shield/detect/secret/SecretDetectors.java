@@ -73,7 +73,7 @@ public final class SecretDetectors {
         return PatternDetector.of("config-token", Category.SECRET, "token in a configuration line",
                         "(?<![A-Za-z0-9])(AKC[a-zA-Z0-9]{10,200}+|AP[\\dABCDEF][a-zA-Z0-9]{8,200}+)(?![A-Za-z0-9])"
                                 + "|AccountKey=([A-Za-z0-9+/=]{40,200}+)"
-                                + "|//registry\\.npmjs\\.org/:_authToken=([A-Za-z0-9_-]{10,200}+)"
+                                + "|//registry\\.npmjs\\.org/:_authToken=\\s{0,3}+([A-Za-z0-9_-]{10,200}+)"
                                 + "|(?=[SsIiCc])(?<![A-Za-z0-9])(?:"
                                 + named("(?:softlayer|sl)[_-]?(?:api)?[_-]?(?:key|pwd|password|pass|token)", "[a-z0-9]{64}")
                                 + "|" + named("(?:ibm[_-]?cloud[_-]?iam|cloud[_-]?iam|ibm[_-]?cloud|ibm[_-]?iam|ibm|iam)[_-]?"

@@ -87,6 +87,19 @@ class SecretDetectorsTest {
         assertThat(Found.in(SecretDetectors.assignedSecret(), text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"request_token: 6f1c2a9e-3b7d-4e8f-a1c2-93d4e5f6a7b8", "access_key=0B9A8C7D-6E5F-11EE-9D64-0242AC120002"})
+    void should_find_no_secret_when_a_generic_name_holds_a_uuid(String text) {
+        assertThat(Found.in(SecretDetectors.assignedSecret(), text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//registry.npmjs.org/:_authToken=6f1c2a9e-3b7d-4e8f-a1c2-93d4e5f6a7b8",
+            "//registry.npmjs.org/:_authToken= 6f1c2a9e-3b7d-4e8f-a1c2-93d4e5f6a7b8"})
+    void should_find_npm_token_when_it_is_a_uuid_in_an_npmrc_line(String line) {
+        assertThat(Found.in(SecretDetectors.configToken(), line)).containsExactly("6f1c2a9e-3b7d-4e8f-a1c2-93d4e5f6a7b8");
+    }
+
     private static final String SL_KEY = "i51ktiogt5fvszr7a74hizw93ayv1zh2x1lv1nucg6sjdtpz4f10xr8ynvseb2jc";
 
     @ParameterizedTest

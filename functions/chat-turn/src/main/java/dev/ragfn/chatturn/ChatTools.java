@@ -43,7 +43,7 @@ final class ChatTools {
         return config.maxRounds();
     }
 
-    /** The tools of one turn: those its plan allows, searching the knowledge bases it may read. */
+    /** The tools of one turn: those its plan allows, searching the knowledge bases it may read; null when it allows none. */
     TurnTools forTurn(TurnPlan plan, CitedPassages cited, int topK) {
         Set<String> searchable = new LinkedHashSet<>(plan.knowledgeBases());
         int own = searchable.size();
@@ -57,6 +57,9 @@ final class ChatTools {
         offered.addAll(mcp.tools());
         List<ChatTool> tools = plan.tools() == null ? offered
                 : offered.stream().filter(plan.tools()::offers).toList();
+        if (tools.isEmpty()) {
+            return null;
+        }
         boolean searches = tools.stream().anyMatch(tool -> tool instanceof KnowledgeBaseSearchTool);
         boolean reachesBeyond = searches && searchable.size() > own
                 || tools.stream().anyMatch(tool -> !(tool instanceof KnowledgeBaseSearchTool));

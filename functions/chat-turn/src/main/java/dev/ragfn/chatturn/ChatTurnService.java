@@ -125,14 +125,14 @@ public final class ChatTurnService {
     private ChatTurnResponse turn(TurnPlan plan, String owner, TurnStream stream) {
         long start = System.nanoTime();
         ChatTurnRequest request = plan.request();
-        Shield shield = plan.shield();
+        Shield turnShield = plan.shield();
         String tenant = plan.tenant();
         String knowledgeBase = plan.firstKnowledgeBase();
         Map<String, Long> timings = new LinkedHashMap<>();
         Map<String, String> verdicts = new LinkedHashMap<>();
 
         ShieldVerdict input = timed(timings, "inputShield",
-                () -> shield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
+                () -> turnShield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
         verdicts.put("input", input.decision().name());
         if (input.blocked()) {
             ChatSession session = openSession(request, owner, "");
@@ -158,7 +158,7 @@ public final class ChatTurnService {
                 : timed(timings, "tools", () -> tools.get().forTurn(plan, cited, topK));
         // With nothing relevant retrieved, the model is called only if a tool may find more.
         boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
-        Output out = new Output(shield, tenant, knowledgeBase, stream);
+        Output out = new Output(turnShield, tenant, knowledgeBase, stream);
         Answer answer;
         ShieldVerdict output;
         try {

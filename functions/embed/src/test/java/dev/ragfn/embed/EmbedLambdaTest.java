@@ -102,9 +102,7 @@ class EmbedLambdaTest {
         JsonNode ready = result.path("detail").path("responsePayload").path("data");
         KnowledgeBaseRef kb = new KnowledgeBaseRef(ready.path("tenant").asText(), "kb-" + UUID.randomUUID().toString().substring(0, 8));
         ((ObjectNode) ready).put("knowledgeBase", kb.knowledgeBase());
-        store(kb.document(ready.path("documentId").asText()), ready.path("contentHash").asText(), "# Keys
-
-Rotate them.");
+        store(kb.document(ready.path("documentId").asText()), ready.path("contentHash").asText(), "# Keys\n\nRotate them.");
         List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
         SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(ending(ended)).build();
         RagfnTracing.use(tracing.get("test"));

@@ -58,14 +58,9 @@ export function ChatPage({ tenant }) {
     setBusy(true);
     setTurns((all) => [...all, { question, answer: '', done: null }]);
     abort.current = new AbortController();
-    // The chat turn takes the assistant's knowledge bases and retrieval settings inline.
-    const request = {
-      tenant,
-      sessionId,
-      message: question,
-      knowledgeBases: assistant.knowledgeBases,
-      options: { topK: assistant.topK ?? null, mode: assistant.retrievalMode ?? null },
-    };
+    // The turn names the assistant: chat-turn applies its instructions, model, knowledge bases, tools,
+    // shield policy and retrieval settings, and records its version.
+    const request = { tenant, sessionId, message: question, assistantId: assistant.id };
     try {
       await streamChat(request, (name, data) => {
         if (name === 'token') {

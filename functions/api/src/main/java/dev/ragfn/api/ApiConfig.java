@@ -17,6 +17,12 @@ public interface ApiConfig {
     /** Where uploads and re-ingestions go as CloudEvents (the Knative Broker's URL, as a SinkBinding's K_SINK gives it); the bundle uses its local broker instead. */
     Optional<URI> brokerUrl();
 
+    /** The EventBridge bus uploads and re-ingestions go to on Lambda (the broker there); set, it is used instead of broker-url. */
+    Optional<String> eventBus();
+
+    /** Endpoint of the EventBridge API, for a local stand-in; unset means AWS's endpoint of the region of the environment. */
+    Optional<URI> eventBusEndpoint();
+
     /** Documents in a page when a request names no limit. */
     @WithDefault("50")
     int defaultPageSize();

@@ -3,7 +3,6 @@ package dev.ragfn.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.core.json.Json;
 
@@ -13,10 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Publishes by POSTing a structured CloudEvent to the broker's HTTP ingress, as Knative's Broker takes
@@ -35,16 +32,9 @@ public final class HttpEventPublisher implements EventPublisher {
     @Override
     public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
         URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit documents to: set "
-                + "ragfn.api.broker-url (RAGFN_API_BROKER_URL) to the Knative Broker's URL"));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("source", source);
-        event.put("datacontenttype", "application/json");
-        event.put(EventAttributes.TENANT, knowledgeBase.tenant());
-        event.put(EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase());
-        event.put("data", data);
+                + "ragfn.api.broker-url (RAGFN_API_BROKER_URL) to the Knative Broker's URL, or on Lambda "
+                + "ragfn.api.event-bus (RAGFN_API_EVENT_BUS) to the EventBridge bus"));
+        Map<String, Object> event = PublishedEvent.structured(type, source, knowledgeBase, data);
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/cloudevents+json")

@@ -56,4 +56,19 @@ class LocalSchedulesTest {
             assertThat(summary.status()).isEqualTo("SOURCE_UNAVAILABLE");
         });
     }
+
+    @Test
+    void should_summarize_the_platform_itself_when_the_daily_platform_schedule_fires() {
+        TriggerTable.Schedule platform = TriggerTable.fromClasspath().schedules().stream()
+                .filter(s -> s.name().equals("daily-platform-summary")).findFirst().orElseThrow();
+
+        List<CloudEvent<?>> results = broker.fire(platform);
+
+        assertThat(results).singleElement().satisfies(event -> {
+            SummaryCreated summary = (SummaryCreated) event.data();
+            assertThat(summary.scope()).startsWith("platform:");
+            assertThat(Duration.between(summary.windowStart(), summary.windowEnd())).isEqualTo(Duration.ofHours(24));
+        });
+        assertThat(scheduler.getScheduledJob("ragfn-schedule-daily-platform-summary")).isNotNull();
+    }
 }

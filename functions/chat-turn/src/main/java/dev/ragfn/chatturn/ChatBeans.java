@@ -22,7 +22,7 @@ public class ChatBeans {
     ChatTurnService chatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield,
                                     SessionStore sessions, ChatConfig config, ToolsConfig toolsConfig, McpServers mcp) {
         Optional<ChatTools> tools = toolsConfig.enabled()
-                ? Optional.of(new ChatTools(toolsConfig, mcp, retrieve, embeddings, shield, config.minRelevance()))
+                ? Optional.of(new ChatTools(toolsConfig, mcp, retrieve, embeddings, config.minRelevance()))
                 : Optional.empty();
         Optional<ChatModels> models = ChatModels.create(config)
                 .map(m -> RagfnTracing.enabled() ? TracedChatModels.traced(m) : m);

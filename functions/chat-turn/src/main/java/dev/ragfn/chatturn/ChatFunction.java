@@ -16,10 +16,12 @@ import io.quarkus.funqy.Funq;
 public class ChatFunction {
 
     private final ChatTurnService service;
+    private final TurnPlanner planner;
     private final Access access;
 
-    public ChatFunction(ChatTurnService service, Access access) {
+    public ChatFunction(ChatTurnService service, TurnPlanner planner, Access access) {
         this.service = service;
+        this.planner = planner;
         this.access = access;
     }
 
@@ -27,6 +29,6 @@ public class ChatFunction {
     public ChatTurnResponse chat(ChatTurnRequest request) {
         ChatTurnRequest checked = RequestBodies.required(request, "a chat turn request");
         Caller caller = access.require(Role.READER, checked.tenant());
-        return service.chat(checked, caller.user());
+        return service.chat(planner.plan(checked), caller.user());
     }
 }

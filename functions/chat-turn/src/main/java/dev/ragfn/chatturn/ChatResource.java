@@ -45,11 +45,13 @@ public class ChatResource {
     private static final int SHOWN_TURNS = 100;
 
     private final ChatTurnService service;
+    private final TurnPlanner planner;
     private final SessionStore sessions;
     private final Access access;
 
-    public ChatResource(ChatTurnService service, SessionStore sessions, Access access) {
+    public ChatResource(ChatTurnService service, TurnPlanner planner, SessionStore sessions, Access access) {
         this.service = service;
+        this.planner = planner;
         this.sessions = sessions;
         this.access = access;
     }
@@ -65,15 +67,17 @@ public class ChatResource {
     @Blocking
     public Multi<OutboundSseEvent> stream(ChatTurnRequest request, Sse sse) {
         // Checked on a worker thread before the first event commits the status line, so a refusal is a
-        // 400/401/403, not an event: the body, the caller, then that a session it continues is its own.
+        // 400/401/403/404, not an event: the body, the caller, that a session it continues is its own, then the
+        // assistant it names.
         RequestBodies.required(request, "a chat turn request");
         Caller caller = access.require(Role.READER, request.tenant());
         if (request.sessionId() != null) {
             sessions.get(request.tenant(), caller.user(), request.sessionId());
         }
+        TurnPlan plan = planner.plan(request);
         return SseTurn.run(sse, events -> {
             try {
-                ChatTurnResponse done = service.stream(request, caller.user(), events);
+                ChatTurnResponse done = service.stream(plan, caller.user(), events);
                 boolean blocked = Decision.BLOCK.name().equals(done.verdicts().get("output"));
                 return json(sse, blocked ? "blocked" : "done", ChatTurnResponse.class, done);
             } catch (CancellationException gone) {

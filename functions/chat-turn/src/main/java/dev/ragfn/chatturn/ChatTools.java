@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.retrieve.RetrieveService;
-import dev.ragfn.shield.Shield;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +13,8 @@ import java.util.Set;
 /**
  * What the model may be offered when ragfn.chat.tools.enabled: the built-in search over knowledge
  * bases of the turn's tenant (the request's own, the request's toolKnowledgeBases, and
- * ragfn.chat.tools.knowledge-bases), and the tools of the configured MCP servers.
+ * ragfn.chat.tools.knowledge-bases), and the tools of the configured MCP servers. A turn with an
+ * assistant is offered only the tools the assistant allows, among these.
  */
 final class ChatTools {
 
@@ -23,10 +23,9 @@ final class ChatTools {
     private final McpServers mcp;
     private final RetrieveService retrieve;
     private final EmbeddingModel embeddings;
-    private final Shield shield;
     private final double minRelevance;
 
-    ChatTools(ToolsConfig config, McpServers mcp, RetrieveService retrieve, EmbeddingModel embeddings, Shield shield,
+    ChatTools(ToolsConfig config, McpServers mcp, RetrieveService retrieve, EmbeddingModel embeddings,
               double minRelevance) {
         atLeastOne("ragfn.chat.tools.max-rounds", config.maxRounds());
         atLeastOne("ragfn.chat.tools.max-calls-per-round", config.maxCallsPerRound());
@@ -37,7 +36,6 @@ final class ChatTools {
         this.mcp = mcp;
         this.retrieve = retrieve;
         this.embeddings = embeddings;
-        this.shield = shield;
         this.minRelevance = minRelevance;
     }
 
@@ -45,17 +43,27 @@ final class ChatTools {
         return config.maxRounds();
     }
 
-    TurnTools forTurn(ChatTurnRequest request, CitedPassages cited, int topK) {
-        Set<String> searchable = new LinkedHashSet<>(request.knowledgeBases());
+    /** The tools of one turn: those its plan allows, searching the knowledge bases it may read; null when it allows none. */
+    TurnTools forTurn(TurnPlan plan, CitedPassages cited, int topK) {
+        Set<String> searchable = new LinkedHashSet<>(plan.knowledgeBases());
         int own = searchable.size();
-        searchable.addAll(request.options().toolKnowledgeBases());
-        searchable.addAll(configuredKnowledgeBases);
-        List<ChatTool> tools = new ArrayList<>();
-        tools.add(new KnowledgeBaseSearchTool(request.tenant(), List.copyOf(searchable), retrieve, embeddings, topK,
+        searchable.addAll(plan.toolKnowledgeBases());
+        if (plan.configuredToolKnowledgeBases()) {
+            searchable.addAll(configuredKnowledgeBases);
+        }
+        List<ChatTool> offered = new ArrayList<>();
+        offered.add(new KnowledgeBaseSearchTool(plan.tenant(), List.copyOf(searchable), retrieve, embeddings, topK,
                 minRelevance, cited));
-        tools.addAll(mcp.tools());
-        boolean reachesBeyond = searchable.size() > own || tools.size() > 1;
-        return new TurnTools(tools, reachesBeyond, request.tenant(), request.knowledgeBases().getFirst(), shield, cited,
+        offered.addAll(mcp.tools());
+        List<ChatTool> tools = plan.tools() == null ? offered
+                : offered.stream().filter(plan.tools()::offers).toList();
+        if (tools.isEmpty()) {
+            return null;
+        }
+        boolean searches = tools.stream().anyMatch(tool -> tool instanceof KnowledgeBaseSearchTool);
+        boolean reachesBeyond = searches && searchable.size() > own
+                || tools.stream().anyMatch(tool -> !(tool instanceof KnowledgeBaseSearchTool));
+        return new TurnTools(tools, reachesBeyond, plan.tenant(), plan.firstKnowledgeBase(), plan.shield(), cited,
                 config.maxCallsPerRound(), config.maxResultChars());
     }
 

@@ -9,10 +9,18 @@ import java.util.List;
 
 /**
  * One user message. A null {@code sessionId} starts a new session; an id the tenant has not used
- * yet starts a session under that id. Checked whole when built.
+ * yet starts a session under that id. {@code assistantId} names an assistant of the tenant whose
+ * settings the turn runs with ({@link TurnPlan} says how the inline ones combine with them); without
+ * one, {@code knowledgeBases} must name at least one. Checked whole when built.
  */
 public record ChatTurnRequest(String tenant, String sessionId, String message, List<String> knowledgeBases,
-                          ChatOptions options) {
+                          ChatOptions options, String assistantId) {
+
+    /** A turn with inline options only. */
+    public ChatTurnRequest(String tenant, String sessionId, String message, List<String> knowledgeBases,
+                           ChatOptions options) {
+        this(tenant, sessionId, message, knowledgeBases, options, null);
+    }
 
     public ChatTurnRequest {
         Ids.name("tenant", tenant);
@@ -27,11 +35,13 @@ public record ChatTurnRequest(String tenant, String sessionId, String message, L
                     + RetrieveRequest.MAX_QUERY_CHARS + "; shorten it to the question itself");
         }
         message = message.strip();
-        if (knowledgeBases == null || knowledgeBases.isEmpty()) {
+        if (assistantId != null) {
+            Ids.name("assistantId", assistantId);
+        } else if (knowledgeBases == null || knowledgeBases.isEmpty()) {
             throw new InvalidInputException("knowledgeBases must name at least one knowledge base");
         }
+        knowledgeBases = knowledgeBases == null ? List.of() : List.copyOf(knowledgeBases);
         knowledgeBases.forEach(kb -> Ids.name("knowledgeBases entry", kb));
-        knowledgeBases = List.copyOf(knowledgeBases);
         options = options == null ? ChatOptions.DEFAULTS : options;
     }
 }

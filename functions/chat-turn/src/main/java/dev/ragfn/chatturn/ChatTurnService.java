@@ -92,9 +92,14 @@ public final class ChatTurnService {
         return chat(request, ChatSession.ANONYMOUS_OWNER);
     }
 
-    /** The turn of {@code owner}, who may continue only a session of their own. */
+    /** The turn of {@code owner}, who may continue only a session of their own, with the request's inline options. */
     public ChatTurnResponse chat(ChatTurnRequest request, String owner) {
-        return turn(request, owner, null);
+        return chat(TurnPlan.inline(request, shield), owner);
+    }
+
+    /** The planned turn of {@code owner}. */
+    ChatTurnResponse chat(TurnPlan plan, String owner) {
+        return turn(plan, owner, null);
     }
 
     /** The same turn, with the answer handed to {@code tokens} piece by piece, as the output shield passes it. */
@@ -104,7 +109,8 @@ public final class ChatTurnService {
 
     /** The same, also telling {@code toolCalls} of each tool the model called, once it has run. */
     public ChatTurnResponse stream(ChatTurnRequest request, Consumer<String> tokens, Consumer<ToolCall> toolCalls) {
-        return stream(request, ChatSession.ANONYMOUS_OWNER, TurnStream.collecting(tokens, toolCalls));
+        return stream(TurnPlan.inline(request, shield), ChatSession.ANONYMOUS_OWNER,
+                TurnStream.collecting(tokens, toolCalls));
     }
 
     /**
@@ -112,34 +118,36 @@ public final class ChatTurnService {
      *
      * @throws CancellationException when the listener goes away first: the model call stops, nothing is stored
      */
-    ChatTurnResponse stream(ChatTurnRequest request, String owner, TurnStream stream) {
-        return turn(request, owner, TurnStream.timed(stream));
+    ChatTurnResponse stream(TurnPlan plan, String owner, TurnStream stream) {
+        return turn(plan, owner, TurnStream.timed(stream));
     }
 
-    private ChatTurnResponse turn(ChatTurnRequest request, String owner, TurnStream stream) {
+    private ChatTurnResponse turn(TurnPlan plan, String owner, TurnStream stream) {
         long start = System.nanoTime();
-        String tenant = request.tenant();
-        String knowledgeBase = request.knowledgeBases().getFirst();
+        ChatTurnRequest request = plan.request();
+        Shield turnShield = plan.shield();
+        String tenant = plan.tenant();
+        String knowledgeBase = plan.firstKnowledgeBase();
         Map<String, Long> timings = new LinkedHashMap<>();
         Map<String, String> verdicts = new LinkedHashMap<>();
 
         ShieldVerdict input = timed(timings, "inputShield",
-                () -> shield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
+                () -> turnShield.check(ShieldRequest.input(request.message(), tenant, knowledgeBase)));
         verdicts.put("input", input.decision().name());
         if (input.blocked()) {
             ChatSession session = openSession(request, owner, "");
             if (stream != null) {
                 stream.text(BLOCKED_INPUT);
             }
-            return persist(session, BLOCKED_QUESTION, Answer.fixed(BLOCKED_INPUT), verdicts, timings, start);
+            return persist(plan, session, BLOCKED_QUESTION, Answer.fixed(BLOCKED_INPUT), verdicts, timings, start);
         }
         String question = input.text();
         ChatSession session = openSession(request, owner, question);
 
-        int topK = request.options().topK() == null ? config.topK() : request.options().topK();
+        int topK = plan.topK() == null ? config.topK() : plan.topK();
         Supplier<float[]> questionVector = Evidence.questionVector(embeddings, question);
         List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
-                tenant, request.knowledgeBases(), topK, request.options().mode(), null, null, null), questionVector)
+                tenant, plan.knowledgeBases(), topK, plan.mode(), null, null, null), questionVector)
                 .passages());
         // Without a model the best sentences are the answer; with one, judging whole passages is enough.
         Evidence evidence = timed(timings, "rank", () -> models.isEmpty()
@@ -149,10 +157,10 @@ public final class ChatTurnService {
         CitedPassages cited = new CitedPassages(evidence.passages());
         // Listing tools may reach MCP servers: timed apart from the model.
         TurnTools turnTools = models.isEmpty() || tools.isEmpty() ? null
-                : timed(timings, "tools", () -> tools.get().forTurn(request, cited, topK));
+                : timed(timings, "tools", () -> tools.get().forTurn(plan, cited, topK));
         // With nothing relevant retrieved, the model is called only if a tool may find more.
         boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
-        Output out = new Output(tenant, knowledgeBase, stream);
+        Output out = new Output(turnShield, tenant, knowledgeBase, stream);
         Answer answer;
         ShieldVerdict output;
         try {
@@ -164,10 +172,10 @@ public final class ChatTurnService {
             } else {
                 List<ChatTurn> history = timed(timings, "history",
                         () -> sessions.lastTurns(tenant, session.id(), config.historyTurns()));
-                Prompt prompt = Prompt.assemble(evidence.passages(), history, config.historyTokenBudget(), question,
-                        turnTools != null);
+                Prompt prompt = Prompt.assemble(plan.instructions(), evidence.passages(), history,
+                        config.historyTokenBudget(), question, turnTools != null);
                 out.systemPrompt = prompt.instructions();
-                answer = timed(timings, "model", () -> generate(models.get(), prompt, tenant, cited, turnTools, out));
+                answer = timed(timings, "model", () -> generate(models.get(), prompt, plan, cited, turnTools, out));
             }
             String answerText = answer.text();
             output = timed(timings, "outputShield", () -> out.finish(answerText));
@@ -177,7 +185,7 @@ public final class ChatTurnService {
         }
         verdicts.put("output", output.decision().name());
         Answer shielded = output.blocked() ? answer.withheld(BLOCKED_OUTPUT) : answer.withText(output.text());
-        return persist(session, question, shielded, verdicts, timings, start);
+        return persist(plan, session, question, shielded, verdicts, timings, start);
     }
 
     /**
@@ -185,8 +193,9 @@ public final class ChatTurnService {
      * otherwise the complete answer is checked once. What a model writes before calling a tool is an answer of its
      * own, checked whole before the next round begins.
      */
-    private final class Output {
+    private static final class Output {
 
+        private final Shield shield;
         private final String tenant;
         private final String knowledgeBase;
         private final TurnStream stream;
@@ -194,7 +203,8 @@ public final class ChatTurnService {
         private String systemPrompt;
         private ShieldedStream round;
 
-        Output(String tenant, String knowledgeBase, TurnStream stream) {
+        Output(Shield shield, String tenant, String knowledgeBase, TurnStream stream) {
+            this.shield = shield;
             this.tenant = tenant;
             this.knowledgeBase = knowledgeBase;
             this.stream = stream;
@@ -296,10 +306,11 @@ public final class ChatTurnService {
     }
 
     /** The model's answer, after any tool rounds; every passage given or found is a numbered source. */
-    private Answer generate(ChatModels model, Prompt prompt, String tenant, CitedPassages cited, TurnTools turnTools,
+    private Answer generate(ChatModels model, Prompt prompt, TurnPlan plan, CitedPassages cited, TurnTools turnTools,
                             Output out) {
+        String tenant = plan.tenant();
         int maxRounds = tools.map(ChatTools::maxRounds).orElse(0);
-        ToolLoop.Result result = ToolLoop.run(prompt.messages(), turnTools, maxRounds,
+        ToolLoop.Result result = ToolLoop.run(prompt.messages(), plan.model(), turnTools, maxRounds,
                 request -> call(model, request, out), out.streaming() ? out.stream::toolCall : call -> { });
         List<SourceCitation> sources = new ArrayList<>();
         List<Passage> passages = cited.all();
@@ -387,16 +398,16 @@ public final class ChatTurnService {
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + "; retry later or check ragfn.chat.*", e);
     }
 
-    private ChatTurnResponse persist(ChatSession session, String question, Answer answer, Map<String, String> verdicts,
-                                     Map<String, Long> timings, long start) {
+    private ChatTurnResponse persist(TurnPlan plan, ChatSession session, String question, Answer answer,
+                                     Map<String, String> verdicts, Map<String, Long> timings, long start) {
         timings.put("total", millisSince(start));
         RagfnMeters.chatTurn(answer.promptTokens(), answer.completionTokens(), answer.toolCalls().size());
         ChatTurn stored = sessions.appendTurn(session.owner(), new ChatTurn(session.tenant(), session.id(), 0, question, answer.text(),
                 answer.sources(), answer.toolCalls(), verdicts, timings, answer.promptTokens(), answer.completionTokens(),
-                clock.instant()));
+                clock.instant(), plan.assistant()));
         return new ChatTurnResponse(session.id(), stored.index(), stored.answer(), answer.extractive(), stored.sources(),
                 stored.toolCalls(), Collections.unmodifiableMap(verdicts), Collections.unmodifiableMap(timings),
-                stored.promptTokens(), stored.completionTokens());
+                stored.promptTokens(), stored.completionTokens(), stored.assistant());
     }
 
     private static SourceCitation citation(String tenant, int number, Passage passage) {

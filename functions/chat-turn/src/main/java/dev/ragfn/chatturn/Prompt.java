@@ -34,7 +34,17 @@ record Prompt(String systemPrompt, String instructions, List<ChatMessage> messag
 
     static Prompt assemble(List<Passage> sources, List<ChatTurn> history, int historyTokenBudget, String question,
                            boolean toolsOffered) {
-        String instructions = toolsOffered ? INSTRUCTIONS + TOOL_INSTRUCTIONS : INSTRUCTIONS;
+        return assemble("", sources, history, historyTokenBudget, question, toolsOffered);
+    }
+
+    /**
+     * With an assistant's instructions first: they set its role and tone, while the rules after them, which
+     * keep the answer to the cited sources, stay in force whatever they say.
+     */
+    static Prompt assemble(String assistantInstructions, List<Passage> sources, List<ChatTurn> history,
+                           int historyTokenBudget, String question, boolean toolsOffered) {
+        String rules = toolsOffered ? INSTRUCTIONS + TOOL_INSTRUCTIONS : INSTRUCTIONS;
+        String instructions = assistantInstructions.isBlank() ? rules : assistantInstructions.strip() + "\n\n" + rules;
         StringBuilder system = new StringBuilder(instructions);
         system.append("\nSources:\n");
         if (sources.isEmpty()) {

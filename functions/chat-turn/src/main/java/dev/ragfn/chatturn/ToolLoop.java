@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.ragfn.core.domain.Assistant;
 import dev.ragfn.core.domain.ToolCall;
 
 import java.util.ArrayList;
@@ -30,19 +31,21 @@ final class ToolLoop {
     }
 
     /**
+     * @param settings the assistant's model settings; null fields keep the configured ones
      * @param model   one model call, blocking or streamed
      * @param tools   the turn's tools; null offers none
      * @param onCall  told of each tool call once it has run
      */
-    static Result run(List<ChatMessage> prompt, TurnTools tools, int maxRounds, Function<ChatRequest, ChatResponse> model,
-                      Consumer<ToolCall> onCall) {
+    static Result run(List<ChatMessage> prompt, Assistant.ModelSettings settings, TurnTools tools, int maxRounds,
+                      Function<ChatRequest, ChatResponse> model, Consumer<ToolCall> onCall) {
         List<ChatMessage> messages = new ArrayList<>(prompt);
         List<ToolCall> calls = new ArrayList<>();
         int promptTokens = 0;
         int completionTokens = 0;
         for (int round = 1; ; round++) {
             boolean offerTools = tools != null && round <= maxRounds;
-            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages).modelName(settings.model())
+                    .temperature(settings.temperature()).maxOutputTokens(settings.maxTokens());
             if (offerTools) {
                 request.toolSpecifications(tools.specifications());
             }

@@ -127,7 +127,7 @@ public final class ChatTurnBenchmark {
     private static ChatTurnResponse retrieveOnly(RetrieveService retrieve, ChatTurnRequest request) {
         retrieve.retrieve(new RetrieveRequest(request.message(), request.tenant(), request.knowledgeBases(), 5, null,
                 null, null, null));
-        return new ChatTurnResponse(null, 0, "", true, List.of(), List.of(), Map.of(), Map.of(), 0, 0);
+        return new ChatTurnResponse(null, 0, "", true, List.of(), List.of(), Map.of(), Map.of(), 0, 0, null);
     }
 
     /** Each session gets three turns, so history is read and grows as in a conversation. */

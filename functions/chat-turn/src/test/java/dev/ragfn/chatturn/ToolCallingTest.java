@@ -420,7 +420,7 @@ class ToolCallingTest {
         TestConfig config = new TestConfig(values);
         McpServers mcp = new McpServers(config.mcp(), Clock.systemUTC());
         closeAfter.add(mcp);
-        ChatTools tools = new ChatTools(config.tools(), mcp, retrieve, embeddings, shield, config.chat().minRelevance());
+        ChatTools tools = new ChatTools(config.tools(), mcp, retrieve, embeddings, config.chat().minRelevance());
         return new ChatTurnService(retrieve, embeddings, shield, sessions, config.chat(), ChatModels.create(config.chat()),
                 Optional.of(tools), Clock.systemUTC());
     }

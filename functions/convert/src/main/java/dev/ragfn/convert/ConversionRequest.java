@@ -1,5 +1,7 @@
 package dev.ragfn.convert;
 
+import dev.ragfn.core.event.EventData;
+
 /**
  * The data of a {@code dev.ragfn.conversion.requested} event.
  *
@@ -11,5 +13,6 @@ package dev.ragfn.convert;
  * @param pushUrl Git repository to push the pattern to as a new branch (needs ragfn.convert.push-enabled)
  * @param branch  the branch to create there
  */
+@EventData
 public record ConversionRequest(String source, String ref, String name, boolean archive, String pushUrl, String branch) {
 }

@@ -11,9 +11,15 @@ import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.testing.MockLambda;
 import dev.ragfn.testing.MockLambda.Invocation;
 import dev.ragfn.testing.SamTemplate;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,13 +28,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Embed in its Lambda form: Funqy's Lambda binding calls the handler with exactly the input that the
  * ChunksReadyResult rule of sam/template.yaml picks out of ingest's OnSuccess destination event
- * (sam/events/chunks-ready-result.json), through Quarkus's mock Lambda event server.
+ * (sam/events/chunks-ready-result.json: the structured chunks.ready event), through Quarkus's mock
+ * Lambda event server.
  */
 @QuarkusTest
 class EmbedLambdaTest {
@@ -81,6 +89,62 @@ class EmbedLambdaTest {
         assertThat(answer.failed()).isFalse();
         assertThat(answer.json()).isNull();
         assertThat(index.count(SearchScope.of(kb))).isZero();
+    }
+
+    @Test
+    void should_continue_the_senders_trace_when_the_chunks_ready_event_carries_its_trace_context() {
+        // given: ingest's answer as it reaches the bus, carrying the trace of the ingestion
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String senderSpan = "00f067aa0ba902b7";
+        JsonNode result = SamTemplate.sampleEvent("chunks-ready-result.json").deepCopy();
+        ((ObjectNode) result.path("detail").path("responsePayload"))
+                .put("traceparent", "00-" + traceId + "-" + senderSpan + "-01");
+        JsonNode ready = result.path("detail").path("responsePayload").path("data");
+        KnowledgeBaseRef kb = new KnowledgeBaseRef(ready.path("tenant").asText(), "kb-" + UUID.randomUUID().toString().substring(0, 8));
+        ((ObjectNode) ready).put("knowledgeBase", kb.knowledgeBase());
+        store(kb.document(ready.path("documentId").asText()), ready.path("contentHash").asText(), "# Keys\n\nRotate them.");
+        List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
+        SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(ending(ended)).build();
+        RagfnTracing.use(tracing.get("test"));
+        Invocation answer;
+        try {
+            // when
+            answer = MockLambda.invoke(SamTemplate.load(Map.of()).input("EmbedFunction", "ChunksReadyResult", result));
+        } finally {
+            RagfnTracing.use(null);
+            tracing.close();
+        }
+
+        // then: the receiver's span is a child of the sender's, and the answer carries the trace on
+        assertThat(answer.failed()).as(answer.body()).isFalse();
+        ReadableSpan embed = ended.stream().filter(span -> span.getName().equals("embed")).findFirst().orElseThrow();
+        assertThat(embed.getSpanContext().getTraceId()).isEqualTo(traceId);
+        assertThat(embed.getParentSpanContext().getSpanId()).isEqualTo(senderSpan);
+        assertThat(embed.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(answer.json().path("traceparent").asText()).contains(traceId);
+    }
+
+    private static SpanProcessor ending(List<ReadableSpan> ended) {
+        return new SpanProcessor() {
+            @Override
+            public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {
+            }
+
+            @Override
+            public boolean isStartRequired() {
+                return false;
+            }
+
+            @Override
+            public void onEnd(ReadableSpan span) {
+                ended.add(span);
+            }
+
+            @Override
+            public boolean isEndRequired() {
+                return true;
+            }
+        };
     }
 
     private void store(DocumentRef ref, String hash, String text) {

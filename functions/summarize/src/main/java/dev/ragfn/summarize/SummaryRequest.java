@@ -1,5 +1,7 @@
 package dev.ragfn.summarize;
 
+import dev.ragfn.core.event.EventData;
+
 /**
  * The payload of {@code dev.ragfn.summary.requested}, or the body of a plain HTTP call. Every
  * field is optional. Times are ISO-8601 instants; a duration is ISO-8601 ("PT24H") or
@@ -8,6 +10,7 @@ package dev.ragfn.summarize;
  * configured alignment. {@code subject} is what is summarised: {@code model-serving} (the default,
  * vLLM and GPU metrics) or {@code platform} (ragfn's own ragfn_* metrics).
  */
+@EventData
 public record SummaryRequest(String tenant, String namespace, String model, String start, String end,
                              String duration, String subject) {
 

@@ -1,5 +1,6 @@
 package dev.ragfn.store;
 
+import dev.ragfn.core.domain.Assistant;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.DocumentRef;
@@ -98,7 +99,8 @@ public abstract class SessionStoreContract {
                         ToolCall.Outcome.OK, "2 passages, cited as [2], [3]", "ALLOW", 41),
                         new ToolCall(2, "lookup", "mcp:tickets", "{}", ToolCall.Outcome.BLOCKED,
                                 "prompt-injection/prompt-injection: ignore-previous-instructions (1x, block)", "BLOCK", 7)),
-                Map.of("input", "ALLOW", "output", "REDACT"), Map.of("retrieve", 12L, "model", 300L), 120, 30, T0);
+                Map.of("input", "ALLOW", "output", "REDACT"), Map.of("retrieve", 12L, "model", 300L), 120, 30, T0,
+                new Assistant.Ref("hr-helper", 3));
 
         store.appendTurn(ALICE, turn);
 

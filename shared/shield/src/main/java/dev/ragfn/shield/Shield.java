@@ -1,5 +1,6 @@
 package dev.ragfn.shield;
 
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.runtime.observe.RagfnMeters;
 import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.shield.detect.Finding;
@@ -38,6 +39,24 @@ public final class Shield {
         this.policies = policies;
         this.guard = guard;
         policies.all().forEach(policy -> compiled.put(policy, CompiledPolicy.compile(policy, guard)));
+    }
+
+    private Shield(PolicyCatalog policies, Optional<GuardModel> guard, Map<ShieldPolicy, CompiledPolicy> compiled) {
+        this.policies = policies;
+        this.guard = guard;
+        this.compiled.putAll(compiled);
+    }
+
+    /**
+     * This shield with one policy of the tenant applying to every check, whatever the knowledge base: the
+     * policy an assistant names, the file {@code <tenant>/<name>.yaml} of the policy directory. An unknown
+     * name is refused rather than checked under a weaker policy.
+     */
+    public Shield withPolicy(String tenant, String name) {
+        ShieldPolicy policy = policies.named(tenant + "/" + name).orElseThrow(() -> new InvalidInputException(
+                "shield policy " + name + " of tenant " + tenant + " does not exist; add " + tenant + "/" + name
+                        + ".yaml to ragfn.shield.policy-dir or name another policy"));
+        return new Shield(PolicyCatalog.single(policy), guard, compiled);
     }
 
     /** A shield applying the built-in default policy to everyone, with no guard model. */

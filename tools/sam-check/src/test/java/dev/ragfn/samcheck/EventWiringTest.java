@@ -29,8 +29,8 @@ class EventWiringTest {
                 JsonNode pattern = rule.properties().path("Pattern");
                 if (!pattern.has("source")) {
                     assertThat(fieldNames(pattern)).as(rule.name()).containsExactly("detail-type");
-                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name())
-                            .isEqualTo(Repo.takesWholeCloudEvents(module) ? "$.detail" : "$.detail.data");
+                    // The whole event, so its trace context arrives; EventEnvelopes hands a data-only handler the data.
+                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name()).isEqualTo("$.detail");
                     pattern.path("detail-type").forEach(t -> published.add(t.asText()));
                 }
             }
@@ -54,8 +54,8 @@ class EventWiringTest {
                 if (pattern.has("source")) {
                     assertThat(pattern.path("source").toString()).as(rule.name()).isEqualTo("[\"lambda\"]");
                     assertThat(pattern.path("detail-type").toString()).as(rule.name()).isEqualTo("[\"" + RESULT + "\"]");
-                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name()).isEqualTo(
-                            Repo.takesWholeCloudEvents(module) ? "$.detail.responsePayload" : "$.detail.responsePayload.data");
+                    assertThat(rule.properties().path("InputPath").asText()).as(rule.name())
+                            .isEqualTo("$.detail.responsePayload");
                     pattern.path("detail").path("responsePayload").path("type").forEach(t -> answers.add(t.asText()));
                 }
             }

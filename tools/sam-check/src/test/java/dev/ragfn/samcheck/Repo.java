@@ -17,9 +17,6 @@ final class Repo {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final java.util.regex.Pattern FUNQ_TAKING_CLOUDEVENT = java.util.regex.Pattern.compile(
-            "@Funq\\s+public\\s+[\\w.<>?, ]+\\s+\\w+\\(\\s*CloudEvent<");
-
     /** Not a Lambda function: the local process that runs them all. */
     private static final String BUNDLE = "bundle";
 
@@ -50,27 +47,6 @@ final class Repo {
                     .filter(name -> !name.equals(BUNDLE))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Whether the module's handler takes a whole CloudEvent ({@code @Funq ... f(CloudEvent<...> event)}):
-     * its rules then hand it the structured event, not only the data.
-     */
-    static boolean takesWholeCloudEvents(String module) {
-        Path sources = root().resolve("functions").resolve(module).resolve("src/main/java");
-        if (!Files.isDirectory(sources)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (FUNQ_TAKING_CLOUDEVENT.matcher(Files.readString(file)).find()) {
-                    return true;
-                }
-            }
-            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,8 +77,7 @@ class SampleEventsTest {
 
         // then
         assertThat(inputs).containsOnlyKeys("EmbedFunction.ChunksReadyResult");
-        assertThat(inputs.get("EmbedFunction.ChunksReadyResult"))
-                .isEqualTo(event.path("detail").path("responsePayload").path("data"));
+        assertThat(inputs.get("EmbedFunction.ChunksReadyResult")).isEqualTo(event.path("detail").path("responsePayload"));
     }
 
     @Test

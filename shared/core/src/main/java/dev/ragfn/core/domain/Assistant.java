@@ -42,6 +42,14 @@ public record Assistant(String tenant, String id, String name, String instructio
         }
     }
 
+    /** Which assistant, at which version: what a chat turn records of the assistant it ran with. */
+    public record Ref(String id, long version) {
+    }
+
+    public Ref ref() {
+        return new Ref(id, version);
+    }
+
     public Assistant {
         Ids.name("tenant", tenant);
         Ids.name("assistant id", id);

@@ -6,11 +6,21 @@ import java.util.Map;
 
 /**
  * One question and answer in a session, with everything needed to explain it later: the sources
- * cited, the tools the model called, the shield verdicts, timings and token counts.
+ * cited, the tools the model called, the shield verdicts, timings and token counts, and the
+ * assistant (id and version) the turn ran with; null when the request gave its options inline.
  */
 public record ChatTurn(String tenant, String sessionId, int index, String question, String answer,
                        List<SourceCitation> sources, List<ToolCall> toolCalls, Map<String, String> verdicts,
-                       Map<String, Long> timingsMillis, int promptTokens, int completionTokens, Instant createdAt) {
+                       Map<String, Long> timingsMillis, int promptTokens, int completionTokens, Instant createdAt,
+                       Assistant.Ref assistant) {
+
+    /** A turn that named no assistant. */
+    public ChatTurn(String tenant, String sessionId, int index, String question, String answer,
+                    List<SourceCitation> sources, List<ToolCall> toolCalls, Map<String, String> verdicts,
+                    Map<String, Long> timingsMillis, int promptTokens, int completionTokens, Instant createdAt) {
+        this(tenant, sessionId, index, question, answer, sources, toolCalls, verdicts, timingsMillis, promptTokens,
+                completionTokens, createdAt, null);
+    }
 
     /** A turn in which no tool was called. */
     public ChatTurn(String tenant, String sessionId, int index, String question, String answer,

@@ -10,6 +10,7 @@ import dev.ragfn.core.error.InvalidInputException;
  * ignore an event that a newer version of the document has overtaken (version 0: an event from
  * before versions, matched by hash alone).
  */
+@EventData
 public record ChunksReady(String tenant, String knowledgeBase, String documentId, String contentHash, int chunkCount,
                           long version) {
 

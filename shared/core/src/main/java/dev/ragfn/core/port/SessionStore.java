@@ -53,6 +53,6 @@ public interface SessionStore extends AutoCloseable {
     static ChatTurn numbered(ChatTurn turn, int index) {
         return new ChatTurn(turn.tenant(), turn.sessionId(), index, turn.question(), turn.answer(), turn.sources(),
                 turn.toolCalls(), turn.verdicts(), turn.timingsMillis(), turn.promptTokens(), turn.completionTokens(),
-                turn.createdAt());
+                turn.createdAt(), turn.assistant());
     }
 }

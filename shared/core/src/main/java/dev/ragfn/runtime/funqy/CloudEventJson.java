@@ -33,7 +33,8 @@ import java.util.UUID;
  * top-level attributes, "data"}) for Funqy's CloudEvent type, which Jackson cannot read or write on
  * its own. Funqy's Lambda binding needs it: on Lambda a function taking a CloudEvent receives the
  * structured event that EventBridge carries, and every answer reaches the bus as one. Funqy's Knative
- * binding reads and writes CloudEvents itself and never asks Jackson for this type.
+ * binding reads and writes CloudEvents itself and never asks Jackson for this type. On Lambda a
+ * function taking an event's data may receive the whole event too ({@link EventEnvelopes}).
  */
 @Singleton
 public class CloudEventJson implements ObjectMapperCustomizer {
@@ -50,6 +51,7 @@ public class CloudEventJson implements ObjectMapperCustomizer {
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("ragfn-structured-cloudevents");
         module.addSerializer(new Writer());
+        module.setDeserializerModifier(EventEnvelopes.modifier());
         module.setDeserializers(new SimpleDeserializers() {
             @Override
             public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,

@@ -1,6 +1,7 @@
 package dev.ragfn.runtime.observe;
 
 import dev.ragfn.core.error.RagfnException;
+import dev.ragfn.runtime.funqy.EventEnvelopes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -14,13 +15,14 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Measures and traces every {@code @Funq} method of an {@link ObservedFunction} class: a timer
  * tagged by function and outcome ({@code success}, the {@link RagfnException.Kind} of a failure,
  * or {@code error}), and a span named after the function whose parent is the trace context the
- * incoming CloudEvent carries (its {@code traceparent} extension), else the current one (the HTTP
- * request's). Events the function answers with carry the span's context on (StructuredCloudEvent).
+ * incoming CloudEvent carries (its {@code traceparent} extension, or the envelope's of data read from
+ * its event on Lambda), else the current one (the HTTP request's). Events the function answers with carry the span's context on (StructuredCloudEvent).
  */
 @ObservedFunction
 @Interceptor
@@ -35,8 +37,11 @@ public class FunctionInvocations {
         }
         String function = funq.value().isEmpty() ? context.getMethod().getName() : funq.value();
         CloudEvent<?> event = event(context.getParameters());
-        Span span = event == null ? RagfnTracing.start(function, SpanKind.INTERNAL)
-                : RagfnTracing.startFromEvent(function, SpanKind.CONSUMER, event.extensions());
+        // Taken whatever the parameters, so no context outlives the invocation whose input carried it.
+        Map<String, String> enveloped = EventEnvelopes.takeTraceContext();
+        Span span = event != null ? RagfnTracing.startFromEvent(function, SpanKind.CONSUMER, event.extensions())
+                : !enveloped.isEmpty() ? RagfnTracing.startFromEvent(function, SpanKind.CONSUMER, enveloped)
+                : RagfnTracing.start(function, SpanKind.INTERNAL);
         span.setAttribute("faas.invoked_name", function);
         if (event != null) {
             span.setAttribute("cloudevents.event_id", String.valueOf(event.id()));

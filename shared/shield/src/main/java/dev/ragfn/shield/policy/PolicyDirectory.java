@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,11 @@ public final class PolicyDirectory implements PolicyCatalog {
             return forKnowledgeBase;
         }
         return policies.getOrDefault(tenant, defaultPolicy);
+    }
+
+    @Override
+    public Optional<ShieldPolicy> named(String name) {
+        return Optional.ofNullable(policies.get(name));
     }
 
     @Override

@@ -1,0 +1,29 @@
+package dev.ragfn.api;
+
+import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.event.EventAttributes;
+import dev.ragfn.runtime.observe.RagfnTracing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The structured CloudEvent both publishers send: tenant and knowledge base as extensions, and the caller's trace context. */
+final class PublishedEvent {
+
+    private PublishedEvent() {
+    }
+
+    static Map<String, Object> structured(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("source", source);
+        event.put("datacontenttype", "application/json");
+        event.putAll(RagfnTracing.withCurrentContext(Map.of(EventAttributes.TENANT, knowledgeBase.tenant(),
+                EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase())));
+        event.put("data", data);
+        return event;
+    }
+}

@@ -2,6 +2,7 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -10,11 +11,13 @@ import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
 import dev.ragfn.store.dynamodb.DynamoDbAssistantStore;
+import dev.ragfn.store.dynamodb.DynamoDbConversionStore;
 import dev.ragfn.store.dynamodb.DynamoDbDocumentStore;
 import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
 import dev.ragfn.store.dynamodb.DynamoDbSessionStore;
 import dev.ragfn.store.dynamodb.DynamoDbSummaryStore;
 import dev.ragfn.store.mvstore.MvStoreAssistantStore;
+import dev.ragfn.store.mvstore.MvStoreConversionStore;
 import dev.ragfn.store.mvstore.MvStoreDocumentStore;
 import dev.ragfn.store.mvstore.MvStoreIdempotencyStore;
 import dev.ragfn.store.mvstore.MvStoreSessionStore;
@@ -56,6 +59,14 @@ public final class Stores {
         return switch (config.store()) {
             case EMBEDDED -> MvStoreAssistantStore.open(config.dataDir().resolve("assistants"));
             case DYNAMODB -> DynamoDbAssistantStore.create(config.dynamodb());
+        };
+    }
+
+    /** Conversions live beside the documents: the same store kind, their own file or tables. */
+    public static ConversionStore conversionStore(RagfnConfig config) {
+        return switch (config.store()) {
+            case EMBEDDED -> MvStoreConversionStore.open(config.dataDir().resolve("conversions"));
+            case DYNAMODB -> DynamoDbConversionStore.create(config.dynamodb());
         };
     }
 

@@ -17,6 +17,10 @@ public interface ApiConfig {
     /** Where uploads and re-ingestions go as CloudEvents (the Knative Broker's URL, as a SinkBinding's K_SINK gives it); the bundle uses its local broker instead. */
     Optional<URI> brokerUrl();
 
+    /** Accept local folders, archives and file:// URLs as a conversion's repository (the bundle on one machine, with ragfn.convert.allow-local-sources); off where the API is deployed. */
+    @WithDefault("false")
+    boolean allowLocalConversionSources();
+
     /** Documents in a page when a request names no limit. */
     @WithDefault("50")
     int defaultPageSize();

@@ -1,9 +1,7 @@
 package dev.ragfn.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.store.Json;
 
@@ -33,8 +31,8 @@ public final class HttpEventPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
-        URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit documents to: set "
+    public void publish(String type, String source, Map<String, String> extensions, Object data) {
+        URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit " + type + " to: set "
                 + "ragfn.api.broker-url (RAGFN_API_BROKER_URL) to the Knative Broker's URL"));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
@@ -42,8 +40,7 @@ public final class HttpEventPublisher implements EventPublisher {
         event.put("type", type);
         event.put("source", source);
         event.put("datacontenttype", "application/json");
-        event.put(EventAttributes.TENANT, knowledgeBase.tenant());
-        event.put(EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase());
+        event.putAll(extensions);
         event.put("data", data);
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))

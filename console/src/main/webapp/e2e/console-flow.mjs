@@ -129,7 +129,7 @@ try {
     await page.getByLabel('Repository').fill(repository);
     await page.getByRole('button', { name: 'Convert', exact: true }).click();
     await page.getByTestId('conversion-status').filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
-    await page.getByTestId('conversion-report').getByRole('cell', { name: 'AI/ML inference' }).first().waitFor();
+    await page.getByTestId('conversion-report').getByText('AI/ML inference', { exact: true }).waitFor();
     await page.screenshot({ path: join(shots, '9-conversion-report.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download .+\.zip$/ }).click()]);
     const zip = join(shots, 'pattern.zip');

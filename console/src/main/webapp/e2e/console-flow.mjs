@@ -130,6 +130,8 @@ try {
     await page.getByRole('button', { name: 'Convert', exact: true }).click();
     await page.getByTestId('conversion-status').filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
     await page.getByTestId('conversion-report').getByText('AI/ML inference', { exact: true }).waitFor();
+    // The page scrolls inside its main section, which a full-page screenshot does not unroll.
+    await page.getByTestId('conversion-report').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '9-conversion-report.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download .+\.zip$/ }).click()]);
     const zip = join(shots, 'pattern.zip');

@@ -3,9 +3,11 @@
 // see tokens before the answer completes, open a citation, delete the document. Screenshots of each
 // page go to SCREENSHOTS. Exits non-zero with the failing step on stderr.
 //
+// With REPOSITORY (a repository the bundle may read), it also converts it and downloads the pattern.
+//
 // RAGFN_URL=http://127.0.0.1:8080 TENANT=t1 DOCUMENT=/path/vacation.md SCREENSHOTS=target/console node e2e/console-flow.mjs
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -15,6 +17,7 @@ const documentPath = required('DOCUMENT');
 const question = process.env.QUESTION ?? 'How many vacation days do employees get?';
 const expectedPassage = process.env.EXPECTED_PASSAGE ?? '25 days';
 const shots = required('SCREENSHOTS');
+const repository = process.env.REPOSITORY;
 const documentId = basename(documentPath);
 mkdirSync(shots, { recursive: true });
 rmSync(join(shots, 'failure.png'), { force: true });
@@ -119,6 +122,24 @@ try {
   await page.getByRole('button', { name: `Delete ${documentId}` }).click();
   await page.getByRole('row').filter({ hasText: 'Vacation' }).waitFor({ state: 'detached' });
   await page.screenshot({ path: join(shots, '8-document-deleted.png'), fullPage: true });
+
+  if (repository) {
+    step = 'convert a repository, read the report and download the pattern';
+    await page.getByRole('link', { name: 'Conversions' }).click();
+    await page.getByLabel('Repository').fill(repository);
+    await page.getByRole('button', { name: 'Convert', exact: true }).click();
+    await page.getByTestId('conversion-status').filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('conversion-report').getByText('AI/ML inference', { exact: true }).waitFor();
+    // The page scrolls inside its main section, which a full-page screenshot does not unroll.
+    await page.getByTestId('conversion-report').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '9-conversion-report.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download .+\.zip$/ }).click()]);
+    const zip = join(shots, 'pattern.zip');
+    await download.saveAs(zip);
+    if (readFileSync(zip).subarray(0, 2).toString('latin1') !== 'PK') {
+      throw new Error(`the downloaded pattern ${download.suggestedFilename()} is not a zip`);
+    }
+  }
 
   if (problems.length) {
     throw new Error(problems.join('\n'));

@@ -22,11 +22,13 @@ import { useHashRoute } from './useHashRoute.js';
 import { ChatPage } from './ChatPage.jsx';
 import { KnowledgeBasesPage } from './KnowledgeBasesPage.jsx';
 import { AssistantsPage } from './AssistantsPage.jsx';
+import { ConversionsPage } from './ConversionsPage.jsx';
 
 const PAGES = [
   { id: 'chat', title: 'Chat', Component: ChatPage },
   { id: 'knowledge-bases', title: 'Knowledge bases', Component: KnowledgeBasesPage },
   { id: 'assistants', title: 'Assistants', Component: AssistantsPage },
+  { id: 'conversions', title: 'Conversions', Component: ConversionsPage },
 ];
 
 function storedTenant() {

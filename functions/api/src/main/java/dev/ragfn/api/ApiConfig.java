@@ -23,6 +23,10 @@ public interface ApiConfig {
     /** Endpoint of the EventBridge API, for a local stand-in; unset means AWS's endpoint of the region of the environment. */
     Optional<URI> eventBusEndpoint();
 
+    /** Accept local folders, archives and file:// URLs as a conversion's repository (the bundle on one machine, with ragfn.convert.allow-local-sources); off where the API is deployed. */
+    @WithDefault("false")
+    boolean allowLocalConversionSources();
+
     /** Documents in a page when a request names no limit. */
     @WithDefault("50")
     int defaultPageSize();

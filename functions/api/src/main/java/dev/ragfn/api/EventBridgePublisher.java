@@ -1,7 +1,6 @@
 package dev.ragfn.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.core.json.Json;
@@ -10,6 +9,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+import java.util.Map;
 
 /**
  * Publishes to an EventBridge bus, the broker of ragfn on Lambda, as sam/template.yaml's rules expect
@@ -26,10 +27,10 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
     }
 
     @Override
-    public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
+    public void publish(String type, String source, Map<String, String> extensions, Object data) {
         String detail;
         try {
-            detail = Json.mapper().writeValueAsString(PublishedEvent.structured(type, source, knowledgeBase, data));
+            detail = Json.mapper().writeValueAsString(PublishedEvent.structured(type, source, extensions, data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the data of " + type, e);
         }

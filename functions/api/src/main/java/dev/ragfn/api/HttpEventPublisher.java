@@ -1,7 +1,6 @@
 package dev.ragfn.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.core.json.Json;
@@ -30,11 +29,11 @@ public final class HttpEventPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
-        URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit documents to: set "
+    public void publish(String type, String source, Map<String, String> extensions, Object data) {
+        URI target = broker.orElseThrow(() -> new StoreUnavailableException("no broker to submit " + type + " to: set "
                 + "ragfn.api.broker-url (RAGFN_API_BROKER_URL) to the Knative Broker's URL, or on Lambda "
                 + "ragfn.api.event-bus (RAGFN_API_EVENT_BUS) to the EventBridge bus"));
-        Map<String, Object> event = PublishedEvent.structured(type, source, knowledgeBase, data);
+        Map<String, Object> event = PublishedEvent.structured(type, source, extensions, data);
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/cloudevents+json")

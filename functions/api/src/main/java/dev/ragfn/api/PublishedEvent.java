@@ -1,7 +1,5 @@
 package dev.ragfn.api;
 
-import dev.ragfn.core.domain.KnowledgeBaseRef;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.runtime.observe.RagfnTracing;
 
 import java.util.LinkedHashMap;
@@ -14,15 +12,14 @@ final class PublishedEvent {
     private PublishedEvent() {
     }
 
-    static Map<String, Object> structured(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
+    static Map<String, Object> structured(String type, String source, Map<String, String> extensions, Object data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", UUID.randomUUID().toString());
         event.put("type", type);
         event.put("source", source);
         event.put("datacontenttype", "application/json");
-        event.putAll(RagfnTracing.withCurrentContext(Map.of(EventAttributes.TENANT, knowledgeBase.tenant(),
-                EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase())));
+        event.putAll(RagfnTracing.withCurrentContext(extensions));
         event.put("data", data);
         return event;
     }

@@ -1,10 +1,13 @@
 package dev.ragfn.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragfn.core.domain.Conversion;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.port.ConversionPage;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -67,6 +70,29 @@ public final class Views {
 
         static SummaryEntry of(Summary s) {
             return new SummaryEntry(s.scope(), s.windowStart(), s.windowEnd(), s.createdAt());
+        }
+    }
+
+    /** A conversion as a user follows it: what was asked, where it stands ({@code reason} when FAILED), and when. */
+    public record ConversionView(String id, String source, String ref, String name, Conversion.Status status,
+                                 String reason, String pattern, Instant createdAt, Instant startedAt, Instant finishedAt,
+                                 String location) {
+
+        static ConversionView of(Conversion c) {
+            return new ConversionView(c.id(), c.source(), c.ref(), c.name(), c.status(), c.reason(), c.pattern(),
+                    c.createdAt(), c.startedAt(), c.finishedAt(), "/api/conversions/" + c.id());
+        }
+    }
+
+    /** A conversion with its report (conversion-report.json), null until it is DONE. */
+    public record ConversionDetail(ConversionView conversion, JsonNode report) {
+    }
+
+    /** A page of conversions, newest first; {@code next} is the cursor of the following page ({@code after=}), null on the last. */
+    public record ConversionPageView(List<ConversionView> conversions, String next) {
+
+        static ConversionPageView of(ConversionPage page) {
+            return new ConversionPageView(page.conversions().stream().map(ConversionView::of).toList(), page.next());
         }
     }
 }

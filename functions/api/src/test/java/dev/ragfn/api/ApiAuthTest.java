@@ -2,7 +2,9 @@ package dev.ragfn.api;
 
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.testing.AuthMatrix;
 import dev.ragfn.testing.AuthMatrix.Endpoint;
@@ -41,6 +43,8 @@ class ApiAuthTest {
     AssistantStore assistants;
     @Inject
     RecordingPublisher broker;
+    @Inject
+    ConversionStore conversions;
 
     @Test
     void should_refuse_every_flawed_token_and_change_nothing_when_an_api_route_is_called() {
@@ -66,8 +70,13 @@ class ApiAuthTest {
                 Endpoint.delete("/api/assistants/hr?tenant={tenant}", "admin"),
                 Endpoint.get("/api/sessions?tenant={tenant}", "reader"),
                 Endpoint.delete("/api/sessions/s-1?tenant={tenant}", "reader"),
-                Endpoint.get("/api/summaries?scope=prod&tenant={tenant}", "admin"));
+                Endpoint.get("/api/summaries?scope=prod&tenant={tenant}", "admin"),
+                Endpoint.post("/api/conversions?tenant={tenant}", "admin", t -> "{\"repository\":\"https://203.0.113.7/a.git\"}"),
+                Endpoint.get("/api/conversions?tenant={tenant}", "admin"),
+                Endpoint.get("/api/conversions/c-1?tenant={tenant}", "admin"),
+                Endpoint.get("/api/conversions/c-1/pattern.zip?tenant={tenant}", "admin"));
         AuthMatrix matrix = new AuthMatrix(TestIssuer.shared(), base);
+        var conversionsBefore = conversions.list("acme", null, 1000).conversions();
 
         routes.forEach(route -> matrix.assertRefused(route, "mallory", "acme", "globex"));
 
@@ -77,6 +86,8 @@ class ApiAuthTest {
         assertThat(assistants.find("acme", "hr")).isEmpty();
         assertThat(assistants.find("globex", "hr")).isEmpty();
         assertThat(broker.about(kb)).isEmpty();
+        assertThat(broker.of(EventTypes.CONVERSION_REQUESTED, "acme")).isEmpty();
+        assertThat(conversions.list("acme", null, 1000).conversions()).isEqualTo(conversionsBefore);
     }
 
     @Test
@@ -96,5 +107,15 @@ class ApiAuthTest {
         given().auth().oauth2(globexReader).when().get("/api/assistants/hr-" + kb).then().statusCode(404);
         given().auth().oauth2(TestIssuer.shared().token("carol", "acme", "reader")).when().get("/api/assistants")
                 .then().statusCode(200).body("id", hasItem("hr-" + kb));
+
+        String converter = TestIssuer.shared().token("erin", fresh("conv"), "admin");
+        String conversion = given().auth().oauth2(converter).contentType("application/json")
+                .body("{\"repository\":\"https://203.0.113.7/acme/shop.git\"}")
+                .when().post("/api/conversions").then().statusCode(202).extract().path("id");
+        String globexAdmin = TestIssuer.shared().token("dave", "globex", "admin");
+        given().auth().oauth2(globexAdmin).when().get("/api/conversions/" + conversion).then().statusCode(404);
+        given().auth().oauth2(globexAdmin).when().get("/api/conversions/" + conversion + "/pattern.zip").then().statusCode(404);
+        given().auth().oauth2(converter).when().get("/api/conversions").then().statusCode(200)
+                .body("conversions.id", hasItem(conversion));
     }
 }

@@ -129,6 +129,11 @@ class EventBridgePublisherTest {
             }
 
             @Override
+            public boolean allowLocalConversionSources() {
+                return false;
+            }
+
+            @Override
             public int defaultPageSize() {
                 return 1;
             }

@@ -22,6 +22,10 @@ class OpenApiTest {
                 .body("paths.'/api/knowledge-bases/{kb}/documents/{id}/reingest'.post", notNullValue())
                 .body("paths.'/api/assistants/{id}'.put", notNullValue())
                 .body("paths.'/api/sessions/{id}'.delete", notNullValue())
-                .body("paths.'/api/summaries/report'.get", notNullValue());
+                .body("paths.'/api/summaries/report'.get", notNullValue())
+                .body("paths.'/api/conversions'.post", notNullValue())
+                .body("paths.'/api/conversions'.get", notNullValue())
+                .body("paths.'/api/conversions/{id}'.get", notNullValue())
+                .body("paths.'/api/conversions/{id}/pattern.zip'.get", notNullValue());
     }
 }

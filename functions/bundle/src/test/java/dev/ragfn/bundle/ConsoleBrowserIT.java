@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The web console in Debian's Chromium, driven by playwright-core (console/src/main/webapp/e2e/console-flow.mjs)
  * against the packaged bundle on loopback, with a chat model that streams its answer a word at a time:
  * a user creates a knowledge base and an assistant, uploads a document and sees it indexed, sees the
- * answer's first tokens before it completes, opens its citation and deletes the document. Screenshots of
- * every page land in target/console-screenshots.
+ * answer's first tokens before it completes, opens its citation and deletes the document; then converts a
+ * small local repository and downloads the pattern. Screenshots of every page land in target/console-screenshots.
  */
 class ConsoleBrowserIT {
 
@@ -84,6 +84,7 @@ class ConsoleBrowserIT {
                 Employees get 25 days of paid vacation per year. Your manager approves vacation requests in the HR portal.
                 """);
         Path screenshots = Path.of("target/console-screenshots").toAbsolutePath();
+        Path repository = smallRepository();
 
         // when: a user goes through the console in Chromium
         ProcessBuilder flow = new ProcessBuilder("node", "e2e/console-flow.mjs").directory(WEBAPP.toFile())
@@ -91,7 +92,8 @@ class ConsoleBrowserIT {
         flow.environment().putAll(java.util.Map.of("RAGFN_URL", "http://127.0.0.1:" + port,
                 "TENANT", "console-" + UUID.randomUUID().toString().substring(0, 8),
                 "DOCUMENT", document.toString(), "EXPECTED_PASSAGE", "25 days of paid vacation",
-                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString()));
+                "SCREENSHOTS", screenshots.toString(), "CHROMIUM", CHROMIUM.toString(),
+                "REPOSITORY", repository.toString()));
         Process node = flow.start();
         boolean finished = node.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
@@ -105,6 +107,29 @@ class ConsoleBrowserIT {
         assertThat(node.exitValue()).as("browser flow:\n%s\nbundle log:\n%s", log, server).isZero();
         assertThat(log).contains("console flow passed");
         assertThat(screenshots.resolve("5-chat-answer.png")).exists();
+        assertThat(screenshots.resolve("pattern.zip")).isNotEmptyFile();
+    }
+
+    /** One Deployment, as a team's repository might hold it: enough for convert to make a pattern of. */
+    private Path smallRepository() throws IOException {
+        Path deploy = Files.createDirectories(work.resolve("shop/deploy"));
+        Files.writeString(deploy.resolve("deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: shop
+                spec:
+                  selector:
+                    matchLabels: {app: shop}
+                  template:
+                    metadata:
+                      labels: {app: shop}
+                    spec:
+                      containers:
+                        - name: shop
+                          image: quay.io/acme/shop:1.0
+                """);
+        return deploy.getParent();
     }
 
     private Process startBundle(int port) throws IOException {
@@ -119,7 +144,10 @@ class ConsoleBrowserIT {
                 "RAGFN_DATA_DIR", work.resolve("data").toString(),
                 "RAGFN_CHAT_PROVIDER", "openai",
                 "RAGFN_CHAT_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1",
-                "RAGFN_CHAT_TIMEOUT", "30s"));
+                "RAGFN_CHAT_TIMEOUT", "30s",
+                // The repository to convert is a folder of this machine.
+                "RAGFN_CONVERT_ALLOW_LOCAL_SOURCES", "true",
+                "RAGFN_API_ALLOW_LOCAL_CONVERSION_SOURCES", "true"));
         return builder.start();
     }
 

@@ -62,6 +62,14 @@ public interface ConvertConfig {
     @WithDefault("250ms")
     Duration regexTimeout();
 
+    /** Tenant of conversions whose request names none (no tenant extension, no tenant in the data, no token). */
+    @WithDefault("default")
+    String tenant();
+
+    /** How long a conversion may stay RUNNING before a redelivered request starts it again, taking its first run for dead. */
+    @WithDefault("15m")
+    Duration restartAfter();
+
     default SourceLimits limits() {
         return new SourceLimits(maxEntries(), maxTotalBytes(), maxFileBytes(), cloneTimeout(), regexTimeout());
     }

@@ -1,10 +1,14 @@
 package dev.ragfn.convert;
 
+import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.runtime.auth.Access;
 import dev.ragfn.runtime.auth.Role;
+import dev.ragfn.runtime.funqy.IncomingEvents;
 import dev.ragfn.runtime.http.RequestBodies;
 import dev.ragfn.runtime.observe.ObservedFunction;
+import io.quarkus.funqy.Context;
 import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,9 +27,16 @@ public class ConvertFunction {
         this.access = access;
     }
 
+    /**
+     * Takes the payload rather than a {@code CloudEvent<ConversionRequest>}: Funqy refuses plain HTTP
+     * for functions whose input is a CloudEvent; the event's attributes arrive through {@code @Context}
+     * (null for plain HTTP).
+     */
     @Funq
-    public Uni<ConversionResult> convert(ConversionRequest request) {
-        access.require(Role.ADMIN, null);
-        return service.convert(RequestBodies.required(request, "a conversion request"));
+    public Uni<ConversionResult> convert(ConversionRequest request, @Context CloudEvent<?> event) {
+        String named = event == null ? null : IncomingEvents.extensions(event).get(EventAttributes.TENANT);
+        String tenant = access.require(Role.ADMIN, named != null || request == null ? named : request.tenant()).tenant();
+        return service.convert(RequestBodies.required(request, "a conversion request"), tenant,
+                event == null ? null : IncomingEvents.deliveryKey("convert", event));
     }
 }

@@ -2,6 +2,7 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -25,6 +26,8 @@ public interface StoreBackend {
     SessionStore sessionStore(RagfnConfig config);
 
     AssistantStore assistantStore(RagfnConfig config);
+
+    ConversionStore conversionStore(RagfnConfig config);
 
     IdempotencyStore idempotencyStore(RagfnConfig config, Clock clock);
 

@@ -2,6 +2,7 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -66,6 +67,16 @@ public class StoreProducers {
     @Singleton
     AssistantStore assistantStore(RagfnConfig config) {
         return Stores.assistantStore(config);
+    }
+
+    @Produces
+    @Singleton
+    ConversionStore conversionStore(RagfnConfig config) {
+        return TracedPort.of(ConversionStore.class, Stores.conversionStore(config), "conversions");
+    }
+
+    void close(@Disposes ConversionStore store) {
+        store.close();
     }
 
     void close(@Disposes AssistantStore store) {

@@ -2,6 +2,7 @@ package dev.ragfn.runtime;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -36,6 +37,11 @@ public final class Stores {
     /** Assistants live beside the documents: the same store kind, their own file or table. */
     public static AssistantStore assistantStore(RagfnConfig config) {
         return store(config).assistantStore(config);
+    }
+
+    /** Conversions live beside the documents: the same store kind, their own file or tables. */
+    public static ConversionStore conversionStore(RagfnConfig config) {
+        return store(config).conversionStore(config);
     }
 
     public static IdempotencyStore idempotencyStore(RagfnConfig config) {

@@ -25,7 +25,8 @@ class PoliciesTest {
             "IdempotencyStore", List.of("idempotency"),
             "SummaryStore", List.of("summaries"),
             "SessionStore", List.of("sessions", "chat-turns"),
-            "AssistantStore", List.of("assistants"));
+            "AssistantStore", List.of("assistants"),
+            "ConversionStore", List.of("conversions", "conversion-parts"));
 
     private final Template template = Template.load();
     private final Triggers triggers = Triggers.load();

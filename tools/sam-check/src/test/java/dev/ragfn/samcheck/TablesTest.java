@@ -3,6 +3,8 @@ package dev.ragfn.samcheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ragfn.store.dynamodb.AssistantItem;
 import dev.ragfn.store.dynamodb.ChunkItem;
+import dev.ragfn.store.dynamodb.ConversionItem;
+import dev.ragfn.store.dynamodb.ConversionPartItem;
 import dev.ragfn.store.dynamodb.DocumentItem;
 import dev.ragfn.store.dynamodb.DynamoDbIdempotencyStore;
 import dev.ragfn.store.dynamodb.KnowledgeBaseItem;
@@ -37,7 +39,9 @@ class TablesTest {
             "summaries", SummaryItem.class,
             "sessions", SessionItem.class,
             "chat-turns", ChatTurnItem.class,
-            "assistants", AssistantItem.class);
+            "assistants", AssistantItem.class,
+            "conversions", ConversionItem.class,
+            "conversion-parts", ConversionPartItem.class);
     /** Written with the low-level client: no item class, its key and TTL are constants of the store. */
     private static final String IDEMPOTENCY = "idempotency";
 
@@ -97,6 +101,24 @@ class TablesTest {
     }
 
     @Test
+    void should_declare_the_creation_index_when_conversions_are_listed_newest_first() {
+        // given
+        JsonNode conversions = tables().get("conversions");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(attribute(ConversionItem.class, DynamoDbPartitionKey.class), "HASH");
+        expected.put(attribute(ConversionItem.class, DynamoDbSecondarySortKey.class), "RANGE");
+
+        // when
+        JsonNode index = conversions.path("LocalSecondaryIndexes").path(0);
+
+        // then
+        assertThat(conversions.path("LocalSecondaryIndexes")).hasSize(1);
+        assertThat(index.path("IndexName").asText()).isEqualTo(constant(ConversionItem.class, "BY_CREATION"));
+        assertThat(keySchema(index.path("KeySchema"))).isEqualTo(expected);
+        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+    }
+
+    @Test
     void should_key_and_expire_the_idempotency_table_as_the_store_writes_it() {
         // given
         JsonNode table = tables().get(IDEMPOTENCY);
@@ -116,6 +138,7 @@ class TablesTest {
         tables().forEach((name, table) -> {
             List<String> used = new ArrayList<>(keySchema(table.path("KeySchema")).keySet());
             table.path("GlobalSecondaryIndexes").forEach(i -> used.addAll(keySchema(i.path("KeySchema")).keySet()));
+            table.path("LocalSecondaryIndexes").forEach(i -> used.addAll(keySchema(i.path("KeySchema")).keySet()));
             Map<String, String> defined = new TreeMap<>();
             table.path("AttributeDefinitions").forEach(a ->
                     defined.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));

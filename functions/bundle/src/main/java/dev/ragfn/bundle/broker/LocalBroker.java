@@ -64,7 +64,7 @@ public class LocalBroker {
         functions.put("ingest", event -> ingest.ingest(withData(event, SubmitDocument.class)));
         functions.put("embed", event -> embed.embed(data(event, ChunksReady.class)));
         functions.put("convert", event -> reply("convert", event,
-                convert.convert(data(event, ConversionRequest.class)).await().indefinitely()));
+                convert.convert(data(event, ConversionRequest.class), event).await().indefinitely()));
         functions.put("summarize", event -> reply("summarize", event,
                 summarize.summarize(data(event, SummaryRequest.class), event)));
         admissions.put("ingest", (type, extensions, data) ->

@@ -1,7 +1,5 @@
 package dev.ragfn.bundle.broker;
 
-import dev.ragfn.core.domain.KnowledgeBaseRef;
-import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.port.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -13,8 +11,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The management API's broker in the bundle: the local broker, on a thread of its own, since it runs
- * the whole chain (ingest, embed) before returning and an upload is answered as soon as it is
- * submitted. A failure on the way is the chain's, recorded as the document's status or dead-lettered,
+ * the whole chain (ingest, embed; or a conversion) before returning and an upload is answered as soon
+ * as it is submitted. A failure on the way is the chain's, recorded as the document's status or dead-lettered,
  * as for any event. Replaces the API's HTTP publisher, which is only its default.
  */
 @Singleton
@@ -30,14 +28,12 @@ public class LocalBrokerPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
-        Map<String, String> extensions = Map.of(EventAttributes.TENANT, knowledgeBase.tenant(),
-                EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase());
+    public void publish(String type, String source, Map<String, String> extensions, Object data) {
         chains.execute(() -> {
             try {
                 broker.publish(type, source, extensions, data);
             } catch (RuntimeException e) {
-                LOG.warnf("%s about %s failed: %s", type, knowledgeBase, e.getMessage());
+                LOG.warnf("%s with %s failed: %s", type, extensions, e.getMessage());
             }
         });
     }

@@ -114,7 +114,7 @@ public final class ConversionReport {
         return doc;
     }
 
-    String json() {
+    public String json() {
         try {
             return JSON.writeValueAsString(toMap()) + "\n";
         } catch (JsonProcessingException e) {

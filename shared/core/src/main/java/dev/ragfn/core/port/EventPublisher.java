@@ -1,14 +1,24 @@
 package dev.ragfn.core.port;
 
 import dev.ragfn.core.domain.KnowledgeBaseRef;
+import dev.ragfn.core.event.EventAttributes;
+
+import java.util.Map;
 
 /**
  * Hands a CloudEvent to the broker (Knative's Broker, the bundle's local broker), for a caller that is
- * not answering an event itself: the management API submitting an upload or a re-ingestion. The
- * event carries the knowledge base's tenant and name as its extensions, as every ragfn event does.
+ * not answering an event itself: the management API submitting an upload, a re-ingestion or a
+ * conversion. The event carries ragfn's extensions: the tenant, and the knowledge base where it
+ * concerns one.
  */
 public interface EventPublisher {
 
-    /** Publishes an event of {@code type} about {@code knowledgeBase}; returns once the broker has taken it. */
-    void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data);
+    /** Publishes an event of {@code type} with these extension attributes; returns once the broker has taken it. */
+    void publish(String type, String source, Map<String, String> extensions, Object data);
+
+    /** Publishes an event of {@code type} about {@code knowledgeBase}. */
+    default void publish(String type, String source, KnowledgeBaseRef knowledgeBase, Object data) {
+        publish(type, source, Map.of(EventAttributes.TENANT, knowledgeBase.tenant(),
+                EventAttributes.KNOWLEDGE_BASE, knowledgeBase.knowledgeBase()), data);
+    }
 }

@@ -2,6 +2,7 @@ package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -36,6 +37,11 @@ public final class DynamoDbBackend implements StoreBackend {
     @Override
     public AssistantStore assistantStore(RagfnConfig config) {
         return DynamoDbAssistantStore.create(config.dynamodb());
+    }
+
+    @Override
+    public ConversionStore conversionStore(RagfnConfig config) {
+        return DynamoDbConversionStore.create(config.dynamodb());
     }
 
     @Override

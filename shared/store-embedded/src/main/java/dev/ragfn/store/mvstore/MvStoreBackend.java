@@ -2,6 +2,7 @@ package dev.ragfn.store.mvstore;
 
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.AssistantStore;
+import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentStore;
 import dev.ragfn.core.port.IdempotencyStore;
 import dev.ragfn.core.port.SessionStore;
@@ -36,6 +37,11 @@ public final class MvStoreBackend implements StoreBackend {
     @Override
     public AssistantStore assistantStore(RagfnConfig config) {
         return MvStoreAssistantStore.open(config.dataDir().resolve("assistants"));
+    }
+
+    @Override
+    public ConversionStore conversionStore(RagfnConfig config) {
+        return MvStoreConversionStore.open(config.dataDir().resolve("conversions"));
     }
 
     @Override

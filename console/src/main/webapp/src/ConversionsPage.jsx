@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Content,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Label,
+  List,
+  ListItem,
+  PageSection,
+  TextInput,
+  Title,
+} from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { call } from './api.js';
+
+// A tenant's conversions of repositories into Validated Patterns (GET/POST /api/conversions, admin).
+const conversionsApi = {
+  list: (t) => call(t, 'GET', '/api/conversions?limit=100').then((r) => r.data),
+  get: (t, id) => call(t, 'GET', `/api/conversions/${encodeURIComponent(id)}`).then((r) => r.data),
+  submit: (t, request) => call(t, 'POST', '/api/conversions', request).then((r) => r.data),
+  zipUrl: (t, id) => `/api/conversions/${encodeURIComponent(id)}/pattern.zip?tenant=${encodeURIComponent(t)}`,
+};
+
+const STATUS_COLOR = { REQUESTED: 'grey', RUNNING: 'blue', DONE: 'green', FAILED: 'red' };
+/** While a conversion is under way the list asks again this often. */
+const POLL_MILLIS = 1500;
+
+export function ConversionsPage({ tenant }) {
+  const [conversions, setConversions] = useState([]);
+  const [openId, setOpenId] = useState(null);
+  const [error, setError] = useState(null);
+
+  const load = useCallback(async () => {
+    try {
+      setConversions((await conversionsApi.list(tenant)).conversions);
+    } catch (e) {
+      setError(e.message);
+    }
+  }, [tenant]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const underWay = conversions.some((c) => c.status === 'REQUESTED' || c.status === 'RUNNING');
+  useEffect(() => {
+    if (!underWay) {
+      return undefined;
+    }
+    const timer = setTimeout(load, POLL_MILLIS);
+    return () => clearTimeout(timer);
+  }, [underWay, conversions, load]);
+
+  const open = conversions.find((c) => c.id === openId);
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">Conversions</Title>
+        <Content component="p">Turn a repository into a Validated Pattern: read what was found, download the pattern.</Content>
+      </PageSection>
+      <PageSection>
+        {error && <Alert variant="danger" isInline title={error} />}
+        <SubmitForm tenant={tenant} onSubmitted={(c) => { setError(null); setOpenId(c.id); load(); }} />
+      </PageSection>
+      <PageSection>
+        <Card>
+          <CardTitle component="h2">Your conversions</CardTitle>
+          <CardBody>
+            <Table aria-label="Conversions" variant="compact" gridBreakPoint="grid-md">
+              <Thead>
+                <Tr>
+                  <Th>Repository</Th>
+                  <Th>Status</Th>
+                  <Th>Pattern</Th>
+                  <Th>Submitted</Th>
+                  <Th screenReaderText="Actions" />
+                </Tr>
+              </Thead>
+              <Tbody>
+                {conversions.map((c) => (
+                  <Tr key={c.id}>
+                    <Td dataLabel="Repository" modifier="breakWord">{c.source}{c.ref ? ` @ ${c.ref}` : ''}</Td>
+                    <Td dataLabel="Status"><Label color={STATUS_COLOR[c.status]}>{c.status.toLowerCase()}</Label></Td>
+                    <Td dataLabel="Pattern">{c.pattern ?? '-'}</Td>
+                    <Td dataLabel="Submitted">{new Date(c.createdAt).toLocaleString()}</Td>
+                    <Td dataLabel="Actions">
+                      <Button variant="secondary" aria-label={`Open conversion of ${c.source}`} onClick={() => setOpenId(c.id)}>
+                        Open
+                      </Button>
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            {conversions.length === 0 && <Content component="p">No conversions yet.</Content>}
+          </CardBody>
+        </Card>
+      </PageSection>
+      {open && (
+        <PageSection>
+          <ConversionDetail key={`${open.id}-${open.status}`} tenant={tenant} conversion={open} />
+        </PageSection>
+      )}
+    </>
+  );
+}
+
+function SubmitForm({ tenant, onSubmitted }) {
+  const [repository, setRepository] = useState('');
+  const [ref, setRef] = useState('');
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const conversion = await conversionsApi.submit(tenant, { repository: repository.trim(), ref: ref.trim() || null });
+      setError(null);
+      setRepository('');
+      setRef('');
+      onSubmitted(conversion);
+    } catch (err) {
+      setError(err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <CardTitle component="h2">Convert a repository</CardTitle>
+      <CardBody>
+        <Form onSubmit={submit}>
+          <FormGroup label="Repository" isRequired fieldId="conversion-repository">
+            <TextInput id="conversion-repository" isRequired value={repository} onChange={(_e, v) => setRepository(v)}
+              placeholder="https://github.com/org/repo.git" validated={error ? 'error' : 'default'}
+              aria-describedby="conversion-repository-help" />
+            <FormHelperText>
+              <HelperText id="conversion-repository-help">
+                <HelperTextItem variant={error ? 'error' : 'default'}>
+                  {error ?? 'A public Git repository by its https:// URL, without credentials.'}
+                </HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          </FormGroup>
+          <FormGroup label="Branch or tag" fieldId="conversion-ref">
+            <TextInput id="conversion-ref" value={ref} onChange={(_e, v) => setRef(v)} placeholder="the default branch" />
+          </FormGroup>
+          <ActionGroup>
+            <Button type="submit" isDisabled={busy || !repository.trim()} isLoading={busy}>Convert</Button>
+          </ActionGroup>
+        </Form>
+      </CardBody>
+    </Card>
+  );
+}
+
+function ConversionDetail({ tenant, conversion }) {
+  const [report, setReport] = useState(null);
+  const [error, setError] = useState(null);
+
+  useEffect(() => {
+    if (conversion.status !== 'DONE') {
+      return;
+    }
+    conversionsApi.get(tenant, conversion.id).then((d) => setReport(d.report)).catch((e) => setError(e.message));
+  }, [tenant, conversion.id, conversion.status]);
+
+  return (
+    <Card>
+      <CardTitle component="h2">Report of {conversion.pattern ?? conversion.source}</CardTitle>
+      <CardBody>
+        {error && <Alert variant="danger" isInline title={error} />}
+        <DescriptionList isCompact isHorizontal>
+          <Term name="Repository">{conversion.source}{conversion.ref ? ` @ ${conversion.ref}` : ''}</Term>
+          <Term name="Status"><span data-testid="conversion-status">{conversion.status.toLowerCase()}</span></Term>
+          {conversion.reason && <Term name="Why it failed">{conversion.reason}</Term>}
+          {conversion.finishedAt && <Term name="Finished">{new Date(conversion.finishedAt).toLocaleString()}</Term>}
+        </DescriptionList>
+        {conversion.status === 'DONE' && (
+          <Button component="a" href={conversionsApi.zipUrl(tenant, conversion.id)} download={`${conversion.pattern}.zip`}
+            variant="primary" className="ragfn-download">
+            Download {conversion.pattern}.zip
+          </Button>
+        )}
+        {report && <Report report={report} />}
+      </CardBody>
+    </Card>
+  );
+}
+
+function Term({ name, children }) {
+  return (
+    <DescriptionListGroup>
+      <DescriptionListTerm>{name}</DescriptionListTerm>
+      <DescriptionListDescription>{children}</DescriptionListDescription>
+    </DescriptionListGroup>
+  );
+}
+
+/** The parts of conversion-report.json a person reads first; the full report is in the zip. */
+function Report({ report }) {
+  const detections = report.detections ?? [];
+  return (
+    <div data-testid="conversion-report">
+      {report.nothing_to_convert ? (
+        <Alert variant="info" isInline title="Nothing to convert: no Helm chart, Kustomize folder, manifest or operator Subscription." />
+      ) : (
+        <>
+          <Title headingLevel="h3">Cluster groups</Title>
+          <List>
+            {Object.entries(report.applications ?? {}).map(([group, apps]) => (
+              <ListItem key={group}>values-{group}.yaml: {apps.join(', ') || 'no applications'}</ListItem>
+            ))}
+          </List>
+        </>
+      )}
+      <Title headingLevel="h3">Detected patterns</Title>
+      <Table aria-label="Detected patterns" variant="compact" gridBreakPoint="grid-md">
+        <Thead>
+          <Tr>
+            <Th>Category</Th>
+            <Th>Confidence</Th>
+            <Th>Detected</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {detections.map((d) => (
+            <Tr key={d.category}>
+              <Td dataLabel="Category">{d.name}</Td>
+              <Td dataLabel="Confidence">{d.confidence} (minimum {d.min_confidence})</Td>
+              <Td dataLabel="Detected">{d.detected ? 'yes' : 'no'}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {(report.products ?? []).length > 0 && (
+        <>
+          <Title headingLevel="h3">Products</Title>
+          <List>
+            {report.products.map((p) => (
+              <ListItem key={p.package}>{p.product ?? p.package}{p.version ? ` ${p.version}` : ''}</ListItem>
+            ))}
+          </List>
+        </>
+      )}
+      <Title headingLevel="h3">Needs a human</Title>
+      {(report.needs_human ?? []).length === 0 ? (
+        <Content component="p">Nothing.</Content>
+      ) : (
+        <List>
+          {report.needs_human.map((n) => <ListItem key={n}>{n}</ListItem>)}
+        </List>
+      )}
+    </div>
+  );
+}

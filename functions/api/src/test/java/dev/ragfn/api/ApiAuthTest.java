@@ -97,4 +97,12 @@ class ApiAuthTest {
         given().auth().oauth2(TestIssuer.shared().token("carol", "acme", "reader")).when().get("/api/assistants")
                 .then().statusCode(200).body("id", hasItem("hr-" + kb));
     }
+
+    @Test
+    void should_tell_the_console_where_to_sign_in_without_a_token_when_identity_is_on() {
+        given().when().get("/api/identity").then().statusCode(200)
+                .body("mode", equalTo("oidc"))
+                .body("issuer", equalTo(TestIssuer.shared().issuer()))
+                .body("clientId", equalTo("ragfn-console"));
+    }
 }

@@ -59,7 +59,7 @@ export function HealthRing({ score }) {
  */
 export function MetricRanges({ metrics }) {
   const rows = metrics.filter((m) => m.stats);
-  const rowHeight = 46;
+  const rowHeight = 40;
   const left = 190;
   const right = 20;
   const plot = WIDTH - left - right;
@@ -78,7 +78,8 @@ export function MetricRanges({ metrics }) {
         const mid = y + 14;
         return (
           <g key={m.name} data-metric={m.name}>
-            <text x="0" y={mid + 4} fontSize="13">{m.title}</text>
+            <text x="0" y={mid} fontSize="13">{m.title}</text>
+            <text x="0" y={mid + 16} fontSize="11" fill="#6a6e73">{formatValue(s.min, m.unit)} – {formatValue(s.max, m.unit)}</text>
             <line x1={left} x2={left + plot} y1={mid} y2={mid} stroke="#f0f0f0" />
             <rect x={x(s.min)} y={mid - 2} width={Math.max(1, x(s.max) - x(s.min))} height="4" fill="#8bc1f7" />
             <rect x={x(s.p50)} y={mid - 9} width={Math.max(2, x(s.p95) - x(s.p50))} height="18" fill="#0066cc" opacity="0.75" />
@@ -88,8 +89,6 @@ export function MetricRanges({ metrics }) {
             {m.limit !== null && m.limit !== undefined && (
               <line x1={x(m.limit)} x2={x(m.limit)} y1={mid - 16} y2={mid + 16} stroke="#c9190b" strokeWidth="2" />
             )}
-            <text x={x(s.min)} y={mid + 26} fontSize="11" fill="#6a6e73">{formatValue(s.min, m.unit)}</text>
-            <text x={x(s.max)} y={mid + 26} fontSize="11" fill="#6a6e73" textAnchor="end">{formatValue(s.max, m.unit)}</text>
           </g>
         );
       })}

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +19,32 @@ import java.util.Map;
 /**
  * A stand-in for Prometheus's HTTP API as summarize reads it, with a few vLLM and GPU metrics of the scope
  * {@link #SCOPE}: request load, KV cache usage, time to first token and GPU utilisation, the last two with a
- * spike in the middle of any window, so a summary has statistics, limits and incidents to chart.
+ * spike between two given instants, so a summary has statistics, limits and incidents to chart. The spike
+ * is in absolute time: the day before, which summarize reads as the baseline, has none.
  */
 final class MetricsSource implements AutoCloseable {
 
     static final String SCOPE = "prod/llama";
-    private static final List<String> METRICS = List.of("vllm:num_requests_running", "vllm:kv_cache_usage_perc",
-            "vllm:time_to_first_token_seconds_bucket", "DCGM_FI_DEV_GPU_UTIL");
+    /** Matched in this order: the GPU's query names a vLLM metric too, to scope it to the model's pods. */
+    private static final List<String> METRICS = List.of("DCGM_FI_DEV_GPU_UTIL", "vllm:num_requests_running",
+            "vllm:kv_cache_usage_perc", "vllm:time_to_first_token_seconds_bucket");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
+    private final double spikeFrom;
+    private final double spikeTo;
 
-    private MetricsSource() throws IOException {
+    private MetricsSource(Instant spikeFrom, Instant spikeTo) throws IOException {
+        this.spikeFrom = spikeFrom.getEpochSecond();
+        this.spikeTo = spikeTo.getEpochSecond();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/label/__name__/values", exchange -> answer(exchange, json.valueToTree(METRICS)));
         server.createContext("/api/v1/query_range", exchange -> answer(exchange, range(form(exchange))));
         server.start();
     }
 
-    static MetricsSource start() throws IOException {
-        return new MetricsSource();
+    static MetricsSource start(Instant spikeFrom, Instant spikeTo) throws IOException {
+        return new MetricsSource(spikeFrom, spikeTo);
     }
 
     String address() {
@@ -62,20 +69,19 @@ final class MetricsSource implements AutoCloseable {
             series.putObject("metric").put("namespace", "prod").put("model_name", "llama");
             ArrayNode values = series.putArray("values");
             for (double t = start; t <= end; t += step) {
-                double phase = (t - start) / (end - start);
-                values.addArray().add(t).add(Double.toString(value(metric, phase)));
+                values.addArray().add(t).add(Double.toString(value(metric, t)));
             }
         }
         return data;
     }
 
-    /** A gentle wave for every metric; GPU utilisation and time to first token also spike mid-window. */
-    private static double value(String metric, double phase) {
-        double wave = Math.sin(phase * 12 * Math.PI);
-        boolean spike = phase > 0.55 && phase < 0.62;
+    /** A gentle hourly wave for every metric; GPU utilisation and time to first token also spike. */
+    private double value(String metric, double time) {
+        double wave = Math.sin(time / 3600 * 2 * Math.PI);
+        boolean spike = time >= spikeFrom && time <= spikeTo;
         return switch (metric) {
             case "vllm:num_requests_running" -> 8 + 2 * wave;
-            case "vllm:kv_cache_usage_perc" -> 0.42 + 0.05 * wave + 0.3 * phase;
+            case "vllm:kv_cache_usage_perc" -> 0.42 + 0.05 * wave;
             case "vllm:time_to_first_token_seconds_bucket" -> spike ? 2.4 : 0.35 + 0.04 * wave;
             default -> spike ? 99 : 61 + 6 * wave;
         };

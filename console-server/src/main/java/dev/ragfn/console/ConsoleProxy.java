@@ -3,6 +3,9 @@ package dev.ragfn.console;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
@@ -51,6 +54,12 @@ public class ConsoleProxy {
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 // Knative routes by Host: keep the browser's and the call would come back here.
                 context.request().setAuthority(authority);
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                if (incoming.version() == HttpVersion.HTTP_2 && context.request().getBody().length() < 0
+                        && !incoming.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    // An HTTP/2 body has no length header; the proxy sends it on over HTTP/1.1 only when chunked.
+                    incoming.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+                }
                 return context.sendRequest();
             }
         });

@@ -55,9 +55,11 @@ class ConsoleServerTest {
 
     @Test
     void should_hand_on_each_streamed_event_as_it_comes_when_the_chat_streams() throws Exception {
-        // when: the first event is read while chat-turn still holds the rest back
+        // when: the first event is read while chat-turn still holds the rest back (the request offers HTTP/2,
+        // whose body comes without a length)
         HttpResponse<java.io.InputStream> answer = http.send(HttpRequest.newBuilder(base.resolve("/chat/stream"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hello\"}")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(answer.body(), StandardCharsets.UTF_8))) {
@@ -69,6 +71,7 @@ class ConsoleServerTest {
         // then
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         assertThat(lines).startsWith("event: token", "data: Hello").contains("event: done");
+        assertThat(Upstreams.chatRequest).isEqualTo("{\"message\":\"hello\"}");
         assertThat(Upstreams.streamedBeforeTheEnd).as("the first token reached the browser before the answer ended").isTrue();
     }
 }

@@ -28,6 +28,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     static final ConcurrentLinkedQueue<Received> API_CALLS = new ConcurrentLinkedQueue<>();
     static final CountDownLatch READ_FIRST_TOKEN = new CountDownLatch(1);
     static volatile boolean streamedBeforeTheEnd;
+    static volatile String chatRequest;
     static int apiPort;
 
     private HttpServer api;
@@ -59,7 +60,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     private static void stream(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            chatRequest = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();

@@ -1,15 +1,19 @@
 // The console's main flow in Debian's Chromium, driven by playwright-core against a running bundle:
 // create a knowledge base and an assistant, upload a document until it is indexed, ask a question and
-// see tokens before the answer completes, open a citation, delete the document. Screenshots of each
-// page go to SCREENSHOTS. Exits non-zero with the failing step on stderr.
+// see tokens before the answer completes, open a citation, find the session again, read a stored
+// summary's charts (of SCOPE), use it on a phone-sized screen and by keyboard, delete the document.
+// Every page is checked for controls without an accessible name. Screenshots of each page go to
+// SCREENSHOTS. Exits non-zero with the failing step on stderr.
 //
 // With REPOSITORY (a repository the bundle may read), it also converts it and downloads the pattern.
 //
-// RAGFN_URL=http://127.0.0.1:8080 TENANT=t1 DOCUMENT=/path/vacation.md SCREENSHOTS=target/console node e2e/console-flow.mjs
+// RAGFN_URL=http://127.0.0.1:8080 TENANT=t1 DOCUMENT=/path/vacation.md SCOPE=prod/llama SCREENSHOTS=target/console \
+//   node e2e/console-flow.mjs
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { assertLabelled, assertNoSideways } from './checks.mjs';
 
 const base = required('RAGFN_URL');
 const tenant = required('TENANT');
@@ -18,6 +22,7 @@ const question = process.env.QUESTION ?? 'How many vacation days do employees ge
 const expectedPassage = process.env.EXPECTED_PASSAGE ?? '25 days';
 const shots = required('SCREENSHOTS');
 const repository = process.env.REPOSITORY;
+const scope = required('SCOPE');
 const documentId = basename(documentPath);
 mkdirSync(shots, { recursive: true });
 rmSync(join(shots, 'failure.png'), { force: true });
@@ -61,6 +66,7 @@ try {
   await page.getByLabel('Name').fill('handbook');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await page.getByRole('heading', { name: 'Documents of handbook' }).waitFor();
+  await assertLabelled(page, 'knowledge bases');
 
   step = 'upload a document and see it reach indexed';
   await page.getByLabel('File to upload').setInputFiles(documentPath);
@@ -76,6 +82,7 @@ try {
   await page.getByLabel('Name').fill('HR helper');
   await page.getByLabel('Instructions').fill('Answer from the handbook and cite it.');
   await page.getByLabel('handbook').check();
+  await assertLabelled(page, 'assistant form');
   await page.screenshot({ path: join(shots, '2-assistant-form.png'), fullPage: true });
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await page.getByRole('row').filter({ hasText: 'HR helper' }).waitFor();
@@ -84,8 +91,10 @@ try {
   step = 'ask a question and see tokens before the answer completes';
   await page.getByRole('link', { name: 'Chat' }).click();
   await page.getByLabel('Assistant').selectOption('hr');
+  await assertLabelled(page, 'chat');
+  // By keyboard: Enter in the question sends it.
   await page.getByLabel('Your question').fill(question);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByLabel('Your question').press('Enter');
   const answer = page.getByTestId('answer').last();
   await page.waitForFunction(() => {
     const all = document.querySelectorAll('[data-testid=answer]');
@@ -99,6 +108,7 @@ try {
   if (!(complete.length > partial.length && complete.startsWith(partial.slice(0, 10)))) {
     throw new Error(`the answer did not grow as it streamed: partial "${partial}", complete "${complete}"`);
   }
+  await page.getByRole('list', { name: 'Sessions' }).getByRole('button', { name: /^How many vacation days/ }).waitFor();
   await page.screenshot({ path: join(shots, '5-chat-answer.png'), fullPage: true });
 
   step = 'open a citation';
@@ -107,15 +117,59 @@ try {
   await page.screenshot({ path: join(shots, '6-citation.png'), fullPage: true });
   await page.keyboard.press('Escape');
 
-  step = 'narrow screen';
+  step = 'find the session in the list, start a new one, and open it again';
+  const sessions = page.getByRole('list', { name: 'Sessions' });
+  const openSession = sessions.getByRole('button', { name: /^How many vacation days/ });
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByTestId('answer').waitFor({ state: 'detached' });
+  await openSession.click();
+  await page.locator('[data-testid=answer][data-complete=true]').filter({ hasText: '25 days' }).waitFor();
+  await page.getByRole('button', { name: /^Open source 1/ }).waitFor();
+
+  step = 'read a stored summary as its report with charts';
+  await page.getByRole('link', { name: 'Summaries' }).click();
+  await page.getByLabel('Scope').fill(scope);
+  await page.getByRole('button', { name: 'Show summaries' }).click();
+  await page.getByRole('button', { name: /^Open the summary of/ }).first().click();
+  const report = page.getByTestId('summary-report');
+  await report.locator('svg[role=img][aria-label^="Health"]').waitFor();
+  await report.locator('svg[role=img][aria-label^="Distribution of each metric"] g[data-metric]').first().waitFor();
+  await report.locator('svg[role=img][aria-label^="Incidents over the window"] rect[data-kind]').first().waitFor();
+  await report.getByRole('grid', { name: 'Metric statistics' }).or(report.getByRole('table', { name: 'Metric statistics' })).waitFor();
+  await assertLabelled(page, 'summaries');
+  await page.screenshot({ path: join(shots, '9-summary.png'), fullPage: true });
+
+  step = 'narrow screen, by keyboard';
   // Loaded narrow, as a phone opens it: the navigation starts folded behind its toggle.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/console/#/chat`);
   await page.reload();
   await page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
-  await page.getByRole('button', { name: 'Navigation' }).waitFor();
+  await page.getByRole('list', { name: 'Sessions' }).waitFor();
+  await assertNoSideways(page, 'chat');
   await page.waitForTimeout(500); // the sidebar's slide-out transition
   await page.screenshot({ path: join(shots, '7-chat-narrow.png'), fullPage: true });
+  const toggle = page.getByRole('button', { name: 'Navigation' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const summariesLink = page.getByRole('link', { name: 'Summaries' });
+  await summariesLink.waitFor();
+  await summariesLink.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Summaries', level: 1 }).waitFor();
+  await page.getByLabel('Scope').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Open the summary of/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('summary-report').locator('svg[role=img]').first().waitFor();
+  await assertNoSideways(page, 'summaries');
+  await page.screenshot({ path: join(shots, '7-summary-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 860 });
+
+  step = 'delete the session';
+  await page.goto(`${base}/console/#/chat`);
+  await page.getByRole('button', { name: /^Delete session How many vacation days/ }).click();
+  await page.getByText('No session yet').waitFor();
 
   step = 'delete the document';
   await page.goto(`${base}/console/#/knowledge-bases`);

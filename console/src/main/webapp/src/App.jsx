@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Button,
   Masthead,
   MastheadBrand,
   MastheadContent,
@@ -23,21 +24,25 @@ import { ChatPage } from './ChatPage.jsx';
 import { KnowledgeBasesPage } from './KnowledgeBasesPage.jsx';
 import { AssistantsPage } from './AssistantsPage.jsx';
 import { ConversionsPage } from './ConversionsPage.jsx';
+import { SummariesPage } from './SummariesPage.jsx';
+import { signOut } from './auth.js';
 
 const PAGES = [
   { id: 'chat', title: 'Chat', Component: ChatPage },
   { id: 'knowledge-bases', title: 'Knowledge bases', Component: KnowledgeBasesPage },
   { id: 'assistants', title: 'Assistants', Component: AssistantsPage },
   { id: 'conversions', title: 'Conversions', Component: ConversionsPage },
+  { id: 'summaries', title: 'Summaries', Component: SummariesPage },
 ];
 
 function storedTenant() {
   return window.localStorage.getItem('ragfn.tenant') || 'demo';
 }
 
-export function App() {
+export function App({ identity }) {
   const route = useHashRoute('chat');
-  const [tenant, setTenant] = useState(storedTenant);
+  const signedIn = identity.mode === 'oidc';
+  const [tenant, setTenant] = useState(signedIn ? identity.tenant : storedTenant);
   const page = PAGES.find((p) => p.id === route) ?? PAGES[0];
 
   const changeTenant = (value) => {
@@ -58,15 +63,26 @@ export function App() {
       <MastheadContent>
         <Toolbar isFullHeight>
           <ToolbarContent>
-            <ToolbarItem>
-              <TextInput
-                className="ragfn-tenant"
-                aria-label="Tenant"
-                placeholder="tenant"
-                value={tenant}
-                onChange={(_e, value) => changeTenant(value.trim())}
-              />
-            </ToolbarItem>
+            {signedIn ? (
+              <>
+                <ToolbarItem>
+                  <span className="ragfn-user" data-testid="signed-in-user">{identity.user} ({tenant})</span>
+                </ToolbarItem>
+                <ToolbarItem>
+                  <Button variant="secondary" onClick={signOut}>Log out</Button>
+                </ToolbarItem>
+              </>
+            ) : (
+              <ToolbarItem>
+                <TextInput
+                  className="ragfn-tenant"
+                  aria-label="Tenant"
+                  placeholder="tenant"
+                  value={tenant}
+                  onChange={(_e, value) => changeTenant(value.trim())}
+                />
+              </ToolbarItem>
+            )}
           </ToolbarContent>
         </Toolbar>
       </MastheadContent>

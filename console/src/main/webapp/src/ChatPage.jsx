@@ -9,6 +9,8 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
+  Grid,
+  GridItem,
   Label,
   List,
   ListItem,
@@ -23,6 +25,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { api, streamChat } from './api.js';
+import { SessionList, storedTurn } from './Sessions.jsx';
 
 export function ChatPage({ tenant }) {
   const [assistants, setAssistants] = useState([]);
@@ -33,6 +36,7 @@ export function ChatPage({ tenant }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const [opened, setOpened] = useState(null);
+  const [storedTurns, setStoredTurns] = useState(0);
   const abort = useRef(null);
 
   useEffect(() => {
@@ -68,6 +72,7 @@ export function ChatPage({ tenant }) {
         } else if (name === 'done') {
           setSessionId(data.sessionId);
           updateLast((t) => ({ ...t, answer: data.answer, done: data }));
+          setStoredTurns((n) => n + 1);
         } else if (name === 'error') {
           setError(data.message ?? String(data));
         }
@@ -87,12 +92,30 @@ export function ChatPage({ tenant }) {
     setSessionId(null);
   };
 
+  const openSession = async (id) => {
+    abort.current?.abort();
+    setError(null);
+    try {
+      const view = await api.session(tenant, id);
+      setTurns(view.turns.map(storedTurn));
+      setSessionId(id);
+    } catch (e) {
+      setError(e.message);
+    }
+  };
+
   return (
     <>
       <PageSection>
         <Title headingLevel="h1">Chat</Title>
       </PageSection>
       <PageSection>
+        <Grid hasGutter>
+        <GridItem md={4} lg={3}>
+          <SessionList tenant={tenant} current={sessionId} version={storedTurns} onOpen={openSession}
+            onDeleted={(id) => id === sessionId && newSession()} />
+        </GridItem>
+        <GridItem md={8} lg={9}>
         <Stack hasGutter>
           {error && <StackItem><Alert variant="danger" isInline title={error} /></StackItem>}
           {assistants.length === 0 ? (
@@ -136,11 +159,13 @@ export function ChatPage({ tenant }) {
               </FormGroup>
               <div>
                 <Button type="submit" isDisabled={busy || !assistant || !message.trim()} isLoading={busy}>Send</Button>{' '}
-                <Button variant="secondary" onClick={newSession}>New conversation</Button>
+                <Button variant="secondary" onClick={newSession}>New session</Button>
               </div>
             </Form>
           </StackItem>
         </Stack>
+        </GridItem>
+        </Grid>
       </PageSection>
       {opened && (
         <Passage tenant={tenant} assistant={assistant} opened={opened} onClose={() => setOpened(null)} />

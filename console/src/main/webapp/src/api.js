@@ -1,5 +1,7 @@
-// The bundle's HTTP API, called from the same origin. Without identity (ragfn.auth.mode=none, on
-// loopback only) every call names its tenant in the query; errors come back as {kind, message}.
+// The bundle's HTTP API, called from the same origin. Every call names its tenant in the query: without
+// identity (ragfn.auth.mode=none, on loopback only) that decides it, with identity the token's tenant
+// (sent along as a bearer token) must match. Errors come back as {kind, message}.
+import { authorization } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, kind, message) {
@@ -27,9 +29,10 @@ async function failure(response) {
 }
 
 export async function call(tenant, method, path, body, headers = {}) {
+  const auth = await authorization();
   const response = await fetch(withTenant(path, tenant), {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
@@ -53,14 +56,23 @@ export const api = {
   createAssistant: (t, a) => call(t, 'POST', '/api/assistants', a).then((r) => r.data),
   updateAssistant: (t, id, a, etag) => call(t, 'PUT', `/api/assistants/${encodeURIComponent(id)}`, a, { 'if-match': etag }).then((r) => r.data),
   deleteAssistant: (t, id) => call(t, 'DELETE', `/api/assistants/${encodeURIComponent(id)}`),
+  sessions: (t) => call(t, 'GET', '/api/sessions').then((r) => r.data),
+  session: (t, id) => call(t, 'GET', `/api/sessions/${encodeURIComponent(id)}`).then((r) => r.data),
+  deleteSession: (t, id) => call(t, 'DELETE', `/api/sessions/${encodeURIComponent(id)}`),
+  summaries: (t, scope, from) =>
+    call(t, 'GET', `/api/summaries?scope=${encodeURIComponent(scope)}&from=${encodeURIComponent(from)}`).then((r) => r.data),
+  summary: (t, s) => call(t, 'GET', `/api/summaries/report?scope=${encodeURIComponent(s.scope)}`
+    + `&windowStart=${encodeURIComponent(s.windowStart)}&windowEnd=${encodeURIComponent(s.windowEnd)}`).then((r) => r.data),
   retrieve: (t, request) => call(t, 'POST', '/retrieve', { ...request, tenant: t }).then((r) => r.data),
 };
 
 /** Uploads one file with progress (fetch cannot report upload progress; XMLHttpRequest can). */
-export function upload(tenant, kb, file, onProgress) {
+export async function upload(tenant, kb, file, onProgress) {
+  const auth = await authorization();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withTenant(`/api/knowledge-bases/${encodeURIComponent(kb)}/documents`, tenant));
+    Object.entries(auth).forEach(([name, value]) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
     xhr.onload = () => {
       let body = null;
@@ -89,7 +101,7 @@ export function upload(tenant, kb, file, onProgress) {
 export async function streamChat(request, onEvent, signal) {
   const response = await fetch('/chat/stream', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(await authorization()) },
     body: JSON.stringify(request),
     signal,
   });

@@ -30,4 +30,8 @@ public interface ApiConfig {
     /** Documents in a page when a request names no limit. */
     @WithDefault("50")
     int defaultPageSize();
+
+    /** OIDC client the web console signs users in with: a public client of the issuer with the authorization-code flow and PKCE. */
+    @WithDefault("ragfn-console")
+    String consoleClientId();
 }

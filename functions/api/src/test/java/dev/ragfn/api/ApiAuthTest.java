@@ -118,4 +118,12 @@ class ApiAuthTest {
         given().auth().oauth2(converter).when().get("/api/conversions").then().statusCode(200)
                 .body("conversions.id", hasItem(conversion));
     }
+
+    @Test
+    void should_tell_the_console_where_to_sign_in_without_a_token_when_identity_is_on() {
+        given().when().get("/api/identity").then().statusCode(200)
+                .body("mode", equalTo("oidc"))
+                .body("issuer", equalTo(TestIssuer.shared().issuer()))
+                .body("clientId", equalTo("ragfn-console"));
+    }
 }

@@ -129,6 +129,11 @@ class EventBridgePublisherTest {
             }
 
             @Override
+            public String consoleClientId() {
+                return "ragfn-console";
+            }
+
+            @Override
             public boolean allowLocalConversionSources() {
                 return false;
             }

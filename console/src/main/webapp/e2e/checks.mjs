@@ -1,0 +1,36 @@
+// Checks the browser flows run on every page they visit.
+
+/** Fails when a control or chart on the page has no accessible name (no label, aria-label or text). */
+export async function assertLabelled(page, where) {
+  const unnamed = await page.evaluate(() => {
+    const named = (el) => {
+      if (el.labels?.length || el.getAttribute('aria-label')?.trim() || el.getAttribute('title')?.trim()) {
+        return true;
+      }
+      const by = el.getAttribute('aria-labelledby');
+      if (by && by.split(/\s+/).some((id) => document.getElementById(id)?.textContent.trim())) {
+        return true;
+      }
+      return ['BUTTON', 'A'].includes(el.tagName) && el.textContent.trim().length > 0;
+    };
+    // Decorative icons are aria-hidden: not for a screen reader, so not checked.
+    const visible = (el) => el.getClientRects().length > 0 && el.type !== 'hidden' && !el.closest('[aria-hidden=true]');
+    return [...document.querySelectorAll('input, select, textarea, button, a[href], [role=button], svg[role=img]')]
+      .filter((el) => visible(el) && !named(el))
+      .map((el) => el.outerHTML.slice(0, 160));
+  });
+  if (unnamed.length) {
+    throw new Error(`controls without an accessible name on ${where}:\n${unnamed.join('\n')}`);
+  }
+}
+
+/** Fails when the page is wider than the viewport, so a phone would have to scroll sideways. */
+export async function assertNoSideways(page, where) {
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  if (scroll > viewport + 1) {
+    throw new Error(`${where} is ${scroll}px wide on a ${viewport}px screen: it scrolls sideways`);
+  }
+}

@@ -3,8 +3,8 @@ package dev.ragfn.runtime;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.embedding.EmbeddingModels;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class ModelProducers {
 
-    void checkProvider(@Observes @Initialized(ApplicationScoped.class) Object started, RagfnConfig config) {
+    void checkProvider(@Observes StartupEvent started, RagfnConfig config) {
         EmbeddingModels.checkProvider(config);
     }
 

@@ -9,8 +9,8 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.runtime.observe.TracedPort;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -24,7 +24,7 @@ public class StoreProducers {
      * A function that includes store or index modules fails at start, not at its first event, when
      * configuration names a store or index whose module it does not include.
      */
-    void checkBackends(@Observes @Initialized(ApplicationScoped.class) Object started, RagfnConfig config) {
+    void checkBackends(@Observes StartupEvent started, RagfnConfig config) {
         if (Stores.hasStores()) {
             Stores.store(config);
         }

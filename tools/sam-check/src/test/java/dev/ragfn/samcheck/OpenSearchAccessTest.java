@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenSearchAccessTest {
 
     static final String SIGNED_CONDITION = "SignsOpenSearchRequests";
-    private static final Pattern USES_INDEX = Pattern.compile("\\bVectorIndex\\b");
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL);
 
     private final Template template = Template.load();
 
@@ -104,18 +103,13 @@ class OpenSearchAccessTest {
         return grants;
     }
 
+    /** A function uses the index when its package includes the OpenSearch module (a test-scope one does not ship). */
     private static boolean usesIndex(String module) {
-        Path sources = Repo.root().resolve("functions").resolve(module).resolve("src/main/java");
-        if (!Files.isDirectory(sources)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (USES_INDEX.matcher(Files.readString(file)).find()) {
-                    return true;
-                }
-            }
-            return false;
+        try {
+            String pom = Files.readString(Repo.root().resolve("functions").resolve(module).resolve("pom.xml"));
+            return DEPENDENCY.matcher(pom).results().map(m -> m.group())
+                    .anyMatch(dependency -> dependency.contains("<artifactId>ragfn-index-opensearch</artifactId>")
+                            && !dependency.contains("<scope>test</scope>"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Metrics and tracing for {@link ChatTurnBenchmark} outside Quarkus, switched on and off between
  * blocks of turns, as a deployed function has them: a Prometheus registry recording every ragfn_*
  * meter, and an OpenTelemetry SDK whose batch processor sends every span as OTLP/HTTP protobuf to
- * a receiver on 127.0.0.1 that reads and drops it (the collector's own cost is not measured).
+ * a collector: the given endpoint (a sink in another process, so that receiving costs this process
+ * nothing), or else a receiver on 127.0.0.1 in this process that reads and drops every request.
  */
 final class BenchObservability implements AutoCloseable {
 
@@ -44,7 +46,7 @@ final class BenchObservability implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SdkTracerProvider tracing;
 
-    private BenchObservability() throws IOException {
+    private BenchObservability(Optional<URI> collector) throws IOException {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/v1/traces", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -53,15 +55,17 @@ final class BenchObservability implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces");
+        URI endpoint = collector.orElseGet(() -> {
+            receiver.start();
+            return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces");
+        });
         tracing = SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(new OtlpHttp(endpoint, exportedSpans)).build()).build();
     }
 
-    /** Started, and off until {@link #on()}. */
-    static BenchObservability start() throws IOException {
-        return new BenchObservability();
+    /** Started, and off until {@link #on()}; spans go to {@code collector} (an OTLP/HTTP traces URL) when given. */
+    static BenchObservability start(Optional<URI> collector) throws IOException {
+        return new BenchObservability(collector);
     }
 
     void on() {
@@ -69,17 +73,18 @@ final class BenchObservability implements AutoCloseable {
         RagfnTracing.use(tracing.get("dev.ragfn"));
     }
 
+    /** Off again, once the spans so far are exported: their export is part of the work done with tracing on. */
     void off() {
+        tracing.forceFlush().join(10, TimeUnit.SECONDS);
         Metrics.globalRegistry.remove(registry);
         RagfnTracing.use(OFF);
     }
 
     /** What reached the receiver and how many series the registry holds: proof that both were live. */
     String summary() {
-        tracing.forceFlush().join(10, TimeUnit.SECONDS);
         long series = registry.scrape().lines().filter(l -> l.startsWith("ragfn_")).count();
-        return String.format("%,d spans exported, %,d bytes received over OTLP/HTTP; Prometheus registry: %d ragfn_* series",
-                exportedSpans.get(), receivedBytes.get(), series);
+        return String.format("%,d spans exported over OTLP/HTTP (%,d bytes received in process); Prometheus registry:"
+                + " %d ragfn_* series", exportedSpans.get(), receivedBytes.get(), series);
     }
 
     @Override
@@ -92,7 +97,7 @@ final class BenchObservability implements AutoCloseable {
 
     /** OTLP/HTTP with protobuf bodies, as quarkus-opentelemetry exports by default (protocol http/protobuf). */
     private record OtlpHttp(URI endpoint, AtomicLong sent) implements SpanExporter {
-        private static final HttpClient CLIENT = HttpClient.newHttpClient();
+        private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         @Override
         public CompletableResultCode export(Collection<SpanData> spans) {

@@ -1,5 +1,6 @@
 package dev.ragfn.chatturn;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -25,6 +26,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +52,9 @@ import java.util.function.Function;
  * With {@code --observability compare} retrieve and chat turns run with metrics and tracing off
  * and on ({@link BenchObservability}, spans exported over OTLP/HTTP to a local receiver) in
  * alternating blocks, one row per path printed as it completes; {@code --extractive false} leaves
- * out the slow extractive path (it embeds every evidence sentence).
+ * out the slow extractive path (it embeds every evidence sentence); {@code --otlp-endpoint URL}
+ * sends the spans to a collector in another process instead of a receiver in this one;
+ * {@code --rounds 2} runs every path twice.
  * <pre>
  * ... dev.ragfn.chatturn.ChatTurnBenchmark --chunks 10000 --turns 200 --observability compare
  * </pre>
@@ -58,6 +63,8 @@ public final class ChatTurnBenchmark {
 
     private static final int WARM_UP = 50;
     private static final int BLOCK = 10;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final String[] WORDS = ("cluster operator deploy service model vector index query latency "
             + "token embedding document chunk tenant knowledge retrieval answer policy shield metric summary event "
             + "trigger broker function lambda knative scale memory cache request response stream retry backoff "
@@ -104,17 +111,22 @@ public final class ChatTurnBenchmark {
             ChatTurnService tracedWithModel = new ChatTurnService(tracedRetrieve, embeddings, shield, tracedSessions,
                     chatConfig, Optional.of(TracedChatModels.traced(instantModel())), Clock.systemUTC());
             if (options.getOrDefault("observability", "off").equals("compare")) {
-                System.out.println("| path | off p50 | on p50 | on/off p50 | off p99 | on p99 |");
-                System.out.println("|---|---|---|---|---|---|");
-                try (BenchObservability observability = BenchObservability.start()) {
-                    compare("retrieve (hybrid)", turns, false, observability,
-                            request -> retrieveOnly(retrieve, request), request -> retrieveOnly(tracedRetrieve, request));
-                    compare("model (answers instantly), streamed", turns, true, observability,
-                            request -> withModel.stream(request, token -> { }),
-                            request -> tracedWithModel.stream(request, token -> { }));
-                    if (!options.getOrDefault("extractive", "true").equals("false")) {
-                        compare("extractive (no model), blocking", turns, false, observability, extractive::chat,
-                                tracedExtractive::chat);
+                System.out.println("| path | off p50 | on p50 | on/off p50 | off p99 | on p99 | off CPU per turn"
+                        + " | on CPU per turn | on/off CPU |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                try (BenchObservability observability = BenchObservability.start(
+                        Optional.ofNullable(options.get("otlp-endpoint")).map(URI::create))) {
+                    // A second round shows what the first paid for compiling the observability code.
+                    for (int round = 0; round < Integer.parseInt(options.getOrDefault("rounds", "1")); round++) {
+                        compare("retrieve (hybrid)", turns, false, observability,
+                                request -> retrieveOnly(retrieve, request), request -> retrieveOnly(tracedRetrieve, request));
+                        compare("model (answers instantly), streamed", turns, true, observability,
+                                request -> withModel.stream(request, token -> { }),
+                                request -> tracedWithModel.stream(request, token -> { }));
+                        if (!options.getOrDefault("extractive", "true").equals("false")) {
+                            compare("extractive (no model), blocking", turns, false, observability, extractive::chat,
+                                    tracedExtractive::chat);
+                        }
                     }
                     System.out.println(observability.summary());
                 }
@@ -132,6 +144,9 @@ public final class ChatTurnBenchmark {
     /**
      * The same turns with metrics and tracing off and on, in alternating blocks of {@link #BLOCK}
      * (off-on, then on-off), so drift of a shared machine hits both alike; prints the row at once.
+     * Beside wall-clock percentiles it gives the process's CPU time per turn on each side, which
+     * includes exporting the spans (each block with tracing on ends with a flush) and which load
+     * from other processes inflates far less than wall-clock time.
      */
     private static void compare(String path, int turns, boolean followUps, BenchObservability observability,
                                 Function<ChatTurnRequest, ChatTurnResponse> off,
@@ -140,6 +155,7 @@ public final class ChatTurnBenchmark {
         Conversation observed = new Conversation(followUps, on);
         long[] offNanos = new long[turns];
         long[] onNanos = new long[turns];
+        long[] cpuNanos = new long[2];
         for (int i = 0; i < WARM_UP; i++) {
             plain.turn();
             observability.on();
@@ -149,6 +165,7 @@ public final class ChatTurnBenchmark {
         for (int done = 0, block = 0; done < turns; done += BLOCK, block++) {
             int n = Math.min(BLOCK, turns - done);
             for (boolean observing : block % 2 == 0 ? new boolean[]{false, true} : new boolean[]{true, false}) {
+                long cpu = PROCESS.getProcessCpuTime();
                 if (observing) {
                     observability.on();
                 }
@@ -158,12 +175,15 @@ public final class ChatTurnBenchmark {
                 if (observing) {
                     observability.off();
                 }
+                cpuNanos[observing ? 1 : 0] += PROCESS.getProcessCpuTime() - cpu;
             }
         }
         double offP50 = percentile(offNanos, 50);
         double onP50 = percentile(onNanos, 50);
-        System.out.printf("| %s | %.2f ms | %.2f ms | %+.1f%% | %.2f ms | %.2f ms |%n", path, offP50 / 1e6,
-                onP50 / 1e6, (onP50 / offP50 - 1) * 100, percentile(offNanos, 99) / 1e6, percentile(onNanos, 99) / 1e6);
+        System.out.printf("| %s | %.2f ms | %.2f ms | %+.1f%% | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %+.1f%% |%n", path,
+                offP50 / 1e6, onP50 / 1e6, (onP50 / offP50 - 1) * 100, percentile(offNanos, 99) / 1e6,
+                percentile(onNanos, 99) / 1e6, cpuNanos[0] / 1e6 / turns, cpuNanos[1] / 1e6 / turns,
+                ((double) cpuNanos[1] / cpuNanos[0] - 1) * 100);
     }
 
     /** Questions from a fixed seed; with follow-ups each session gets three turns, so history is read and grows. */

@@ -1,5 +1,6 @@
 package dev.ragfn.chatturn;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -25,6 +26,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,14 +49,22 @@ import java.util.function.Function;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp ... dev.ragfn.chatturn.ChatTurnBenchmark --chunks 10000 --turns 300
  * </pre>
- * With {@code --observability compare} every path runs twice more with metrics and tracing on
- * ({@link BenchObservability}), alternating with the runs without, for the overhead side by side.
+ * With {@code --observability compare} retrieve and chat turns run with metrics and tracing off
+ * and on ({@link BenchObservability}, spans exported over OTLP/HTTP to a local receiver) in
+ * alternating blocks, one row per path printed as it completes; {@code --extractive false} leaves
+ * out the slow extractive path (it embeds every evidence sentence); {@code --otlp-endpoint URL}
+ * sends the spans to a collector in another process instead of a receiver in this one;
+ * {@code --rounds 2} runs every path twice.
  * <pre>
+ * ... dev.ragfn.chatturn.ChatTurnBenchmark --chunks 10000 --turns 200 --observability compare
  * </pre>
  */
 public final class ChatTurnBenchmark {
 
     private static final int WARM_UP = 50;
+    private static final int BLOCK = 10;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final String[] WORDS = ("cluster operator deploy service model vector index query latency "
             + "token embedding document chunk tenant knowledge retrieval answer policy shield metric summary event "
             + "trigger broker function lambda knative scale memory cache request response stream retry backoff "
@@ -99,27 +110,102 @@ public final class ChatTurnBenchmark {
                     chatConfig, Optional.empty(), Clock.systemUTC());
             ChatTurnService tracedWithModel = new ChatTurnService(tracedRetrieve, embeddings, shield, tracedSessions,
                     chatConfig, Optional.of(TracedChatModels.traced(instantModel())), Clock.systemUTC());
-            List<String> rows = new ArrayList<>();
-            boolean observed = options.getOrDefault("observability", "off").equals("compare");
-            // Off and on alternate, twice, so drift of a shared machine hits both alike.
-            for (int round = 0; round < (observed ? 2 : 1); round++) {
-                rows.add(row("extractive (no model), blocking", run(turns, false, extractive::chat)));
-                rows.add(row("model (answers instantly), streamed", run(turns, true,
-                        request -> withModel.stream(request, token -> { }))));
-                rows.add(row("retrieve (hybrid)", run(turns, false, request -> retrieveOnly(retrieve, request))));
-                if (observed) {
-                    try (BenchObservability on = BenchObservability.on()) {
-                        rows.add(row("extractive, metrics + tracing on", run(turns, false, tracedExtractive::chat)));
-                        rows.add(row("model streamed, metrics + tracing on", run(turns, true,
-                                request -> tracedWithModel.stream(request, token -> { }))));
-                        rows.add(row("retrieve (hybrid), metrics + tracing on", run(turns, false,
-                                request -> retrieveOnly(tracedRetrieve, request))));
+            if (options.getOrDefault("observability", "off").equals("compare")) {
+                System.out.println("| path | off p50 | on p50 | on/off p50 | off p99 | on p99 | off CPU per turn"
+                        + " | on CPU per turn | on/off CPU |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                try (BenchObservability observability = BenchObservability.start(
+                        Optional.ofNullable(options.get("otlp-endpoint")).map(URI::create))) {
+                    // A second round shows what the first paid for compiling the observability code.
+                    for (int round = 0; round < Integer.parseInt(options.getOrDefault("rounds", "1")); round++) {
+                        compare("retrieve (hybrid)", turns, false, observability,
+                                request -> retrieveOnly(retrieve, request), request -> retrieveOnly(tracedRetrieve, request));
+                        compare("model (answers instantly), streamed", turns, true, observability,
+                                request -> withModel.stream(request, token -> { }),
+                                request -> tracedWithModel.stream(request, token -> { }));
+                        if (!options.getOrDefault("extractive", "true").equals("false")) {
+                            compare("extractive (no model), blocking", turns, false, observability, extractive::chat,
+                                    tracedExtractive::chat);
+                        }
                     }
+                    System.out.println(observability.summary());
                 }
+                return;
             }
             System.out.println("| path | total p50 | total p99 | stages, p50 ms |");
             System.out.println("|---|---|---|---|");
-            rows.forEach(System.out::println);
+            System.out.println(row("extractive (no model), blocking", run(turns, false, extractive::chat)));
+            System.out.println(row("model (answers instantly), streamed", run(turns, true,
+                    request -> withModel.stream(request, token -> { }))));
+            System.out.println(row("retrieve (hybrid)", run(turns, false, request -> retrieveOnly(retrieve, request))));
+        }
+    }
+
+    /**
+     * The same turns with metrics and tracing off and on, in alternating blocks of {@link #BLOCK}
+     * (off-on, then on-off), so drift of a shared machine hits both alike; prints the row at once.
+     * Beside wall-clock percentiles it gives the process's CPU time per turn on each side, which
+     * includes exporting the spans (each block with tracing on ends with a flush) and which load
+     * from other processes inflates far less than wall-clock time.
+     */
+    private static void compare(String path, int turns, boolean followUps, BenchObservability observability,
+                                Function<ChatTurnRequest, ChatTurnResponse> off,
+                                Function<ChatTurnRequest, ChatTurnResponse> on) {
+        Conversation plain = new Conversation(followUps, off);
+        Conversation observed = new Conversation(followUps, on);
+        long[] offNanos = new long[turns];
+        long[] onNanos = new long[turns];
+        long[] cpuNanos = new long[2];
+        for (int i = 0; i < WARM_UP; i++) {
+            plain.turn();
+            observability.on();
+            observed.turn();
+            observability.off();
+        }
+        for (int done = 0, block = 0; done < turns; done += BLOCK, block++) {
+            int n = Math.min(BLOCK, turns - done);
+            for (boolean observing : block % 2 == 0 ? new boolean[]{false, true} : new boolean[]{true, false}) {
+                long cpu = PROCESS.getProcessCpuTime();
+                if (observing) {
+                    observability.on();
+                }
+                for (int i = 0; i < n; i++) {
+                    (observing ? onNanos : offNanos)[done + i] = (observing ? observed : plain).turn();
+                }
+                if (observing) {
+                    observability.off();
+                }
+                cpuNanos[observing ? 1 : 0] += PROCESS.getProcessCpuTime() - cpu;
+            }
+        }
+        double offP50 = percentile(offNanos, 50);
+        double onP50 = percentile(onNanos, 50);
+        System.out.printf("| %s | %.2f ms | %.2f ms | %+.1f%% | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %+.1f%% |%n", path,
+                offP50 / 1e6, onP50 / 1e6, (onP50 / offP50 - 1) * 100, percentile(offNanos, 99) / 1e6,
+                percentile(onNanos, 99) / 1e6, cpuNanos[0] / 1e6 / turns, cpuNanos[1] / 1e6 / turns,
+                ((double) cpuNanos[1] / cpuNanos[0] - 1) * 100);
+    }
+
+    /** Questions from a fixed seed; with follow-ups each session gets three turns, so history is read and grows. */
+    private static final class Conversation {
+        private final Random random = new Random(11);
+        private final boolean followUps;
+        private final Function<ChatTurnRequest, ChatTurnResponse> turn;
+        private int asked;
+        private ChatTurnResponse last;
+
+        Conversation(boolean followUps, Function<ChatTurnRequest, ChatTurnResponse> turn) {
+            this.followUps = followUps;
+            this.turn = turn;
+        }
+
+        /** One turn's time in nanoseconds. */
+        long turn() {
+            String question = "How do I " + sentence(random, 8) + "?";
+            String session = followUps && asked++ % 3 != 0 ? last.sessionId() : null;
+            long start = System.nanoTime();
+            last = turn.apply(new ChatTurnRequest("bench", session, question, List.of("kb"), null));
+            return System.nanoTime() - start;
         }
     }
 
@@ -130,24 +216,17 @@ public final class ChatTurnBenchmark {
         return new ChatTurnResponse(null, 0, "", true, List.of(), List.of(), Map.of(), Map.of(), 0, 0, null);
     }
 
-    /** Each session gets three turns, so history is read and grows as in a conversation. */
     private static Map<String, long[]> run(int turns, boolean followUps, Function<ChatTurnRequest, ChatTurnResponse> turn) {
-        Random random = new Random(11);
+        Conversation conversation = new Conversation(followUps, turn);
         Map<String, long[]> nanos = new LinkedHashMap<>();
-        String session = null;
         for (int i = 0; i < WARM_UP + turns; i++) {
-            String question = "How do I " + sentence(random, 8) + "?";
-            session = followUps && i % 3 != 0 ? session : null;
-            long start = System.nanoTime();
-            ChatTurnResponse response = turn.apply(new ChatTurnRequest("bench", session, question, List.of("kb"), null));
-            long total = System.nanoTime() - start;
-            session = response.sessionId();
+            long total = conversation.turn();
             if (i < WARM_UP) {
                 continue;
             }
             int measured = i - WARM_UP;
             nanos.computeIfAbsent("total", k -> new long[turns])[measured] = total;
-            response.timings().forEach((stage, millis) -> {
+            conversation.last.timings().forEach((stage, millis) -> {
                 if (!stage.equals("total")) {
                     nanos.computeIfAbsent(stage, k -> new long[turns])[measured] = millis * 1_000_000;
                 }

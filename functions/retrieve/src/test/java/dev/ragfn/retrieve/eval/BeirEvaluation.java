@@ -9,6 +9,7 @@ import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.embedding.EmbeddingModels;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
+import dev.ragfn.retrieve.HybridFusion;
 import dev.ragfn.retrieve.Passage;
 import dev.ragfn.retrieve.RetrieveConfig;
 import dev.ragfn.retrieve.RetrieveMode;
@@ -19,6 +20,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +36,11 @@ import java.util.Optional;
  * {@code --embedding-cache DIR} keeps the corpus's and queries' vectors there between runs
  * (embedding SciFact takes minutes on two cores); a changed text is embedded again.
  * {@code --modes bm25} runs only the named modes; with bm25 alone nothing is embedded.
+ * {@code --convex-weights 0.3,0.5} also scores hybrid with convex fusion at each of those vector
+ * weights, on the same index (for choosing the weight on a training split).
  *
- * <pre>BeirEvaluation &lt;beir-folder&gt; [split, default test] [--embedding-cache DIR] [--modes bm25,vector,hybrid]</pre>
+ * <pre>BeirEvaluation &lt;beir-folder&gt; [split, default test] [--embedding-cache DIR] [--modes bm25,vector,hybrid]
+ *     [--convex-weights 0.3,0.5]</pre>
  */
 public final class BeirEvaluation {
 
@@ -59,18 +64,21 @@ public final class BeirEvaluation {
         List<String> positional = new ArrayList<>();
         Optional<Path> cache = Optional.empty();
         List<RetrieveMode> modes = List.of(RetrieveMode.values());
+        List<Double> convexWeights = List.of();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--embedding-cache") && i + 1 < args.length) {
                 cache = Optional.of(Path.of(args[++i]));
             } else if (args[i].equals("--modes") && i + 1 < args.length) {
                 modes = Arrays.stream(args[++i].split(",")).map(RetrieveMode::parse).toList();
+            } else if (args[i].equals("--convex-weights") && i + 1 < args.length) {
+                convexWeights = Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList();
             } else {
                 positional.add(args[i]);
             }
         }
         if (positional.isEmpty()) {
             System.err.println("usage: BeirEvaluation <beir-folder> [split, default test] [--embedding-cache DIR]"
-                    + " [--modes bm25,vector,hybrid]");
+                    + " [--modes bm25,vector,hybrid] [--convex-weights 0.3,0.5]");
             System.exit(2);
         }
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources()
@@ -83,7 +91,7 @@ public final class BeirEvaluation {
         if (cache.isPresent()) {
             model = EmbeddingCache.around(model, cache.get());
         }
-        Result result = evaluate(folder, split, model, retrieve, modes, System.out);
+        Result result = evaluate(folder, split, model, retrieve, modes, convexWeights, System.out);
         System.out.printf("%s, split %s, model %s, fusion %s%n", folder, split, model, describe(retrieve));
         System.out.print(table(result.scores()));
     }
@@ -95,6 +103,12 @@ public final class BeirEvaluation {
 
     public static Result evaluate(Path folder, String split, EmbeddingModel model, RetrieveConfig config,
                                   List<RetrieveMode> modes, PrintStream log) {
+        return evaluate(folder, split, model, config, modes, List.of(), log);
+    }
+
+    /** As above, and hybrid with convex fusion at each of {@code convexWeights}, logged one line each. */
+    public static Result evaluate(Path folder, String split, EmbeddingModel model, RetrieveConfig config,
+                                  List<RetrieveMode> modes, List<Double> convexWeights, PrintStream log) {
         BeirDataset data = BeirDataset.read(folder, split);
         List<BeirDataset.CorpusDocument> documents = data.corpus().stream().filter(d -> !d.isEmpty()).toList();
         int empty = data.corpus().size() - documents.size();
@@ -110,6 +124,12 @@ public final class BeirEvaluation {
             for (RetrieveMode mode : modes) {
                 scores.add(score(mode, data, service));
             }
+            for (double weight : convexWeights) {
+                ModeScore hybrid = score(RetrieveMode.HYBRID, data,
+                        new RetrieveService(index, model, convex(config, weight), Optional.empty()));
+                log.printf("hybrid, convex, vector weight %.2f: nDCG@10 %.3f, recall@100 %.3f%n", weight,
+                        hybrid.ndcgAt10(), hybrid.recallAt100());
+            }
             return new Result(scores, documents.size(), empty);
         }
     }
@@ -121,6 +141,16 @@ public final class BeirEvaluation {
                     s.recallAt100()));
         }
         return table.toString();
+    }
+
+    /** {@code config} with convex fusion at vector weight {@code weight}. */
+    private static RetrieveConfig convex(RetrieveConfig config, double weight) {
+        return (RetrieveConfig) Proxy.newProxyInstance(RetrieveConfig.class.getClassLoader(),
+                new Class<?>[]{RetrieveConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "fusion" -> HybridFusion.Kind.CONVEX;
+                    case "convexVectorWeight" -> weight;
+                    default -> method.invoke(config, args);
+                });
     }
 
     private static String describe(RetrieveConfig config) {

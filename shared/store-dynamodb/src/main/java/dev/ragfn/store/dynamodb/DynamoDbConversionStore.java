@@ -6,14 +6,10 @@ import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.ConversionPage;
 import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.DocumentPage;
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedLocalSecondaryIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -24,13 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -51,7 +44,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class DynamoDbConversionStore implements ConversionStore {
 
-    private static final Logger LOG = Logger.getLogger(DynamoDbConversionStore.class);
     /** Under 400 KB with the keys and attribute names, and few enough items for a large pattern. */
     static final int PART_BYTES = 350_000;
 
@@ -69,10 +61,8 @@ public final class DynamoDbConversionStore implements ConversionStore {
         this.ownsClient = ownsClient;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
-        this.conversions = enhanced.table(tablePrefix + "conversions", TableSchema.fromBean(
-                BeanTableSchemaParams.builder(ConversionItem.class).lookup(MethodHandles.lookup()).build()));
-        this.parts = enhanced.table(tablePrefix + "conversion-parts", TableSchema.fromBean(
-                BeanTableSchemaParams.builder(ConversionPartItem.class).lookup(MethodHandles.lookup()).build()));
+        this.conversions = enhanced.table(tablePrefix + "conversions", DynamoDbTables.schema(ConversionItem.class));
+        this.parts = enhanced.table(tablePrefix + "conversion-parts", DynamoDbTables.schema(ConversionPartItem.class));
     }
 
     /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
@@ -86,31 +76,18 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
     /** Creates the tables where missing and waits until they are active. */
     public void createTablesIfMissing() {
-        createIfMissing(conversions.tableName(), () -> conversions.createTable(CreateTableEnhancedRequest.builder()
+        DynamoDbTables.createIfMissing(client, conversions.tableName(), () -> conversions.createTable(CreateTableEnhancedRequest.builder()
                 .localSecondaryIndices(EnhancedLocalSecondaryIndex.create(ConversionItem.BY_CREATION,
                         Projection.builder().projectionType(ProjectionType.ALL).build()))
                 .build()));
-        createIfMissing(parts.tableName(), parts::createTable);
-    }
-
-    private void createIfMissing(String table, Runnable create) {
-        call("create table " + table, () -> {
-            try {
-                create.run();
-                LOG.infof("Created DynamoDB table %s", table);
-            } catch (ResourceInUseException alreadyThere) {
-                LOG.debugf("DynamoDB table %s exists", table);
-            }
-            DynamoDbClients.awaitTable(client, table);
-            return null;
-        });
+        DynamoDbTables.createIfMissing(client, parts.tableName(), parts::createTable);
     }
 
     @Override
     public Conversion submit(Conversion requested) {
         Conversion first = requested.withVersion(1);
         try {
-            call("store conversion " + first.id() + " of " + first.tenant(), () -> conversions.putItem(
+            DynamoDbTables.call("store conversion " + first.id() + " of " + first.tenant(), () -> conversions.putItem(
                     PutItemEnhancedRequest.builder(ConversionItem.class).item(ConversionItem.from(first, 0, 0))
                             .conditionExpression(Expression.builder().expression("attribute_not_exists(tenant)").build())
                             .build()));
@@ -127,7 +104,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
     }
 
     private Optional<ConversionItem> item(String tenant, String id) {
-        return call("read conversion " + id + " of " + tenant, () -> Optional.ofNullable(
+        return DynamoDbTables.call("read conversion " + id + " of " + tenant, () -> Optional.ofNullable(
                 conversions.getItem(r -> r.key(key(tenant, id)).consistentRead(true))));
     }
 
@@ -142,7 +119,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
             query.exclusiveStartKey(Map.of("tenant", AttributeValue.fromS(tenant),
                     "conversionId", AttributeValue.fromS(after), "created", AttributeValue.fromS(last.getCreated())));
         }
-        return call("list the conversions of " + tenant, () -> ConversionPage.of(
+        return DynamoDbTables.call("list the conversions of " + tenant, () -> ConversionPage.of(
                 conversions.index(ConversionItem.BY_CREATION).query(query.build()).stream()
                         .flatMap(page -> page.items().stream()).limit(limit + 1L)
                         .map(ConversionItem::toDomain).toList(), limit));
@@ -204,7 +181,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
     /** Writes {@code next} over {@code stored} if nobody wrote it since it was read. */
     private Conversion put(Conversion next, ConversionItem stored) {
         Conversion versioned = next.withVersion(stored.getVersion() + 1);
-        call("store conversion " + next.id() + " of " + next.tenant(), () -> conversions.putItem(
+        DynamoDbTables.call("store conversion " + next.id() + " of " + next.tenant(), () -> conversions.putItem(
                 PutItemEnhancedRequest.builder(ConversionItem.class)
                         .item(ConversionItem.from(versioned, stored.getReportParts(), stored.getPatternParts()))
                         .conditionExpression(Expression.builder().expression("#v = :v")
@@ -231,13 +208,13 @@ public final class DynamoDbConversionStore implements ConversionStore {
         for (int i = 0; i < count; i++) {
             byte[] slice = Arrays.copyOfRange(bytes, i * PART_BYTES, Math.min(bytes.length, (i + 1) * PART_BYTES));
             int part = i;
-            call("store part " + part + " of " + blob, () -> parts.putItem(ConversionPartItem.of(blob, part, slice)));
+            DynamoDbTables.call("store part " + part + " of " + blob, () -> parts.putItem(ConversionPartItem.of(blob, part, slice)));
         }
         return count;
     }
 
     private byte[] readParts(String blob, int count) {
-        List<ConversionPartItem> slices = call("read " + blob, () -> parts.query(QueryEnhancedRequest.builder()
+        List<ConversionPartItem> slices = DynamoDbTables.call("read " + blob, () -> parts.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(blob).build()))
                         .consistentRead(true).build())
                 .items().stream().limit(count).toList());
@@ -274,22 +251,5 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
     private static Key key(String tenant, String id) {
         return Key.builder().partitionValue(tenant).sortValue(id).build();
-    }
-
-    private static void call(String what, Runnable action) {
-        call(what, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Failed to " + what + " in DynamoDB: " + e.getMessage(), e);
-        }
     }
 }

@@ -30,6 +30,7 @@ JAVA_HOME=$(find_jdk 21) || die "no JDK >= 21 found"
 java="$JAVA_HOME/bin/java"
 jdk_major=$(java_major "$JAVA_HOME")
 work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
+run_id=$(basename "$work" | cut -d. -f2 | tr "[:upper:]" "[:lower:]")   # OpenSearch index names are lowercase
 pid=""
 trap '[[ -z $pid ]] || kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 port=18080
@@ -111,10 +112,10 @@ run() {
   local backends=()
   ls functions/$fn/target/quarkus-app/lib/main/*ragfn-store-embedded-* &>/dev/null \
     || backends+=(RAGFN_STORE=dynamodb RAGFN_DYNAMODB_ENDPOINT="${DYNAMODB_URL:-http://127.0.0.1:8000}" \
-      RAGFN_DYNAMODB_CREATE_TABLES=true RAGFN_DYNAMODB_TABLE_PREFIX="startup-${work##*.}-")
+      RAGFN_DYNAMODB_CREATE_TABLES=true RAGFN_DYNAMODB_TABLE_PREFIX="startup-$run_id-")
   ls functions/$fn/target/quarkus-app/lib/main/*ragfn-index-lucene-* &>/dev/null \
     || backends+=(RAGFN_INDEX=opensearch RAGFN_OPENSEARCH_URL="${OPENSEARCH_URL:-http://127.0.0.1:9200}" \
-      RAGFN_OPENSEARCH_INDEX_NAME="startup-${work##*.}")
+      RAGFN_OPENSEARCH_INDEX_NAME="startup-$run_id")
   local started; started=$(now_ms)
   env "${backends[@]}" RAGFN_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
     RAGFN_CONVERT_ALLOW_LOCAL_SOURCES=true RAGFN_CONVERT_OUTPUT_DIR="$work/patterns" \

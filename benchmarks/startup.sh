@@ -4,6 +4,9 @@
 # Each function gets a real request: ingest a document, embed its chunks, retrieve, chat, shield,
 # convert a repository, summarize (Prometheus unreachable: the summary says so), list the
 # knowledge bases through the management API.
+# A function whose package has no embedded store or index (summarize, api, ingest, embed, retrieve)
+# uses the DynamoDB-protocol server and OpenSearch instead, as on Knative: DYNAMODB_URL (default
+# http://127.0.0.1:8000, infra/dynamodb.sh) and OPENSEARCH_URL (default http://127.0.0.1:9200).
 # Runs each jar with the JVM options the Knative Services set (JAVA_TOOL_OPTIONS, see
 # tools/deploy's KnativeManifests); JVM_OPTS replaces them, e.g. JVM_OPTS=" " for the JVM defaults.
 #
@@ -27,6 +30,7 @@ JAVA_HOME=$(find_jdk 21) || die "no JDK >= 21 found"
 java="$JAVA_HOME/bin/java"
 jdk_major=$(java_major "$JAVA_HOME")
 work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
+run_id=$(basename "$work" | cut -d. -f2 | tr "[:upper:]" "[:lower:]")   # OpenSearch index names are lowercase
 pid=""
 trap '[[ -z $pid ]] || kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 port=18080
@@ -103,8 +107,17 @@ run() {
   shift 3
   local vector=()
   [[ $variant != vector ]] || vector=(--add-modules=jdk.incubator.vector)
+  # A package without the embedded store or index (since shared/ was split into modules) runs as on
+  # Knative: DynamoDB protocol (dynalite) and OpenSearch, local servers, names of this run's own.
+  local backends=()
+  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-store-embedded-* &>/dev/null \
+    || backends+=(RAGFN_STORE=dynamodb RAGFN_DYNAMODB_ENDPOINT="${DYNAMODB_URL:-http://127.0.0.1:8000}" \
+      RAGFN_DYNAMODB_CREATE_TABLES=true RAGFN_DYNAMODB_TABLE_PREFIX="startup-$run_id-")
+  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-index-lucene-* &>/dev/null \
+    || backends+=(RAGFN_INDEX=opensearch RAGFN_OPENSEARCH_URL="${OPENSEARCH_URL:-http://127.0.0.1:9200}" \
+      RAGFN_OPENSEARCH_INDEX_NAME="startup-$run_id")
   local started; started=$(now_ms)
-  RAGFN_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
+  env "${backends[@]}" RAGFN_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
     RAGFN_CONVERT_ALLOW_LOCAL_SOURCES=true RAGFN_CONVERT_OUTPUT_DIR="$work/patterns" \
     RAGFN_SUMMARIZE_PROMETHEUS_URL=http://127.0.0.1:9 RAGFN_API_BROKER_URL=http://127.0.0.1:9 \
     "$java" "${jvm_options[@]}" "${vector[@]}" "$@" -jar "$jar" >"$work/$fn.log" 2>&1 &

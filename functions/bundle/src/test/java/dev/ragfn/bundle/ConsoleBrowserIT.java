@@ -192,7 +192,9 @@ class ConsoleBrowserIT {
     private static void assertConsoleClientExists(String issuer) throws Exception {
         HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer
                 + "/protocol/openid-connect/auth?client_id=ragfn-console&response_type=code&scope=openid"
-                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fconsole%2F")).build(), HttpResponse.BodyHandlers.ofString());
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fconsole%2F"
+                // The client requires PKCE: without a challenge Keycloak redirects with an error instead.
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("Keycloak at %s knows the client ragfn-console of infra/keycloak/realm-ragfn.json;"
                 + " if it started before the client was added, run infra/keycloak.sh stop (the next start imports the"
                 + " realm again)", issuer).isEqualTo(200);

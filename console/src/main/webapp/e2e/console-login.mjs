@@ -90,7 +90,8 @@ try {
 
   step = 'read the tenant\'s knowledge bases';
   await page.getByRole('link', { name: 'Knowledge bases' }).click();
-  await page.getByText('handbook').first().waitFor();
+  // The page offers the tenant's knowledge bases in a select: its option is attached, not visible.
+  await page.locator('option', { hasText: 'handbook' }).first().waitFor({ state: 'attached' });
 
   step = 'every call to ragfn carried a bearer token';
   const bare = calls.filter((c) => !c.authorization.startsWith('Bearer '));

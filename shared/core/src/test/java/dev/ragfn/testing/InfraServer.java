@@ -2,6 +2,10 @@ package dev.ragfn.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,25 @@ public final class InfraServer {
     /** Base URL of a real OpenSearch node with the k-NN plugin (infra/opensearch.sh). */
     public static String openSearch() {
         return URLS.computeIfAbsent("opensearch.sh", InfraServer::ensureRunning);
+    }
+
+    /**
+     * Deletes the indexes a test made on the shared OpenSearch node (a name or a wildcard pattern),
+     * so a long-lived local node does not fill up to its shard limit; none left is fine.
+     */
+    public static void deleteOpenSearchIndexes(String pattern) {
+        HttpRequest delete = HttpRequest.newBuilder(URI.create(openSearch() + "/" + pattern)).DELETE().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            int status = client.send(delete, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200 && status != 404) {
+                throw new IllegalStateException("deleting test indexes " + pattern + " answered HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Endpoint of a real DynamoDB-protocol server (infra/dynamodb.sh). */

@@ -54,6 +54,7 @@ class OpenSearchServerlessIT {
     @AfterAll
     static void stopGateway() {
         gateway.close();
+        InfraServer.deleteOpenSearchIndexes("aoss-" + ProcessHandle.current().pid() + "-*");
     }
 
     @BeforeEach

@@ -45,6 +45,7 @@ class OpenSearchSigV4IT extends VectorIndexContract {
     @AfterAll
     static void stopGateway() {
         gateway.close();
+        InfraServer.deleteOpenSearchIndexes("sigv4-" + ProcessHandle.current().pid() + "-*");
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.ragfn.core.port.VectorIndex;
 import dev.ragfn.index.opensearch.OpenSearchVectorIndex;
 import dev.ragfn.testing.InfraServer;
 import dev.ragfn.testing.TestConfig;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,6 +24,11 @@ class OpenSearchVectorIndexIT extends VectorIndexContract {
     protected VectorIndex newIndex(int dimension) {
         indexName = "it-" + ProcessHandle.current().pid() + "-" + INDEXES.incrementAndGet();
         return OpenSearchVectorIndex.create(config(indexName), dimension);
+    }
+
+    @AfterAll
+    static void deleteIndexes() {
+        InfraServer.deleteOpenSearchIndexes("it-" + ProcessHandle.current().pid() + "-*");
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
  * Trains the prompt-injection classifier on the TRAIN part of the public set only and writes the resource the detector
  * loads. The model is a logistic regression whose features are first scaled by their naive Bayes log-count ratio
  * (Wang and Manning's NBSVM, "Baselines and Bigrams", 2012): a feature seen mostly in injections, or mostly in ordinary
- * text, starts with more weight than one seen in both, which helps on a few hundred examples. The scaling folds into
+ * text, costs the L2 penalty less to weight than one seen in both, a prior that helps on a few hundred examples. The scaling folds into
  * the weights, so the detector still computes one dot product. A 5-fold cross-validation on that part picks the
  * smoothing of the ratios (or none: plain logistic regression) and the L2 weight (highest recall at the target
  * precision, ties going to the lower out-of-fold log-loss) and the threshold (the lowest out-of-fold score at which
@@ -53,9 +53,12 @@ public final class PromptInjectionTraining {
     /** Smoothing counts of the naive Bayes ratios tried; 0 is plain logistic regression. */
     private static final List<Double> SMOOTHING_GRID = List.of(0.0, 0.25, 1.0);
 
-    /** {@code smoothing}: of the naive Bayes ratios, 0 for none. {@code logLoss}: mean out-of-fold log-loss on the trained rows, which breaks ties in recall. */
-    record Choice(double smoothing, double l2, float threshold, double recall, double precision, double recallAll, double precisionAll,
-                  double ordinaryFlagged, double logLoss) {
+    /**
+     * {@code smoothing}: of the naive Bayes ratios, 0 for none. {@code logLoss}: mean out-of-fold log-loss on the
+     * trained rows, which breaks ties in recall.
+     */
+    record Choice(double smoothing, double l2, float threshold, double recall, double precision, double recallAll,
+                  double precisionAll, double ordinaryFlagged, double logLoss) {
     }
 
     /**

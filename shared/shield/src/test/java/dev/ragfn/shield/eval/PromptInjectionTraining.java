@@ -22,10 +22,14 @@ import java.util.zip.CRC32;
 
 /**
  * Trains the prompt-injection classifier on the TRAIN part of the public set only and writes the resource the detector
- * loads. A 5-fold cross-validation on that part picks the L2 weight (highest recall at the target precision, ties
- * going to the lower out-of-fold log-loss) and the threshold (the lowest out-of-fold score at which precision stays at
- * or above {@value #TARGET_PRECISION}); the test part is never read. Deterministic: L-BFGS
- * from zero weights, so the same data gives the same file.
+ * loads. The model is a logistic regression whose features are first scaled by their naive Bayes log-count ratio
+ * (Wang and Manning's NBSVM, "Baselines and Bigrams", 2012): a feature seen mostly in injections, or mostly in ordinary
+ * text, costs the L2 penalty less to weight than one seen in both, a prior that helps on a few hundred examples. The scaling folds into
+ * the weights, so the detector still computes one dot product. A 5-fold cross-validation on that part picks the
+ * smoothing of the ratios (or none: plain logistic regression) and the L2 weight (highest recall at the target
+ * precision, ties going to the lower out-of-fold log-loss) and the threshold (the lowest out-of-fold score at which
+ * precision stays at or above {@value #TARGET_PRECISION}); the test part is never read. Deterministic: L-BFGS from
+ * zero weights, so the same data gives the same file.
  * <p>
  * BIPIA's task-irrelevant attack payloads ("What is the capital of Brazil?") are left out of training: they are
  * injections only inside a retrieved document, and as a user's message they are ordinary questions the shield must
@@ -45,11 +49,16 @@ public final class PromptInjectionTraining {
             "Learning and Tutoring", "Language Translation", "Programming Help");
     private static final int FOLDS = 5;
     /** L2 weights tried; the one with the best cross-validated recall at the target precision is kept. */
-    private static final List<Double> GRID = List.of(1e-4, 3e-5, 1e-5, 3e-6, 1e-6);
+    private static final List<Double> L2_GRID = List.of(1e-4, 3e-5, 1e-5, 3e-6, 1e-6);
+    /** Smoothing counts of the naive Bayes ratios tried; 0 is plain logistic regression. */
+    private static final List<Double> SMOOTHING_GRID = List.of(0.0, 0.25, 1.0);
 
-    /** {@code logLoss}: mean out-of-fold log-loss on the trained rows, which breaks ties in recall. */
-    record Choice(double l2, float threshold, double recall, double precision, double recallAll, double precisionAll,
-                  double ordinaryFlagged, double logLoss) {
+    /**
+     * {@code smoothing}: of the naive Bayes ratios, 0 for none. {@code logLoss}: mean out-of-fold log-loss on the
+     * trained rows, which breaks ties in recall.
+     */
+    record Choice(double smoothing, double l2, float threshold, double recall, double precision, double recallAll,
+                  double precisionAll, double ordinaryFlagged, double logLoss) {
     }
 
     /**
@@ -66,34 +75,43 @@ public final class PromptInjectionTraining {
         Path output = Path.of(paths.size() > 1 ? paths.get(1) : "shared/shield/src/main/resources" + InjectionClassifier.RESOURCE);
         List<Sample> samples = samples(PublicSets.read(folder), withOrdinaryTexts);
         Choice best = null;
-        for (double l2 : GRID) {
-            Choice choice = crossValidate(samples, l2);
-            System.out.printf(Locale.ROOT, "L2 %.0e: cross-validated precision %.3f recall %.3f, log-loss %.4f (all"
-                            + " training rows, task-irrelevant BIPIA counted as misses: precision %.3f recall %.3f)%s%n", l2,
-                    choice.precision(), choice.recall(), choice.logLoss(), choice.precisionAll(), choice.recallAll(),
-                    withOrdinaryTexts ? String.format(Locale.ROOT, "; ordinary texts of the PII and secrets sets"
-                            + " flagged: %.3f", choice.ordinaryFlagged()) : "");
-            if (best == null || choice.recall() > best.recall()
-                    || choice.recall() == best.recall() && choice.logLoss() < best.logLoss()) {
-                best = choice;
+        for (double smoothing : SMOOTHING_GRID) {
+            for (double l2 : L2_GRID) {
+                Choice choice = crossValidate(samples, smoothing, l2);
+                report(choice, withOrdinaryTexts);
+                if (best == null || choice.recall() > best.recall()
+                        || choice.recall() == best.recall() && choice.logLoss() < best.logLoss()) {
+                    best = choice;
+                }
             }
         }
-        InjectionClassifier model = train(samples.stream().filter(Sample::trained).toList(), best.threshold(), best.l2());
+        InjectionClassifier model = train(samples.stream().filter(Sample::trained).toList(), best.threshold(),
+                best.smoothing(), best.l2());
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(output)) {
             model.write(out);
         }
-        System.out.printf(Locale.ROOT, "%d training examples (%d trained on); L2 %.0e and threshold %.4f chosen by %d-fold"
-                        + " cross-validation; wrote %s%n", samples.size(), samples.stream().filter(Sample::trained).count(),
-                best.l2(), best.threshold(), FOLDS, output);
+        System.out.printf(Locale.ROOT, "%d training examples (%d trained on); naive Bayes smoothing %s, L2 %.0e and"
+                        + " threshold %.4f chosen by %d-fold cross-validation; wrote %s%n", samples.size(),
+                samples.stream().filter(Sample::trained).count(), best.smoothing(), best.l2(), best.threshold(), FOLDS,
+                output);
     }
 
-    private static Choice crossValidate(List<Sample> samples, double l2) {
+    private static void report(Choice choice, boolean withOrdinaryTexts) {
+        System.out.printf(Locale.ROOT, "naive Bayes smoothing %s, L2 %.0e: cross-validated precision %.3f recall %.3f,"
+                        + " threshold %.4f, log-loss %.4f (all training rows, task-irrelevant BIPIA counted as misses:"
+                        + " precision %.3f recall %.3f)%s%n", choice.smoothing(), choice.l2(), choice.precision(),
+                choice.recall(), choice.threshold(), choice.logLoss(), choice.precisionAll(), choice.recallAll(),
+                withOrdinaryTexts ? String.format(Locale.ROOT, "; ordinary texts of the PII and secrets sets"
+                        + " flagged: %.3f", choice.ordinaryFlagged()) : "");
+    }
+
+    private static Choice crossValidate(List<Sample> samples, double smoothing, double l2) {
         double[] outOfFold = new double[samples.size()];
         for (int fold = 0; fold < FOLDS; fold++) {
             int held = fold;
             InjectionClassifier model = train(samples.stream().filter(s -> s.fold() != held && s.trained()).toList(),
-                    0.5f, l2);
+                    0.5f, smoothing, l2);
             for (int i = 0; i < samples.size(); i++) {
                 if (samples.get(i).fold() == held) {
                     outOfFold[i] = model.score(samples.get(i).features());
@@ -132,7 +150,7 @@ public final class PromptInjectionTraining {
             double p = Math.min(1 - 1e-9, Math.max(1e-9, trainedScores.get(i)));
             logLoss -= trained.get(i).injection() ? Math.log(p) : Math.log1p(-p);
         }
-        return new Choice(l2, threshold, onTrained[1], onTrained[0], onAll[1], onAll[0],
+        return new Choice(smoothing, l2, threshold, onTrained[1], onTrained[0], onAll[1], onAll[0],
                 ordinary == 0 ? 0 : (double) ordinaryFlagged / ordinary, logLoss / trained.size());
     }
 
@@ -167,18 +185,51 @@ public final class PromptInjectionTraining {
                 (int) (crc.getValue() % FOLDS), trained, scored);
     }
 
-    /** Logistic regression: mean log-loss plus {@code l2/2 |w|²} (bias not penalised), minimised by L-BFGS. */
-    static InjectionClassifier train(List<Sample> samples, float threshold, double l2) {
+    /**
+     * Logistic regression on the features scaled by {@link #logCountRatios} (all 1 when {@code smoothing} is 0): mean
+     * log-loss plus {@code l2/2 |w|²} (bias not penalised), minimised by L-BFGS. The scales are multiplied into the
+     * weights that ship.
+     */
+    static InjectionClassifier train(List<Sample> samples, float threshold, double smoothing, double l2) {
         int dimensions = InjectionFeatures.DIMENSIONS + 1;
-        double[] w = Lbfgs.minimize(new double[dimensions], (x, gradient) -> loss(samples, l2, x, gradient), 300);
+        double[] scale = logCountRatios(samples, smoothing);
+        double[] w = Lbfgs.minimize(new double[dimensions], (x, gradient) -> loss(samples, scale, l2, x, gradient), 300);
         float[] weights = new float[InjectionFeatures.DIMENSIONS];
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) w[i];
+            weights[i] = (float) (w[i] * scale[i]);
         }
         return new InjectionClassifier(weights, (float) w[InjectionFeatures.DIMENSIONS], threshold);
     }
 
-    private static double loss(List<Sample> samples, double l2, double[] w, double[] gradient) {
+    /**
+     * Per bucket, log of how much more often it occurs among injections than among ordinary texts, each count smoothed
+     * by {@code smoothing} and divided by its class's total; all 1 when {@code smoothing} is 0.
+     */
+    static double[] logCountRatios(List<Sample> samples, double smoothing) {
+        double[] ratios = new double[InjectionFeatures.DIMENSIONS];
+        if (smoothing == 0) {
+            Arrays.fill(ratios, 1);
+            return ratios;
+        }
+        double[] injection = new double[ratios.length];
+        double[] ordinary = new double[ratios.length];
+        Arrays.fill(injection, smoothing);
+        Arrays.fill(ordinary, smoothing);
+        for (Sample sample : samples) {
+            double[] counts = sample.injection() ? injection : ordinary;
+            for (int f : sample.features()) {
+                counts[f]++;
+            }
+        }
+        double injectionTotal = Arrays.stream(injection).sum();
+        double ordinaryTotal = Arrays.stream(ordinary).sum();
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.log(injection[i] / injectionTotal) - Math.log(ordinary[i] / ordinaryTotal);
+        }
+        return ratios;
+    }
+
+    private static double loss(List<Sample> samples, double[] scale, double l2, double[] w, double[] gradient) {
         int bias = InjectionFeatures.DIMENSIONS;
         Arrays.fill(gradient, 0);
         double loss = 0;
@@ -186,13 +237,13 @@ public final class PromptInjectionTraining {
             double value = 1.0 / Math.sqrt(Math.max(1, sample.features().length));
             double z = w[bias];
             for (int f : sample.features()) {
-                z += w[f] * value;
+                z += w[f] * scale[f] * value;
             }
             double label = sample.injection() ? 1 : 0;
             loss += Math.max(z, 0) - z * label + Math.log1p(Math.exp(-Math.abs(z)));
             double error = 1.0 / (1.0 + Math.exp(-z)) - label;
             for (int f : sample.features()) {
-                gradient[f] += error * value;
+                gradient[f] += error * scale[f] * value;
             }
             gradient[bias] += error;
         }

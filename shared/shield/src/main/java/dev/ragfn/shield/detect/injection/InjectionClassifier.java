@@ -11,7 +11,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Logistic regression over {@link InjectionFeatures}, trained on the training part of the public prompt-injection
- * set by {@code PromptInjectionTraining} (test sources), which also picks the threshold by cross-validation.
+ * set by {@code PromptInjectionTraining} (test sources), which also picks the threshold by cross-validation. The
+ * features' naive Bayes scaling used in training is already multiplied into the weights.
  * The weights ship as the resource {@value #RESOURCE}: a gzip of the threshold, the bias and one float per bucket.
  */
 public final class InjectionClassifier {

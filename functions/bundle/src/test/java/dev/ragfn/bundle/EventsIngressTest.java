@@ -78,7 +78,7 @@ class EventsIngressTest {
         // when
         HttpResponse<String> response = http2.send(post, HttpResponse.BodyHandlers.ofString());
 
-        // then: the event went through as a plain HTTP/1.1 POST's would (upgraded, Quarkus REST answered 500)
+        // then: the event went through as over HTTP/1.1 (upgraded to HTTP/2, Quarkus REST had answered 500)
         assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length())))
                 .isEqualTo(200);
         assertThat(response.body()).contains("\"id\":\"e-h2c\"", "\"hello\":\"world\"");

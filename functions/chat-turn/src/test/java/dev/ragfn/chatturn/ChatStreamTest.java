@@ -89,7 +89,7 @@ class ChatStreamTest {
         // when
         HttpResponse<String> response = http2.send(post, HttpResponse.BodyHandlers.ofString());
 
-        // then: the answer streams as it does over HTTP/1.1 (upgraded, Quarkus REST answered 500)
+        // then: the answer streams as over HTTP/1.1 (upgraded to HTTP/2, Quarkus REST had answered 500)
         assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length())))
                 .isEqualTo(200);
         assertThat(response.body()).contains("event:done", "25 days of paid vacation per year.");

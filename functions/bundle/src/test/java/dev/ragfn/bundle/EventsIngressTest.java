@@ -1,13 +1,19 @@
 package dev.ragfn.bundle;
 
 import dev.ragfn.core.event.EventTypes;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +21,9 @@ import static org.hamcrest.Matchers.hasSize;
 /** The local broker's ingress: CloudEvents in either mode, routed as triggers.yaml says; bad events refused. */
 @QuarkusTest
 class EventsIngressTest {
+
+    @TestHTTPResource("/events")
+    URI events;
 
     @Test
     void should_route_a_structured_event_to_summarize_and_answer_its_declared_reply_type() {
@@ -54,5 +63,24 @@ class EventsIngressTest {
                 .post("/events")
                 .then().statusCode(400)
                 .body("message", containsString("specversion must be 1.0"));
+    }
+
+    @Test
+    void should_answer_a_post_as_over_http_1_1_when_it_asks_to_upgrade_to_h2c() throws Exception {
+        // given: Java's client asks for HTTP/2 on http:// with an h2c upgrade (Upgrade: h2c, HTTP2-Settings), as curl --http2 does
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest post = HttpRequest.newBuilder(events).header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"specversion": "1.0", "id": "e-h2c", "source": "/tests", "type": "com.example.unrelated",
+                         "data": {"hello": "world"}}"""))
+                .build();
+
+        // when
+        HttpResponse<String> response = http2.send(post, HttpResponse.BodyHandlers.ofString());
+
+        // then: the event went through as over HTTP/1.1 (upgraded to HTTP/2, Quarkus REST had answered 500)
+        assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length())))
+                .isEqualTo(200);
+        assertThat(response.body()).contains("\"id\":\"e-h2c\"", "\"hello\":\"world\"");
     }
 }

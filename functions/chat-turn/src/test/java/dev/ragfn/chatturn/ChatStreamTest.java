@@ -1,6 +1,7 @@
 package dev.ragfn.chatturn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.VectorIndex;
@@ -14,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +75,24 @@ class ChatStreamTest {
         assertThat(done.at("/verdicts/input").asText()).isEqualTo("ALLOW");
         assertThat(done.at("/verdicts/output").asText()).isEqualTo("ALLOW");
         assertThat(done.at("/timings/retrieve").isNumber()).isTrue();
+    }
+
+    @Test
+    void should_stream_the_answer_as_over_http_1_1_when_the_post_asks_to_upgrade_to_h2c() throws Exception {
+        // given: Java's client asks for HTTP/2 on http:// with an h2c upgrade, as curl --http2 does
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest post = HttpRequest.newBuilder(stream).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                        request("acme", null, "How many vacation days do employees get per year?"))))
+                .build();
+
+        // when
+        HttpResponse<String> response = http2.send(post, HttpResponse.BodyHandlers.ofString());
+
+        // then: the answer streams as over HTTP/1.1 (upgraded to HTTP/2, Quarkus REST had answered 500)
+        assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length())))
+                .isEqualTo(200);
+        assertThat(response.body()).contains("event:done", "25 days of paid vacation per year.");
     }
 
     @Test

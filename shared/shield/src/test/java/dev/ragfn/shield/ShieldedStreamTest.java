@@ -90,6 +90,43 @@ class ShieldedStreamTest {
     }
 
     @Test
+    void should_let_out_the_first_word_before_the_next_piece_when_the_piece_shows_where_it_ends() {
+        List<String> out = new ArrayList<>();
+        ShieldedStream stream = new ShieldedStream(shield, "acme", null, SYSTEM_PROMPT, out::add);
+
+        stream.append("Yes, employees");
+
+        // "Yes" can no longer grow into a finding: it goes out with the first piece, before any other arrives.
+        assertThat(String.join("", out)).isEqualTo("Yes, ");
+    }
+
+    @Test
+    void should_hold_the_last_word_until_the_next_piece_when_it_may_still_begin_an_e_mail_address() {
+        List<String> out = new ArrayList<>();
+        ShieldedStream stream = new ShieldedStream(shield, "acme", null, SYSTEM_PROMPT, out::add);
+
+        // The first word alone could be any word, or the start of "Employees@corp.example": it waits.
+        stream.append("Employees");
+        String early = String.join("", out);
+        stream.append("@corp.example is the mailbox.");
+        ShieldVerdict verdict = stream.finish();
+
+        assertThat(early).isEmpty();
+        assertThat(String.join("", out)).isEqualTo(verdict.text()).isEqualTo("[EMAIL] is the mailbox.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AKIA", "sk-proj-4f9K", "eyJhbGciOiJIUzI1NiIs", "4111 1111 11", "jane.doe@exa"})
+    void should_let_out_nothing_of_a_token_when_it_may_begin_a_secret_or_an_address(String start) {
+        List<String> out = new ArrayList<>();
+        ShieldedStream stream = new ShieldedStream(shield, "acme", null, SYSTEM_PROMPT, out::add);
+
+        stream.append("Here it is: " + start);
+
+        assertThat(String.join("", out)).isEqualTo("Here it is: ");
+    }
+
+    @Test
     void should_stop_at_once_and_show_nothing_of_the_key_when_a_secret_streams_in() {
         List<String> out = new ArrayList<>();
         ShieldedStream stream = new ShieldedStream(shield, "acme", null, null, out::add);

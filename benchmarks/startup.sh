@@ -50,7 +50,8 @@ done
 
 now_ms() { date +%s%3N; }
 
-# One request as the platform sends it; prints the HTTP status.
+# One request as the platform sends it; prints the HTTP status (the body goes to $work/answer, ingest's to
+# $work/ingest.out).
 request() {
   local fn=$1 url="http://127.0.0.1:$port"
   case $fn in
@@ -59,21 +60,21 @@ request() {
         -H 'ce-source: /bench' -H 'ce-type: dev.ragfn.document.submitted' -H 'ce-tenant: bench' \
         -H 'ce-knowledgebase: startup' \
         -d "{\"documentId\":\"doc-$RANDOM$RANDOM\",\"text\":\"# Runbook\\n\\nRotate the credential after every incident. Page the owner.\",\"contentType\":\"text/markdown\"}" ;;
-    embed) curl -s -o /dev/null -w '%{http_code}' "$url/" -H 'content-type: application/json' \
+    embed) curl -s -o "$work/answer" -w '%{http_code}' "$url/" -H 'content-type: application/json' \
         -H 'ce-specversion: 1.0' -H "ce-id: $RANDOM$RANDOM" -H 'ce-source: /bench' \
         -H 'ce-type: dev.ragfn.chunks.ready' -H 'ce-tenant: bench' -H 'ce-knowledgebase: startup' \
         -d @"$work/chunks-ready.json" ;;
-    retrieve) curl -s -o /dev/null -w '%{http_code}' "$url/retrieve" -H 'content-type: application/json' \
+    retrieve) curl -s -o "$work/answer" -w '%{http_code}' "$url/retrieve" -H 'content-type: application/json' \
         -d '{"query":"how do I rotate a credential?","tenant":"bench","knowledgeBases":["startup"]}' ;;
-    chat-turn) curl -s -o /dev/null -w '%{http_code}' "$url/chat" -H 'content-type: application/json' \
+    chat-turn) curl -s -o "$work/answer" -w '%{http_code}' "$url/chat" -H 'content-type: application/json' \
         -d '{"tenant":"bench","knowledgeBases":["startup"],"message":"How do I rotate a credential?"}' ;;
-    shield) curl -s -o /dev/null -w '%{http_code}' "$url/shield" -H 'content-type: application/json' \
+    shield) curl -s -o "$work/answer" -w '%{http_code}' "$url/shield" -H 'content-type: application/json' \
         -d '{"text":"mail me at bob@example.com, card 4111 1111 1111 1111","direction":"INPUT","tenant":"bench"}' ;;
-    convert) curl -s -o /dev/null -w '%{http_code}' "$url/convert" -H 'content-type: application/json' \
+    convert) curl -s -o "$work/answer" -w '%{http_code}' "$url/convert" -H 'content-type: application/json' \
         -d "{\"source\":\"$PWD/functions/convert/src/test/resources/repos/quarkus-app\",\"name\":\"bench-$RANDOM$RANDOM\"}" ;;
-    summarize) curl -s -o /dev/null -w '%{http_code}' "$url/summarize" -H 'content-type: application/json' \
+    summarize) curl -s -o "$work/answer" -w '%{http_code}' "$url/summarize" -H 'content-type: application/json' \
         -d '{"duration":"PT1H"}' ;;
-    api) curl -s -o /dev/null -w '%{http_code}' "$url/api/knowledge-bases?tenant=bench" ;;
+    api) curl -s -o "$work/answer" -w '%{http_code}' "$url/api/knowledge-bases?tenant=bench" ;;
   esac
 }
 
@@ -100,8 +101,23 @@ training_options() {
 # first answer it hardly grows with the load of other processes on a shared machine.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
+# Classes the JVM has loaded so far (from its archive or from jars), or ? when its performance counters are off.
+classes_loaded() {
+  "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null \
+    | awk -F= '/^java.cls.loadedClasses=|^java.cls.sharedLoadedClasses=/ {n += $2; found = 1} END {print found ? n : "?"}'
+}
+
+# Gives up on function $1: its log and last answer are kept (the work directory goes at exit).
+give_up() {
+  local fn=$1 why=$2 kept="/tmp/ragfn-startup-$fn.log"
+  cp "$work/$fn.log" "$kept" 2>/dev/null || true
+  [[ -z $pid ]] || kill $pid 2>/dev/null || true
+  die "$fn $why (last status ${3:-none}, answer: $(head -c 300 "$work/answer" 2>/dev/null)); its log: $kept"
+}
+
 # Starts function $1's jar as variant $3 with any further JVM options, waits for the first successful
-# answer, sends $2 more requests; prints "<ms to first answer> <RSS MiB> <successful> <CPU ms to first answer>".
+# answer, sends $2 more requests; prints "<ms to first answer> <RSS MiB> <successful> <CPU ms to first answer>
+# <classes loaded by then>".
 run() {
   local fn=$1 more=$2 variant=$3 jar="functions/$1/target/quarkus-app/quarkus-run.jar"
   shift 3
@@ -122,14 +138,17 @@ run() {
     RAGFN_SUMMARIZE_PROMETHEUS_URL=http://127.0.0.1:9 RAGFN_API_BROKER_URL=http://127.0.0.1:9 \
     "$java" "${jvm_options[@]}" "${vector[@]}" "$@" -jar "$jar" >"$work/$fn.log" 2>&1 &
   pid=$!
-  local first="" cpu=""
+  local first="" cpu="" status=""
+  : > "$work/answer"
   for _ in $(seq 1 3000); do
-    local status; status=$(request "$fn" 2>/dev/null || true)
+    status=$(request "$fn" 2>/dev/null || true)
     if [[ $status == 200 || $status == 204 ]]; then first=$(( $(now_ms) - started )); cpu=$(cpu_ms $pid); break; fi
-    kill -0 $pid 2>/dev/null || { tail -20 "$work/$fn.log" >&2; die "$fn exited"; }
+    kill -0 $pid 2>/dev/null || { tail -20 "$work/$fn.log" >&2; pid=""; give_up "$fn" "exited" "$status"; }
     sleep 0.02
   done
-  [[ -n $first ]] || { kill $pid; die "$fn gave no successful answer (log: $work/$fn.log)"; }
+  # A function that answers, but never with success, is reported with its answer (an error body names the cause).
+  [[ -n $first ]] || give_up "$fn" "gave no successful answer" "$status"
+  local classes; classes=$(classes_loaded $pid)
   if [[ $fn == ingest ]]; then
     # embed's request: the chunks.ready that ingest answered.
     cp "$work/ingest.out" "$work/chunks-ready.json"
@@ -142,15 +161,15 @@ run() {
   # SIGTERM: a normal exit, at which a training run writes its archive.
   kill $pid; wait $pid 2>/dev/null || true
   pid=""
-  echo "$first $rss $ok $cpu"
+  echo "$first $rss $ok $cpu $classes"
 }
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 
 echo "JDK: $("$java" -version 2>&1 | head -1); JVM options: ${jvm_options[*]}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| function | variant | start to first successful answer (median of $repeat) | range | vs baseline | CPU time to it | vs baseline | RSS after $requests more requests | successful |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| function | variant | start to first successful answer (median of $repeat) | range | vs baseline | CPU time to it | vs baseline | classes loaded by then | RSS after $requests more requests | successful |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for fn in "${functions[@]}"; do
   [[ -f functions/$fn/target/quarkus-app/quarkus-run.jar ]] \
     || die "functions/$fn/target/quarkus-app is missing: run ./mvnw -q package -DskipTests first"
@@ -174,9 +193,12 @@ for fn in "${functions[@]}"; do
     first=$(cut -d' ' -f1 "$runs" | median)
     cpu=$(cut -d' ' -f4 "$runs" | median)
     [[ -n $base ]] || { base=$first; base_cpu=$cpu; }
-    printf '| %s | %s | %d ms | %d-%d ms | %.2f | %d ms | %.2f | %s MiB | %s/%d |\n' "$fn" "$variant" "$first" \
+    printf '| %s | %s | %d ms | %d-%d ms | %.2f | %d ms | %.2f | %s | %s MiB | %s/%d |\n' "$fn" "$variant" "$first" \
       "$(cut -d' ' -f1 "$runs" | sort -n | head -1)" "$(cut -d' ' -f1 "$runs" | sort -n | tail -1)" \
       "$(echo "$first $base" | awk '{print $1 / $2}')" "$cpu" "$(echo "$cpu $base_cpu" | awk '{print $1 / $2}')" \
+      "$(cut -d' ' -f5 "$runs" | median)" \
       "$(cut -d' ' -f2 "$runs" | median)" "$(cut -d' ' -f3 "$runs" | sort -n | head -1)" "$requests"
   done
 done
+echo
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

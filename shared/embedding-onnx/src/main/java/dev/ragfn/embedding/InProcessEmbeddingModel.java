@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * A model of LangChain4j's in-process jars (all-MiniLM-L6-v2, bge-small-en-v1.5) on ONNX Runtime,
@@ -48,9 +50,21 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
     /** Texts per inference: large enough to fill the cores, small enough to pad little. */
     private static final int BATCH = 16;
 
+    /**
+     * How long shutdown waits for running inferences before the sessions are closed: a batch takes well
+     * under a second, and Knative allows 30 s between SIGTERM and SIGKILL.
+     */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = Logger.getLogger(InProcessEmbeddingModel.class);
     private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
     /** One session per model and JVM: loading one takes a second and its weights are shared by every caller. */
     private static final Map<InProcessModel, OrtSession> SESSIONS = new ConcurrentHashMap<>();
+    private static final InferenceGate GATE = new InferenceGate();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(InProcessEmbeddingModel::closeSessions, "ragfn-onnx-shutdown"));
+    }
 
     private final InProcessModel model;
     private final OrtSession session;
@@ -105,6 +119,10 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
     }
 
     private float[][] embed(List<Encoding> batch) {
+        return GATE.run(() -> infer(batch));
+    }
+
+    private float[][] infer(List<Encoding> batch) {
         int length = batch.getLast().getIds().length;
         long[][] ids = new long[batch.size()][length];
         long[][] mask = new long[batch.size()][length];
@@ -172,6 +190,20 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
             vector[d] *= scale;
         }
         return vector;
+    }
+
+    /** At JVM exit: no new inference, the running ones finish (for at most {@link #SHUTDOWN_WAIT}), then the sessions close. */
+    private static void closeSessions() {
+        boolean closed = GATE.close(SHUTDOWN_WAIT, () -> SESSIONS.values().forEach(session -> {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                LOG.debugf(e, "Closing an in-process embedding session failed");
+            }
+        }));
+        if (!closed) {
+            LOG.warnf("An in-process embedding was still running after %s; the sessions stay open", SHUTDOWN_WAIT);
+        }
     }
 
     private static OrtSession loadSession(InProcessModel model) {

@@ -84,6 +84,46 @@ class FunctionsTest {
     }
 
     @Test
+    void should_carry_native_libraries_of_the_template_architecture_only_when_a_zip_has_been_built() throws Exception {
+        // given: the platform folders of the native libraries in onnxruntime's and DJL's jars
+        JsonNode architectures = template.root().path("Globals").path("Function").path("Architectures");
+        assertThat(architectures.toString()).isEqualTo("[\"x86_64\"]");
+        java.util.regex.Pattern linuxX64 = java.util.regex.Pattern.compile(".*/linux-(x64|x86_64)/.*");
+        for (String module : Repo.functionModules()) {
+            Path zip = Repo.root().resolve("functions").resolve(module).resolve("target/function.zip");
+            if (!Files.exists(zip)) {
+                continue; // only -Plambda builds it
+            }
+
+            // when
+            java.util.List<String> natives = nativeLibraries(zip);
+
+            // then: Lambda loads the x86_64 libraries; any other platform's would only weigh on the zip
+            assertThat(natives).as(module).allMatch(path -> linuxX64.matcher(path).matches());
+        }
+    }
+
+    /** The files of the native-library folders inside the zip's jars, as "jar!path". */
+    private static java.util.List<String> nativeLibraries(Path zip) throws java.io.IOException {
+        java.util.List<String> natives = new java.util.ArrayList<>();
+        try (var outer = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var jar : java.util.Collections.list(outer.entries())) {
+                if (!jar.getName().startsWith("lib/") || !jar.getName().endsWith(".jar")) {
+                    continue;
+                }
+                try (var in = new java.util.zip.ZipInputStream(outer.getInputStream(jar))) {
+                    for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                        if (!entry.isDirectory() && entry.getName().matches("(ai/onnxruntime/native|native/lib)/.+/.+")) {
+                            natives.add(jar.getName() + "!" + entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+        return natives;
+    }
+
+    @Test
     void should_build_image_functions_from_the_module_zip_without_snapstart_when_an_image() {
         for (String module : Repo.functionModules()) {
             String id = Template.functionId(module);

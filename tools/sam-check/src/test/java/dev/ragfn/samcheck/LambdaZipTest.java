@@ -38,8 +38,11 @@ class LambdaZipTest {
         String input = template.properties("SummarizeFunction").path("Events").path("DailyModelServingSummary")
                 .path("Properties").path("Input").asText();
 
-        // when: no Prometheus listens on the discard port, so the summary says the source is unavailable
-        JsonNode answer = invoke("summarize", input, Map.of("RAGFN_SUMMARIZE_PROMETHEUS_URL", "http://127.0.0.1:9"));
+        // when: no Prometheus listens on the discard port, so the summary says the source is unavailable; the
+        // package carries only the DynamoDB store, which the template's globals choose
+        Map<String, String> env = new HashMap<>(cloudStores());
+        env.put("RAGFN_SUMMARIZE_PROMETHEUS_URL", "http://127.0.0.1:9");
+        JsonNode answer = invoke("summarize", input, env);
 
         // then
         assertThat(answer.path("status").asText()).isEqualTo("SOURCE_UNAVAILABLE");

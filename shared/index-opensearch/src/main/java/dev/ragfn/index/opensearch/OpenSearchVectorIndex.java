@@ -263,7 +263,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         Query knn = Query.of(q -> q.knn(n -> n.field(VECTOR).vector(floats(vector)).k(k).filter(filter)
                 .methodParameters("ef_search", JsonData.of(Math.max(efSearch, k)))));
         var response = call("score chunks in " + indexName, () -> client.search(s -> s.index(indexName).query(knn).size(k)
-                .source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID))),
+                .trackTotalHits(t -> t.enabled(false)).source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID))),
                 OpenSearchChunkKey.class));
         Map<ChunkRef, Double> similarities = new HashMap<>();
         for (Hit<OpenSearchChunkKey> hit : response.hits().hits()) {
@@ -293,7 +293,9 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     }
 
     private List<IndexHit> search(Query query, int k) {
+        // No total: counting every match (up to 10,000 by default) keeps BM25 from skipping non-competitive blocks.
         SearchRequest request = SearchRequest.of(s -> s.index(indexName).query(query).size(k)
+                .trackTotalHits(t -> t.enabled(false))
                 .source(src -> src.filter(f -> f.excludes(VECTOR))));
         var response = call("search " + indexName, () -> client.search(request, OpenSearchChunk.class));
         List<IndexHit> hits = new ArrayList<>();

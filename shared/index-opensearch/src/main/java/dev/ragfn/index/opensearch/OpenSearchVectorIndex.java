@@ -262,8 +262,9 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                 .filter(terms(CHUNK_ID, chunkIds))));
         Query knn = Query.of(q -> q.knn(n -> n.field(VECTOR).vector(floats(vector)).k(k).filter(filter)
                 .methodParameters("ef_search", JsonData.of(Math.max(efSearch, k)))));
-        var response = call("score chunks in " + indexName, () -> client.search(s -> s.index(indexName).query(knn).size(k)
-                .trackTotalHits(t -> t.enabled(false)).source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID))),
+        var response = call("score chunks in " + indexName, () -> client.search(s -> s.index(indexName).query(knn)
+                .size(k).trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID))),
                 OpenSearchChunkKey.class));
         Map<ChunkRef, Double> similarities = new HashMap<>();
         for (Hit<OpenSearchChunkKey> hit : response.hits().hits()) {

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-/** BM25 mode only: anything that embeds needs the model, so it is tested in {@link RetrieveFunctionTest}. */
+/** Mostly BM25 mode; the in-process model's modes are tested in {@link RetrieveFunctionTest}, here only with a fixed query vector. */
 class RetrieveServiceTest {
 
     private static final EmbeddingModel NO_EMBEDDING = new EmbeddingModel() {
@@ -87,6 +89,38 @@ class RetrieveServiceTest {
 
         // then
         assertThat(response.passages()).extracting(Passage::documentId).containsExactly("2025-q1.md");
+    }
+
+    @Test
+    void should_give_a_passage_found_by_text_alone_its_cosine_similarity_when_searching_hybrid() {
+        // given: more chunks near the query vector than a hybrid search takes from the vector side,
+        // and one far away (cosine -0.6) that only the text search finds
+        List<IndexedChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            chunks.add(new IndexedChunk(DocumentRef.of("acme", "kb", "near-" + i), "c0", 0, "", "unrelated words",
+                    new float[] {1, 0.01f * i, 0}, "", List.of(), Map.of()));
+        }
+        chunks.add(new IndexedChunk(DocumentRef.of("acme", "kb", "far"), "c0", 0, "", "kubernetes operators",
+                new float[] {-0.6f, 0.8f, 0}, "", List.of(), Map.of()));
+        index.upsert(chunks);
+        EmbeddingModel alongX = new EmbeddingModel() {
+            @Override
+            public Response<Embedding> embed(String text) {
+                return Response.from(Embedding.from(new float[] {1, 0, 0}));
+            }
+        };
+        RetrieveService service = new RetrieveService(index, alongX, TestConfigs.retrieveConfig(), Optional.empty());
+
+        // when
+        RetrieveResponse response = service.retrieve(RetrieveRequest.of("kubernetes", "acme", "kb", 10,
+                RetrieveMode.HYBRID));
+
+        // then
+        assertThat(response.passages()).filteredOn(p -> p.documentId().equals("far")).singleElement().satisfies(p -> {
+            assertThat(p.ranks()).containsOnlyKeys(RetrieveMode.BM25);
+            assertThat(p.similarity()).isCloseTo(-0.6, within(1e-6));
+        });
+        assertThat(response.passages()).allSatisfy(p -> assertThat(p.similarity()).isNotNull());
     }
 
     @Test

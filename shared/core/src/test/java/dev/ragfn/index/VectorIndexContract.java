@@ -1,5 +1,6 @@
 package dev.ragfn.index;
 
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
@@ -177,6 +178,45 @@ public abstract class VectorIndexContract {
         assertThat(hits).extracting(IndexHit::chunkId).containsExactly("s", "o");
         assertThat(hits.get(0).score()).isCloseTo(1.0, within(1e-4));
         assertThat(hits.get(1).score()).isCloseTo(0.5, within(1e-4));
+    }
+
+    @Test
+    void should_score_exactly_the_named_chunks_as_a_vector_search_does_when_asked_for_similarities() {
+        DocumentRef a = KB.document("a");
+        DocumentRef b = KB.document("b");
+        index.upsert(List.of(
+                chunk(a, "x", 0, "a x", axis(0, 0.3f)),
+                chunk(a, "y", 1, "a y", axis(0, 0.6f)),
+                chunk(b, "x", 0, "b x", axis(1, 0.2f)),
+                chunk(b, "y", 1, "b y", axis(2, 0.1f)),
+                chunk(OTHER_KB.document("a"), "x", 0, "other kb", axis(0, 0f)),
+                chunk(OTHER_TENANT.document("a"), "x", 0, "other tenant", axis(0, 0f))));
+        float[] query = axis(0, 0.1f);
+        Map<String, Double> searched = new java.util.HashMap<>();
+        for (IndexHit hit : index.vectorSearch(SearchScope.of(KB), query, 10, SearchFilter.none())) {
+            searched.put(hit.document().documentId() + "/" + hit.chunkId(), hit.score());
+        }
+
+        Map<ChunkRef, Double> similarities = index.similarities(SearchScope.of(KB), query, List.of(
+                new ChunkRef(a, "x"), new ChunkRef(b, "y"), new ChunkRef(a, "missing"),
+                new ChunkRef(OTHER_KB.document("a"), "x"), new ChunkRef(OTHER_TENANT.document("a"), "x")));
+
+        assertThat(similarities).containsOnlyKeys(new ChunkRef(a, "x"), new ChunkRef(b, "y"));
+        assertThat(similarities.get(new ChunkRef(a, "x"))).isCloseTo(searched.get("a/x"), within(1e-6));
+        assertThat(similarities.get(new ChunkRef(b, "y"))).isCloseTo(searched.get("b/y"), within(1e-6));
+    }
+
+    @Test
+    void should_not_score_a_retired_version_when_asked_for_similarities() {
+        DocumentRef doc = KB.document("d");
+        index.upsert(List.of(versioned(doc, 1, "old", "old text")));
+        index.upsert(List.of(versioned(doc, 2, "new", "new text")));
+        index.retireVersionsBefore(doc, 2);
+
+        Map<ChunkRef, Double> similarities = index.similarities(SearchScope.of(KB), axis(0, 0f),
+                List.of(new ChunkRef(doc, "old"), new ChunkRef(doc, "new")));
+
+        assertThat(similarities).containsOnlyKeys(new ChunkRef(doc, "new"));
     }
 
     @Test

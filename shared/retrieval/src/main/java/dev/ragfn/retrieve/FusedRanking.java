@@ -49,7 +49,11 @@ final class FusedRanking {
 
     /** Vector searches score (1 + cosine) / 2 on every index (VectorIndex's contract). */
     static double cosine(IndexHit vectorHit) {
-        return 2 * vectorHit.score() - 1;
+        return cosine(vectorHit.score());
+    }
+
+    static double cosine(double vectorScore) {
+        return 2 * vectorScore - 1;
     }
 
     private static final class Fused {

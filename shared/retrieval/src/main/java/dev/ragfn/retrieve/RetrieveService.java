@@ -16,8 +16,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +31,6 @@ public final class RetrieveService {
 
     /** The most a search may ask the index for (see {@link VectorIndex#validateK}). */
     private static final int MAX_DEPTH = 10_000;
-    /** Chunks per document the similarity search reads: a passage in a longer document may stay without one. */
-    private static final int SIMILARITY_CHUNKS_PER_DOCUMENT = 200;
 
     private final VectorIndex index;
     private final EmbeddingModel model;
@@ -113,21 +109,19 @@ public final class RetrieveService {
 
     /**
      * Hybrid results the vector search did not reach (found by BM25 alone) get their similarity
-     * from one more kNN search narrowed to their documents, exact at that size: callers judge
-     * relevance by similarity, and the stored vectors are cheaper than embedding passages again.
+     * from the index's stored vectors of those chunks: callers judge relevance by similarity, and
+     * the stored vectors are cheaper than embedding passages again.
      */
     private List<Passage> withSimilarities(SearchScope scope, float[] vector, List<Passage> passages) {
-        Set<String> documents = new HashSet<>();
-        passages.stream().filter(p -> p.similarity() == null).forEach(p -> documents.add(p.documentId()));
-        if (documents.isEmpty()) {
+        List<ChunkRef> missing = passages.stream().filter(p -> p.similarity() == null)
+                .map(p -> p.ref(scope.tenant())).toList();
+        if (missing.isEmpty()) {
             return passages;
         }
-        int k = Math.min(MAX_DEPTH, documents.size() * SIMILARITY_CHUNKS_PER_DOCUMENT);
-        Map<ChunkRef, Double> similarities = new HashMap<>();
-        for (IndexHit hit : index.vectorSearch(scope, vector, k, new SearchFilter(documents, Set.of(), Set.of()))) {
-            similarities.put(hit.ref(), FusedRanking.cosine(hit));
-        }
-        return passages.stream().map(p -> p.similarity() != null ? p
-                : p.withSimilarity(similarities.get(p.ref(scope.tenant())))).toList();
+        Map<ChunkRef, Double> scores = index.similarities(scope, vector, missing);
+        return passages.stream().map(p -> {
+            Double score = p.similarity() == null ? scores.get(p.ref(scope.tenant())) : null;
+            return score == null ? p : p.withSimilarity(FusedRanking.cosine(score));
+        }).toList();
     }
 }

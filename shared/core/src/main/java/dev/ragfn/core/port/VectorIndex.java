@@ -1,11 +1,14 @@
 package dev.ragfn.core.port;
 
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The searchable copy of chunks: vectors for kNN (cosine) and text for BM25, with tenant and
@@ -62,6 +65,13 @@ public interface VectorIndex extends AutoCloseable {
 
     /** The {@code k} best BM25 matches for {@code text} over chunk titles and texts, the title weighted {@link #TITLE_WEIGHT}. */
     List<IndexHit> textSearch(SearchScope scope, String text, int k, SearchFilter filter);
+
+    /**
+     * How similar each of {@code chunks} is to {@code vector}, scored as {@link #vectorSearch} scores
+     * a hit, (1 + cosine) / 2, but exactly and for those chunks alone: the similarity of passages a
+     * text search found. A chunk outside the scope, or not in the index, has no entry.
+     */
+    Map<ChunkRef, Double> similarities(SearchScope scope, float[] vector, Collection<ChunkRef> chunks);
 
     /** How many chunks the scope holds. */
     long count(SearchScope scope);

@@ -2,6 +2,7 @@ package dev.ragfn.index.lucene;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.StoreUnavailableException;
@@ -26,28 +27,36 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.VectorScorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 
@@ -56,6 +65,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +107,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     /** Hostile or huge queries must not turn into huge boolean queries. */
     private static final int MAX_QUERY_TERMS = 256;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final Set<String> KEY_FIELDS = Set.of(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID);
 
     private final int dimension;
     private final Directory directory;
@@ -238,6 +250,59 @@ public final class LuceneVectorIndex implements VectorIndex {
                 .add(filterQuery(scope, filter), Occur.FILTER)
                 .build();
         return search(query, k);
+    }
+
+    /**
+     * Reads the chunks' stored vectors rather than searching the graph: the filter narrows to the
+     * chunk ids of the named documents (a few per passage), whose keys alone are read back to drop
+     * the pairs not asked for. Scores come from the scorer Lucene's exact kNN search uses.
+     */
+    @Override
+    public Map<ChunkRef, Double> similarities(SearchScope scope, float[] vector, Collection<ChunkRef> chunks) {
+        VectorIndex.validateQuery(dimension, vector, 1);
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        Set<ChunkRef> wanted = Set.copyOf(chunks);
+        Set<String> documentIds = new HashSet<>();
+        Set<String> chunkIds = new HashSet<>();
+        for (ChunkRef chunk : wanted) {
+            documentIds.add(chunk.document().documentId());
+            chunkIds.add(chunk.chunkId());
+        }
+        Query filter = new BooleanQuery.Builder()
+                .add(filterQuery(scope, new SearchFilter(documentIds, Set.of(), Set.of())), Occur.FILTER)
+                .add(new TermInSetQuery(CHUNK_ID, bytes(chunkIds)), Occur.FILTER)
+                .build();
+        float[] target = indexable(vector);
+        return read(searcher -> {
+            Weight weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Map<ChunkRef, Double> similarities = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer matches = weight.scorer(leaf);
+                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+                if (matches == null || vectors == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                VectorScorer scorer = vectors.scorer(target);
+                DocIdSetIterator withVector = scorer.iterator();
+                DocIdSetIterator docs = matches.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    Document keys = stored.document(doc, KEY_FIELDS);
+                    ChunkRef ref = new ChunkRef(DocumentRef.of(keys.get(TENANT), keys.get(KNOWLEDGE_BASE),
+                            keys.get(DOCUMENT_ID)), keys.get(CHUNK_ID));
+                    if (wanted.contains(ref) && withVector.advance(doc) == doc) {
+                        similarities.put(ref, (double) scorer.score());
+                    }
+                }
+            }
+            return similarities;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ragfn.index.opensearch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.ChunkKey;
 
@@ -14,5 +15,9 @@ record OpenSearchChunkKey(
 
     ChunkKey toKey() {
         return new ChunkKey(DocumentRef.of(tenant, knowledgeBase, documentId), version == null ? 0 : version, chunkId);
+    }
+
+    ChunkRef ref() {
+        return new ChunkRef(DocumentRef.of(tenant, knowledgeBase, documentId), chunkId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ragfn.index.opensearch;
 
 import dev.ragfn.core.config.RagfnConfig;
+import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.ConflictException;
@@ -35,10 +36,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -74,6 +78,8 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     /** Bulk requests of this many chunks stay well under OpenSearch's default 100 MB request limit. */
     private static final int BULK_SIZE = 500;
     private static final int DELETE_PAGE = 1_000;
+    /** The most hits a search may ask for: OpenSearch's default index.max_result_window. */
+    private static final int MAX_K = 10_000;
 
     private final OpenSearchClient client;
     private final String indexName;
@@ -212,10 +218,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     @Override
     public List<IndexHit> vectorSearch(SearchScope scope, float[] vector, int k, SearchFilter filter) {
         VectorIndex.validateQuery(dimension, vector, k);
-        List<Float> target = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            target.add(v);
-        }
+        List<Float> target = floats(vector);
         Query knn = Query.of(q -> q.knn(n -> n.field(VECTOR).vector(target).k(k)
                 .filter(filterQuery(scope, filter))
                 .methodParameters("ef_search", JsonData.of(Math.max(efSearch, k)))));
@@ -232,6 +235,45 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                 .must(m -> m.multiMatch(mm -> mm.query(text).fields(TITLE + "^" + TITLE_WEIGHT, TEXT).type(TextQueryType.MostFields)))
                 .filter(filterQuery(scope, filter))));
         return search(match, k);
+    }
+
+    /**
+     * A kNN query whose filter leaves only the chunk ids of the named documents (a few per passage),
+     * so Lucene scores each exactly rather than through the graph; only their keys come back, and the
+     * pairs not asked for are dropped here.
+     */
+    @Override
+    public Map<ChunkRef, Double> similarities(SearchScope scope, float[] vector, Collection<ChunkRef> chunks) {
+        VectorIndex.validateQuery(dimension, vector, 1);
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        Set<ChunkRef> wanted = Set.copyOf(chunks);
+        Set<String> documentIds = new HashSet<>();
+        Set<String> chunkIds = new HashSet<>();
+        for (ChunkRef chunk : wanted) {
+            documentIds.add(chunk.document().documentId());
+            chunkIds.add(chunk.chunkId());
+        }
+        // Every (document, chunk id) pair in each knowledge base, twice for a version not yet retired.
+        int k = (int) Math.min(MAX_K, 2L * documentIds.size() * chunkIds.size() * scope.knowledgeBases().size());
+        Query filter = Query.of(q -> q.bool(b -> b
+                .filter(filterQuery(scope, new SearchFilter(documentIds, Set.of(), Set.of())))
+                .filter(terms(CHUNK_ID, chunkIds))));
+        Query knn = Query.of(q -> q.knn(n -> n.field(VECTOR).vector(floats(vector)).k(k).filter(filter)
+                .methodParameters("ef_search", JsonData.of(Math.max(efSearch, k)))));
+        var response = call("score chunks in " + indexName, () -> client.search(s -> s.index(indexName).query(knn)
+                .size(k).trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(TENANT, KNOWLEDGE_BASE, DOCUMENT_ID, CHUNK_ID))),
+                OpenSearchChunkKey.class));
+        Map<ChunkRef, Double> similarities = new HashMap<>();
+        for (Hit<OpenSearchChunkKey> hit : response.hits().hits()) {
+            ChunkRef ref = hit.source().ref();
+            if (wanted.contains(ref)) {
+                similarities.put(ref, hit.score() == null ? 0 : hit.score());
+            }
+        }
+        return similarities;
     }
 
     @Override
@@ -252,7 +294,9 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     }
 
     private List<IndexHit> search(Query query, int k) {
+        // No total: counting every match (up to 10,000 by default) keeps BM25 from skipping non-competitive blocks.
         SearchRequest request = SearchRequest.of(s -> s.index(indexName).query(query).size(k)
+                .trackTotalHits(t -> t.enabled(false))
                 .source(src -> src.filter(f -> f.excludes(VECTOR))));
         var response = call("search " + indexName, () -> client.search(request, OpenSearchChunk.class));
         List<IndexHit> hits = new ArrayList<>();
@@ -321,6 +365,14 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                 .filter(term(TENANT, document.tenant()))
                 .filter(term(KNOWLEDGE_BASE, document.knowledgeBase().knowledgeBase()))
                 .filter(term(DOCUMENT_ID, document.documentId()));
+    }
+
+    private static List<Float> floats(float[] vector) {
+        List<Float> floats = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            floats.add(v);
+        }
+        return floats;
     }
 
     private static Query term(String field, String value) {

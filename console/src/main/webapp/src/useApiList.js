@@ -12,7 +12,6 @@ export function useApiList(load, deps, { initial = [], pollWhile = () => false, 
   // A later successful load clears a failed load's message, never the failure of something the user did.
   const loadFailed = useRef(false);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const refresh = useCallback(async () => {
     try {
       setData(await load());

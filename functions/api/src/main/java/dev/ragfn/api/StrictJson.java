@@ -18,7 +18,7 @@ public class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> 
     @Override
     public ObjectReader apply(ObjectMapper mapper, Type type) {
         return mapper.readerFor(mapper.constructType(type))
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

@@ -149,7 +149,7 @@ class BadInputApiTest {
         String tenant = fresh("t");
 
         refused(given().queryParam("tenant", tenant).contentType(ContentType.TEXT).body(ASSISTANT)
-                .when().post("/api/assistants"), 415, "application/json");
+                .when().post("/api/assistants"), 415, "text/plain").body("kind", equalTo("INVALID_INPUT"));
         refused(given().queryParam("tenant", tenant).contentType(ContentType.JSON).body("{}")
                 .when().put("/api/knowledge-bases/handbook"), 405, "method");
         assertThat(assistants.list(tenant)).isEmpty();

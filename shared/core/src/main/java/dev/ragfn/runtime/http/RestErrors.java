@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Arrays;
+
 /**
  * The {@link ErrorBody} answers of REST resources (the API, chat-turn's endpoints), with the statuses
  * and words of {@link HttpErrors}: Quarkus REST answers a body it cannot read with a bare 400 otherwise.
@@ -42,16 +44,25 @@ public class RestErrors {
         if (response.hasEntity() || status < 400 || status >= 500) {
             return response;
         }
-        return answer(status, ErrorBody.of(status == 404 ? RagfnException.Kind.NOT_FOUND : RagfnException.Kind.INVALID_INPUT,
-                refusal(status, headers)));
+        // Its own headers stay (such as WWW-Authenticate); the body says what was refused.
+        return Response.fromResponse(response).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(kind(status), refusal(status, headers))).build();
+    }
+
+    /** The kind answered with this status, so the body and the status agree; any other 4xx is bad input. */
+    private static RagfnException.Kind kind(int status) {
+        return Arrays.stream(RagfnException.Kind.values()).filter(kind -> ErrorBody.status(kind) == status)
+                .findFirst().orElse(RagfnException.Kind.INVALID_INPUT);
     }
 
     private static String refusal(int status, HttpHeaders headers) {
         return switch (status) {
             case 405 -> "this route does not take that HTTP method";
             case 406 -> "this route cannot answer in the accepted type " + headers.getHeaderString(HttpHeaders.ACCEPT);
-            case 415 -> "this route does not take a body of type " + headers.getMediaType() + "; send "
-                    + MediaType.APPLICATION_JSON + " (or multipart/form-data to upload a file)";
+            case 415 -> "this route does not take a body of type " + headers.getMediaType()
+                    + " (the OpenAPI document at /q/openapi says what each takes)";
+            case 401 -> "this request needs a valid bearer token";
+            case 403 -> "the caller may not do this";
             case 404 -> "nothing here at this path";
             default -> "the request was refused with status " + status;
         };

@@ -34,3 +34,24 @@ export async function assertNoSideways(page, where) {
     throw new Error(`${where} is ${scroll}px wide on a ${viewport}px screen: it scrolls sideways`);
   }
 }
+
+/**
+ * Fails when the navigation still lies over the page once a page was chosen on a narrow screen: the
+ * heading must be what a tap on it reaches, and the sidebar folded.
+ */
+export async function assertNavigationClosed(page, where) {
+  try {
+    await page.waitForFunction(() => {
+      const heading = document.querySelector('main h1');
+      const sidebar = document.querySelector('.pf-v6-c-page__sidebar');
+      if (!heading) {
+        return false;
+      }
+      const box = heading.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+      return hit !== null && heading.contains(hit) && (!sidebar || sidebar.classList.contains('pf-m-collapsed'));
+    }, null, { timeout: 5_000 });
+  } catch {
+    throw new Error(`the navigation still covers ${where} after it was chosen on a narrow screen`);
+  }
+}

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { assertLabelled, assertNoSideways } from './checks.mjs';
+import { assertLabelled, assertNavigationClosed, assertNoSideways } from './checks.mjs';
 
 const base = required('RAGFN_URL');
 const tenant = required('TENANT');
@@ -157,6 +157,7 @@ try {
   await summariesLink.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Summaries', level: 1 }).waitFor();
+  await assertNavigationClosed(page, 'summaries');
   await page.getByLabel('Scope').focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /^Open the summary of/ }).first().focus();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Button,
   Masthead,
@@ -35,6 +35,9 @@ const PAGES = [
   { id: 'summaries', title: 'Summaries', Component: SummariesPage },
 ];
 
+/** PatternFly lays the page out for phones below its xl breakpoint: the navigation then covers the page. */
+const MOBILE_BELOW_PX = 1200;
+
 function storedTenant() {
   return window.localStorage.getItem('ragfn.tenant') || 'demo';
 }
@@ -44,6 +47,17 @@ export function App({ identity }) {
   const signedIn = identity.mode === 'oidc';
   const [tenant, setTenant] = useState(signedIn ? identity.tenant : storedTenant);
   const page = PAGES.find((p) => p.id === route) ?? PAGES[0];
+  const [mobile, setMobile] = useState(() => window.innerWidth < MOBILE_BELOW_PX);
+  const [navigationOpen, setNavigationOpen] = useState(!mobile);
+
+  // On a phone the navigation lies over the page: it opens on its toggle and closes once a page is
+  // chosen (also the one already shown, or by the back button); on a wide screen it stays beside the page.
+  useEffect(() => setNavigationOpen(!mobile), [mobile]);
+  useEffect(() => {
+    if (mobile) {
+      setNavigationOpen(false);
+    }
+  }, [route]);
 
   const changeTenant = (value) => {
     setTenant(value);
@@ -54,7 +68,8 @@ export function App({ identity }) {
     <Masthead>
       <MastheadMain>
         <MastheadToggle>
-          <PageToggleButton isHamburgerButton aria-label="Navigation" />
+          <PageToggleButton isHamburgerButton aria-label="Navigation" isSidebarOpen={navigationOpen}
+            onSidebarToggle={() => setNavigationOpen((open) => !open)} />
         </MastheadToggle>
         <MastheadBrand>
           <MastheadLogo href="#/chat">ragfn</MastheadLogo>
@@ -90,9 +105,9 @@ export function App({ identity }) {
   );
 
   const sidebar = (
-    <PageSidebar>
+    <PageSidebar isSidebarOpen={navigationOpen}>
       <PageSidebarBody>
-        <Nav aria-label="Console">
+        <Nav aria-label="Console" onSelect={() => mobile && setNavigationOpen(false)}>
           <NavList>
             {PAGES.map((p) => (
               <NavItem key={p.id} to={`#/${p.id}`} isActive={p.id === page.id}>
@@ -107,7 +122,7 @@ export function App({ identity }) {
 
   const { Component } = page;
   return (
-    <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
+    <Page masthead={masthead} sidebar={sidebar} onPageResize={(_e, { mobileView }) => setMobile(mobileView)}>
       {tenant ? <Component key={tenant} tenant={tenant} /> : null}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ActionGroup,
   Alert,
@@ -22,28 +22,16 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api } from './api.js';
+import { useApiList } from './useApiList.js';
 
 const EMPTY = { id: '', name: '', instructions: '', knowledgeBases: [], retrievalMode: '', topK: '' };
 
 export function AssistantsPage({ tenant }) {
-  const [assistants, setAssistants] = useState([]);
-  const [knowledgeBases, setKnowledgeBases] = useState([]);
+  const { data: { assistants, knowledgeBases }, error, setError, refresh } = useApiList(async () => {
+    const [list, kbs] = await Promise.all([api.assistants(tenant), api.knowledgeBases(tenant)]);
+    return { assistants: list, knowledgeBases: kbs.map((kb) => kb.knowledgeBase) };
+  }, [tenant], { initial: { assistants: [], knowledgeBases: [] } });
   const [editing, setEditing] = useState(null);
-  const [error, setError] = useState(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [list, kbs] = await Promise.all([api.assistants(tenant), api.knowledgeBases(tenant)]);
-      setAssistants(list);
-      setKnowledgeBases(kbs.map((kb) => kb.knowledgeBase));
-    } catch (e) {
-      setError(e.message);
-    }
-  }, [tenant]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const edit = async (id) => {
     try {
@@ -101,7 +89,7 @@ export function AssistantsPage({ tenant }) {
             initial={editing.form}
             etag={editing.etag}
             knowledgeBases={knowledgeBases}
-            onDone={() => { setEditing(null); load(); }}
+            onDone={() => { setEditing(null); refresh(); }}
           />
         </PageSection>
       )}

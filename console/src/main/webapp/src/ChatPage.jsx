@@ -26,10 +26,11 @@ import {
 } from '@patternfly/react-core';
 import { api, streamChat } from './api.js';
 import { SessionList, storedTurn } from './Sessions.jsx';
+import { useApiList } from './useApiList.js';
 
 export function ChatPage({ tenant }) {
-  const [assistants, setAssistants] = useState([]);
-  const [assistantId, setAssistantId] = useState('');
+  const { data: assistants, error: loadError } = useApiList(() => api.assistants(tenant), [tenant]);
+  const [chosenId, setAssistantId] = useState('');
   const [turns, setTurns] = useState([]);
   const [sessionId, setSessionId] = useState(null);
   const [message, setMessage] = useState('');
@@ -39,14 +40,9 @@ export function ChatPage({ tenant }) {
   const [storedTurns, setStoredTurns] = useState(0);
   const abort = useRef(null);
 
-  useEffect(() => {
-    api.assistants(tenant).then((list) => {
-      setAssistants(list);
-      setAssistantId((current) => current || list[0]?.id || '');
-    }, (e) => setError(e.message));
-    return () => abort.current?.abort();
-  }, [tenant]);
+  useEffect(() => () => abort.current?.abort(), [tenant]);
 
+  const assistantId = chosenId || assistants[0]?.id || '';
   const assistant = assistants.find((a) => a.id === assistantId);
 
   const updateLast = (change) => setTurns((all) => [...all.slice(0, -1), change(all[all.length - 1])]);
@@ -117,7 +113,7 @@ export function ChatPage({ tenant }) {
         </GridItem>
         <GridItem md={8} lg={9}>
         <Stack hasGutter>
-          {error && <StackItem><Alert variant="danger" isInline title={error} /></StackItem>}
+          {(error ?? loadError) && <StackItem><Alert variant="danger" isInline title={error ?? loadError} /></StackItem>}
           {assistants.length === 0 ? (
             <StackItem>
               <Content component="p">No assistant yet: <a href="#/assistants">create one</a> to chat with it.</Content>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ActionGroup,
   Alert,
@@ -25,6 +25,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { call } from './api.js';
+import { useApiList } from './useApiList.js';
 
 // A tenant's conversions of repositories into Validated Patterns (GET/POST /api/conversions, admin).
 const conversionsApi = {
@@ -39,30 +40,11 @@ const STATUS_COLOR = { REQUESTED: 'grey', RUNNING: 'blue', DONE: 'green', FAILED
 const POLL_MILLIS = 1500;
 
 export function ConversionsPage({ tenant }) {
-  const [conversions, setConversions] = useState([]);
+  // While a conversion is under way the list is asked again.
+  const { data: conversions, error, setError, refresh } = useApiList(
+    async () => (await conversionsApi.list(tenant)).conversions, [tenant],
+    { pollWhile: (list) => list.some((c) => c.status === 'REQUESTED' || c.status === 'RUNNING'), pollMillis: POLL_MILLIS });
   const [openId, setOpenId] = useState(null);
-  const [error, setError] = useState(null);
-
-  const load = useCallback(async () => {
-    try {
-      setConversions((await conversionsApi.list(tenant)).conversions);
-    } catch (e) {
-      setError(e.message);
-    }
-  }, [tenant]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  const underWay = conversions.some((c) => c.status === 'REQUESTED' || c.status === 'RUNNING');
-  useEffect(() => {
-    if (!underWay) {
-      return undefined;
-    }
-    const timer = setTimeout(load, POLL_MILLIS);
-    return () => clearTimeout(timer);
-  }, [underWay, conversions, load]);
 
   const open = conversions.find((c) => c.id === openId);
   return (
@@ -73,7 +55,7 @@ export function ConversionsPage({ tenant }) {
       </PageSection>
       <PageSection>
         {error && <Alert variant="danger" isInline title={error} />}
-        <SubmitForm tenant={tenant} onSubmitted={(c) => { setError(null); setOpenId(c.id); load(); }} />
+        <SubmitForm tenant={tenant} onSubmitted={(c) => { setError(null); setOpenId(c.id); refresh(); }} />
       </PageSection>
       <PageSection>
         <Card>

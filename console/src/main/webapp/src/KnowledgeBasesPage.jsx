@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ActionGroup,
   Alert,
@@ -20,28 +20,15 @@ import {
 } from '@patternfly/react-core';
 import { Table, Caption, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api, upload } from './api.js';
+import { useApiList } from './useApiList.js';
 
 const STATUS_COLOR = { INDEXED: 'green', FAILED: 'red', RECEIVED: 'blue', CHUNKED: 'blue' };
 const SETTLED = new Set(['INDEXED', 'FAILED']);
 
 export function KnowledgeBasesPage({ tenant }) {
-  const [knowledgeBases, setKnowledgeBases] = useState([]);
-  const [selected, setSelected] = useState('');
-  const [error, setError] = useState(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      const list = await api.knowledgeBases(tenant);
-      setKnowledgeBases(list);
-      setSelected((current) => current || list[0]?.knowledgeBase || '');
-    } catch (e) {
-      setError(e.message);
-    }
-  }, [tenant]);
-
-  useEffect(() => {
-    refresh();
-  }, [refresh]);
+  const { data: knowledgeBases, error, refresh } = useApiList(() => api.knowledgeBases(tenant), [tenant]);
+  const [chosen, setSelected] = useState('');
+  const selected = chosen || knowledgeBases[0]?.knowledgeBase || '';
 
   return (
     <>
@@ -117,57 +104,28 @@ function NewKnowledgeBase({ tenant, onCreated }) {
 }
 
 function Documents({ tenant, kb, onChange }) {
-  const [documents, setDocuments] = useState([]);
+  // Follow documents still on their way in until each is indexed or failed.
+  const { data: documents, error, act } = useApiList(async () => (await api.documents(tenant, kb)).documents,
+    [tenant, kb], { pollWhile: (list) => list.some((d) => !SETTLED.has(d.status)) });
   const [file, setFile] = useState(null);
   const [progress, setProgress] = useState(null);
-  const [error, setError] = useState(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDocuments((await api.documents(tenant, kb)).documents);
-    } catch (e) {
-      setError(e.message);
-    }
-  }, [tenant, kb]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  // Follow documents still on their way in until each is indexed or failed.
-  const pending = documents.some((d) => !SETTLED.has(d.status));
-  useEffect(() => {
-    if (!pending) {
-      return undefined;
-    }
-    const timer = setInterval(load, 1000);
-    return () => clearInterval(timer);
-  }, [pending, load]);
 
   const submit = async (e) => {
     e.preventDefault();
-    setError(null);
+    const form = e.currentTarget;
     setProgress(0);
-    try {
-      await upload(tenant, kb, file, setProgress);
+    const uploaded = await act(() => upload(tenant, kb, file, setProgress));
+    setProgress(null);
+    if (uploaded) {
       setFile(null);
-      e.target.reset();
-      await load();
+      form.reset();
       onChange();
-    } catch (err) {
-      setError(err.message);
-    } finally {
-      setProgress(null);
     }
   };
 
   const remove = async (id) => {
-    try {
-      await api.deleteDocument(tenant, kb, id);
-      await load();
+    if (await act(() => api.deleteDocument(tenant, kb, id))) {
       onChange();
-    } catch (err) {
-      setError(err.message);
     }
   };
 

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -13,29 +12,19 @@ import {
 } from '@patternfly/react-core';
 import { TrashIcon } from '@patternfly/react-icons';
 import { api } from './api.js';
+import { useApiList } from './useApiList.js';
 
 /**
  * The caller's chat sessions, newest first: open one to read and continue it, or delete it. {@code version}
  * changes whenever the chat page has stored a turn, so a new session shows up.
  */
 export function SessionList({ tenant, current, version, onOpen, onDeleted }) {
-  const [sessions, setSessions] = useState([]);
-  const [error, setError] = useState(null);
-
-  const load = () => api.sessions(tenant).then(
-    (list) => setSessions([...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))),
-    (e) => setError(e.message));
-  useEffect(() => {
-    load();
-  }, [tenant, version]);
+  const { data: sessions, error, act } = useApiList(
+    async () => [...await api.sessions(tenant)].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), [tenant, version]);
 
   const remove = async (session) => {
-    try {
-      await api.deleteSession(tenant, session.id);
+    if (await act(() => api.deleteSession(tenant, session.id))) {
       onDeleted(session.id);
-      await load();
-    } catch (e) {
-      setError(e.message);
     }
   };
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -24,6 +24,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api } from './api.js';
+import { useApiList } from './useApiList.js';
 import { DeductionBars, formatValue, HealthRing, IncidentTimeline, MetricRanges, MetricRangesLegend } from './SummaryCharts.jsx';
 
 const RANGES = [
@@ -32,34 +33,48 @@ const RANGES = [
   { days: 365, label: 'last year' },
 ];
 
-/** Stored metrics summaries of a scope (namespace/model, as summarize keys them), and one as its report with charts. */
+/** Window lengths as summarize's schedules write them (ISO-8601 durations, as the API takes them). */
+const WINDOWS = [
+  { value: '', label: 'any length' },
+  { value: 'PT1H', label: 'hourly' },
+  { value: 'PT24H', label: 'daily' },
+  { value: 'P7D', label: 'weekly' },
+];
+
+const PAGE_SIZE = 20;
+
+/**
+ * Stored metrics summaries of a scope (namespace/model, as summarize keys them), newest first a page at a
+ * time, filtered by time range and window length; one opens as its report with charts.
+ */
 export function SummariesPage({ tenant }) {
   const [scope, setScope] = useState(() => window.localStorage.getItem('ragfn.summaries.scope') || '');
   const [days, setDays] = useState(30);
-  const [list, setList] = useState(null);
+  const [length, setLength] = useState('');
+  // The list shown: the filters as last submitted, and the cursors of the pages before this one.
+  const [query, setQuery] = useState(() => (scope.trim() ? { scope: scope.trim(), days, window: length } : null));
+  const [cursors, setCursors] = useState([]);
   const [chosen, setChosen] = useState(null);
-  const [error, setError] = useState(null);
 
-  const search = async (e) => {
-    e?.preventDefault();
+  const after = cursors[cursors.length - 1];
+  const { data: page, error, setError } = useApiList(async () => (query === null ? null : api.summaries(tenant, {
+    scope: query.scope,
+    from: new Date(Date.now() - query.days * 86_400_000).toISOString(),
+    window: query.window,
+    after,
+    limit: PAGE_SIZE,
+  })), [tenant, query, after], { initial: null });
+
+  const search = (e) => {
+    e.preventDefault();
     if (!scope.trim()) {
       return;
     }
     window.localStorage.setItem('ragfn.summaries.scope', scope.trim());
-    setError(null);
     setChosen(null);
-    try {
-      const from = new Date(Date.now() - days * 86_400_000).toISOString();
-      setList((await api.summaries(tenant, scope.trim(), from)).reverse());
-    } catch (err) {
-      setError(err.message);
-      setList(null);
-    }
+    setCursors([]);
+    setQuery({ scope: scope.trim(), days, window: length });
   };
-
-  useEffect(() => {
-    search();
-  }, [tenant]);
 
   const open = async (entry) => {
     setError(null);
@@ -71,6 +86,7 @@ export function SummariesPage({ tenant }) {
     }
   };
 
+  const list = page?.summaries;
   return (
     <>
       <PageSection>
@@ -90,12 +106,17 @@ export function SummariesPage({ tenant }) {
                   {RANGES.map((r) => <FormSelectOption key={r.days} value={r.days} label={r.label} />)}
                 </FormSelect>
               </FormGroup>
+              <FormGroup label="Window length" fieldId="summary-window">
+                <FormSelect id="summary-window" value={length} onChange={(_e, v) => setLength(v)}>
+                  {WINDOWS.map((w) => <FormSelectOption key={w.value} value={w.value} label={w.label} />)}
+                </FormSelect>
+              </FormGroup>
               <div><Button type="submit" isDisabled={!scope.trim()}>Show summaries</Button></div>
             </Form>
           </StackItem>
           {list && (
             <StackItem>
-              {list.length === 0 ? <Content component="p">No summary of {scope} in that range.</Content> : (
+              {list.length === 0 ? <Content component="p">No summary of {query.scope} in that range.</Content> : (
                 <Table aria-label="Summaries" variant="compact">
                   <Thead>
                     <Tr><Th>Window</Th><Th>Written</Th><Th screenReaderText="Actions" /></Tr>
@@ -114,6 +135,12 @@ export function SummariesPage({ tenant }) {
                   </Tbody>
                 </Table>
               )}
+              <Flex>
+                <Button variant="secondary" isDisabled={cursors.length === 0} onClick={() => setCursors([])}>Newest</Button>
+                <Button variant="secondary" isDisabled={!page.next} onClick={() => setCursors((c) => [...c, page.next])}>
+                  Older
+                </Button>
+              </Flex>
             </StackItem>
           )}
           {chosen && <StackItem><Report summary={chosen} /></StackItem>}

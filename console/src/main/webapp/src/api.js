@@ -59,8 +59,10 @@ export const api = {
   sessions: (t) => call(t, 'GET', '/api/sessions').then((r) => r.data),
   session: (t, id) => call(t, 'GET', `/api/sessions/${encodeURIComponent(id)}`).then((r) => r.data),
   deleteSession: (t, id) => call(t, 'DELETE', `/api/sessions/${encodeURIComponent(id)}`),
-  summaries: (t, scope, from) =>
-    call(t, 'GET', `/api/summaries?scope=${encodeURIComponent(scope)}&from=${encodeURIComponent(from)}`).then((r) => r.data),
+  /** A page of a scope's summaries, newest first: {summaries, next}; window (PT1H, P1D) keeps one schedule's. */
+  summaries: (t, { scope, from, window, after, limit }) =>
+    call(t, 'GET', '/api/summaries?' + new URLSearchParams(Object.entries({ scope, from, window, after, limit })
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')).toString()).then((r) => r.data),
   summary: (t, s) => call(t, 'GET', `/api/summaries/report?scope=${encodeURIComponent(s.scope)}`
     + `&windowStart=${encodeURIComponent(s.windowStart)}&windowEnd=${encodeURIComponent(s.windowEnd)}`).then((r) => r.data),
   retrieve: (t, request) => call(t, 'POST', '/retrieve', { ...request, tenant: t }).then((r) => r.data),

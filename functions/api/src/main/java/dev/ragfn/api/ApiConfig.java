@@ -27,7 +27,7 @@ public interface ApiConfig {
     @WithDefault("false")
     boolean allowLocalConversionSources();
 
-    /** Documents in a page when a request names no limit. */
+    /** Items in a page of any list (documents, conversions, summaries) when a request names no limit. */
     @WithDefault("50")
     int defaultPageSize();
 

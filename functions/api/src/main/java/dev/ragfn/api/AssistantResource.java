@@ -6,6 +6,7 @@ import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.port.AssistantStore;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,6 +61,7 @@ public class AssistantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response create(@QueryParam("tenant") String tenant, AssistantRequest request) {
         String owner = access.tenant(Role.ADMIN, tenant);
         RequestBodies.required(request, "an assistant");
@@ -71,6 +73,7 @@ public class AssistantResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response update(@QueryParam("tenant") String tenant, @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AssistantRequest request) {
         String owner = access.tenant(Role.ADMIN, tenant);

@@ -7,7 +7,6 @@ import dev.ragfn.api.Views.ConversionView;
 import dev.ragfn.core.domain.Conversion;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.error.ConflictException;
-import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
@@ -17,6 +16,7 @@ import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
 import dev.ragfn.runtime.net.AddressPolicy;
 import dev.ragfn.core.json.Json;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,6 +70,7 @@ public class ConversionResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response submit(@QueryParam("tenant") String tenant, ConversionSubmission submission) {
         String owner = access.tenant(Role.ADMIN, tenant);
         ConversionSubmission checked = RequestBodies.required(submission, "a conversion ({\"repository\": \"https://...\"})")
@@ -98,7 +99,8 @@ public class ConversionResource {
     public ConversionPageView list(@QueryParam("tenant") String tenant, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
         String owner = access.tenant(Role.ADMIN, tenant);
-        return ConversionPageView.of(conversions.list(owner, after == null ? null : Ids.name("after", after), limit(limit)));
+        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "conversions", Ids::name);
+        return ConversionPageView.of(conversions.list(owner, page.after(), page.limit()));
     }
 
     /** The conversion's status and, once DONE, its report (the pattern's conversion-report.json). */
@@ -125,17 +127,6 @@ public class ConversionResource {
 
     private Conversion existing(String tenant, String id) {
         return conversions.find(tenant, Ids.name("id", id)).orElseThrow(() -> ConversionStore.unknown(tenant, id));
-    }
-
-    private int limit(String limit) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        try {
-            return Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit must be a whole number of conversions but was '" + limit + "'");
-        }
     }
 
     private static JsonNode json(String report) {

@@ -11,6 +11,7 @@ import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Locale;
@@ -57,7 +59,8 @@ public class DocumentResource {
                                  @QueryParam("status") String status, @QueryParam("after") String after,
                                  @QueryParam("limit") String limit) {
         KnowledgeBaseRef ref = new KnowledgeBaseRef(access.tenant(Role.READER, tenant), kb);
-        return library.documents(ref, status(status), after == null ? null : Ids.id("after", after), limit(limit));
+        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "documents", Ids::id);
+        return library.documents(ref, status(status), page.after(), page.limit());
     }
 
     @GET
@@ -80,15 +83,38 @@ public class DocumentResource {
     @POST
     @Path("/{id: .+}/reingest")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response reingest(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id,
                              Reingest request) {
         DocumentRef ref = ref(Role.EDITOR, tenant, kb, id);
         RequestBodies.required(request, "a re-ingestion ({} for the stored source)");
-        return accepted(library.reingest(ref, request.source()));
+        return accepted(library.reingest(ref, request.checkedSource()));
     }
 
     /** Where to fetch the document from this time; null keeps the stored source. */
     public record Reingest(String source) {
+
+        private static final int MAX_SOURCE_LENGTH = 2_048;
+
+        /** The source as ingest reads one (a URL with a scheme such as https:// or s3://), or null for the stored one. */
+        String checkedSource() {
+            if (source == null || source.isBlank()) {
+                return null;
+            }
+            if (source.length() > MAX_SOURCE_LENGTH) {
+                throw new InvalidInputException("source must be at most " + MAX_SOURCE_LENGTH + " characters but has "
+                        + source.length());
+            }
+            try {
+                if (new URI(source.strip()).getScheme() != null) {
+                    return source.strip();
+                }
+            } catch (URISyntaxException e) {
+                // said below
+            }
+            throw new InvalidInputException("source must be a URL ingest can fetch, such as https://host/file.pdf or "
+                    + "s3://bucket/key, but was '" + (source.length() > 80 ? source.substring(0, 80) + "..." : source) + "'");
+        }
     }
 
     /**
@@ -105,6 +131,9 @@ public class DocumentResource {
         if (file == null) {
             throw new InvalidInputException("the upload needs a file in the multipart form field 'file'");
         }
+        if (file.size() == 0) {
+            throw new InvalidInputException("the file " + file.fileName() + " is empty: there is nothing to index");
+        }
         if (file.size() > config.maxUploadBytes()) {
             throw new TooLargeException("the file " + file.fileName() + " is " + file.size() + " bytes, over the limit of "
                     + config.maxUploadBytes() + " (ragfn.api.max-upload-bytes); split it, or submit it by URL");
@@ -120,17 +149,6 @@ public class DocumentResource {
 
     private static Response accepted(Accepted accepted) {
         return Response.accepted(accepted).location(URI.create(accepted.location())).build();
-    }
-
-    private int limit(String limit) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        try {
-            return Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit must be a whole number of documents but was '" + limit + "'");
-        }
     }
 
     private static DocumentStatus status(String status) {

@@ -5,6 +5,7 @@ import dev.ragfn.api.Views.NewKnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,7 @@ public class KnowledgeBaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response create(@QueryParam("tenant") String tenant, NewKnowledgeBase request) {
         String owner = access.tenant(Role.EDITOR, tenant);
         RequestBodies.required(request, "a knowledge base");

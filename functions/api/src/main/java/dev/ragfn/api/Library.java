@@ -10,6 +10,7 @@ import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.ConflictException;
+import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
 import dev.ragfn.core.event.EventTypes;
 import dev.ragfn.core.port.ChunkKey;
@@ -20,6 +21,8 @@ import dev.ragfn.core.port.VectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -150,7 +153,17 @@ public class Library {
 
     private static Views.Accepted accepted(DocumentRef ref) {
         return new Views.Accepted(ref.documentId(), ref.knowledgeBase().knowledgeBase(), DocumentStatus.RECEIVED,
-                "/api/knowledge-bases/" + ref.knowledgeBase().knowledgeBase() + "/documents/" + ref.documentId());
+                location(ref));
+    }
+
+    /** The document's URL path; an id may hold spaces, '%', '?' or '#' (a file's name), quoted here. */
+    private static String location(DocumentRef ref) {
+        String path = "/api/knowledge-bases/" + ref.knowledgeBase().knowledgeBase() + "/documents/" + ref.documentId();
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("document id " + ref.documentId() + " cannot be part of a URL: " + e.getMessage());
+        }
     }
 
     private KnowledgeBase existing(KnowledgeBaseRef ref) {

@@ -1,10 +1,11 @@
 package dev.ragfn.api;
 
-import dev.ragfn.api.Views.SummaryEntry;
+import dev.ragfn.api.Views.SummaryPageView;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.runtime.auth.Role;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * Stored metrics summaries of a scope (such as a namespace and model), for admins as summarize is
@@ -34,20 +34,31 @@ public class SummaryResource {
 
     private final SummaryStore summaries;
     private final TenantAccess access;
+    private final ApiConfig config;
 
-    public SummaryResource(SummaryStore summaries, TenantAccess access) {
+    public SummaryResource(SummaryStore summaries, TenantAccess access, ApiConfig config) {
         this.summaries = summaries;
         this.access = access;
+        this.config = config;
     }
 
-    /** The scope's summaries whose window starts in [from, to), oldest first, without their reports. */
+    /**
+     * One page of the scope's summaries whose window starts in [from, to) (by default the last 30 days),
+     * newest first, without their reports; {@code window} (an ISO-8601 duration such as PT24H) keeps only
+     * windows that long, as one schedule writes them. Pass the answer's {@code next} as {@code after} for
+     * the following page.
+     */
     @GET
-    public List<SummaryEntry> list(@QueryParam("tenant") String tenant, @QueryParam("scope") String scope,
-                                   @QueryParam("from") String from, @QueryParam("to") String to) {
+    public SummaryPageView list(@QueryParam("tenant") String tenant, @QueryParam("scope") String scope,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("window") String window, @QueryParam("after") String after,
+                                @QueryParam("limit") String limit) {
         String owner = access.tenant(Role.ADMIN, tenant);
         Instant end = to == null ? Instant.now() : instant("to", to);
         Instant start = from == null ? end.minus(DEFAULT_RANGE) : instant("from", from);
-        return summaries.list(owner, Ids.id("scope", scope), start, end).stream().map(SummaryEntry::of).toList();
+        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "summaries", Ids::id);
+        SummaryQuery query = new SummaryQuery(start, end, duration("window", window), page.after(), page.limit());
+        return SummaryPageView.of(summaries.page(owner, Ids.id("scope", scope), query));
     }
 
     /** One summary with its report (JSON and Markdown). */
@@ -60,6 +71,18 @@ public class SummaryResource {
                         instant("windowEnd", windowEnd))
                 .orElseThrow(() -> new NotFoundException("no summary of scope " + scope + " for " + windowStart + ".."
                         + windowEnd + " in tenant " + owner));
+    }
+
+    private static Duration duration(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field + " must be an ISO-8601 duration such as PT1H or P1D but was '"
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'");
+        }
     }
 
     private static Instant instant(String field, String value) {

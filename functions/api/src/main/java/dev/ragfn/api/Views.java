@@ -8,6 +8,7 @@ import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.port.ConversionPage;
+import dev.ragfn.core.port.SummaryPage;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -70,6 +71,14 @@ public final class Views {
 
         static SummaryEntry of(Summary s) {
             return new SummaryEntry(s.scope(), s.windowStart(), s.windowEnd(), s.createdAt());
+        }
+    }
+
+    /** A page of summaries, newest first; {@code next} is the cursor of the following page ({@code after=}), null on the last. */
+    public record SummaryPageView(List<SummaryEntry> summaries, String next) {
+
+        static SummaryPageView of(SummaryPage page) {
+            return new SummaryPageView(page.summaries().stream().map(SummaryEntry::of).toList(), page.next());
         }
     }
 

@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** /api/sessions and /api/summaries with ragfn.auth.mode=none. */
 @QuarkusTest
@@ -70,12 +74,63 @@ class SessionSummaryApiTest {
         given().queryParam("tenant", tenant).queryParam("scope", "prod/llama")
                 .queryParam("from", NOW.minusSeconds(86_400).toString()).queryParam("to", NOW.toString())
                 .when().get("/api/summaries")
-                .then().statusCode(200).body("windowStart", contains(NOW.minusSeconds(7200).toString()));
+                .then().statusCode(200).body("summaries.windowStart", contains(NOW.minusSeconds(7200).toString()))
+                .body("next", nullValue());
         given().queryParam("tenant", tenant).queryParam("scope", "prod/llama")
                 .queryParam("windowStart", NOW.minusSeconds(7200).toString())
                 .queryParam("windowEnd", NOW.minusSeconds(3600).toString())
                 .when().get("/api/summaries/report")
                 .then().statusCode(200).body("reportMarkdown", equalTo("# Serving was steady"));
+    }
+
+    @Test
+    void should_page_newest_first_and_keep_one_schedules_windows_when_filtered_by_window_length() {
+        String tenant = fresh("t");
+        for (int day = 1; day <= 3; day++) {
+            Instant end = NOW.minus(Duration.ofDays(day - 1));
+            summaries.putIfAbsent(new Summary(tenant, "prod/llama", end.minus(Duration.ofDays(1)), end, "{}", "# day " + day, NOW));
+            summaries.putIfAbsent(new Summary(tenant, "prod/llama", end.minus(Duration.ofHours(1)), end, "{}", "# hour " + day, NOW));
+        }
+        summaries.putIfAbsent(new Summary(fresh("other"), "prod/llama", NOW.minus(Duration.ofDays(1)), NOW, "{}", "# theirs", NOW));
+
+        String next = given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("window", "P1D")
+                .queryParam("limit", 2).queryParam("to", NOW.toString())
+                .when().get("/api/summaries")
+                .then().statusCode(200)
+                .body("summaries.windowEnd", contains(NOW.toString(), NOW.minus(Duration.ofDays(1)).toString()))
+                .extract().path("next");
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("window", "P1D")
+                .queryParam("limit", 2).queryParam("to", NOW.toString()).queryParam("after", next)
+                .when().get("/api/summaries")
+                .then().statusCode(200)
+                .body("summaries.windowEnd", contains(NOW.minus(Duration.ofDays(2)).toString())).body("next", nullValue());
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("window", "PT1H")
+                .queryParam("to", NOW.toString())
+                .when().get("/api/summaries")
+                .then().statusCode(200).body("summaries", hasSize(3));
+    }
+
+    @Test
+    void should_answer_400_naming_the_parameter_when_a_summary_list_is_asked_for_badly() {
+        String tenant = fresh("t");
+
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("window", "daily")
+                .when().get("/api/summaries")
+                .then().statusCode(400).body("kind", equalTo("INVALID_INPUT")).body("message", containsString("window"));
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("window", "-PT1H")
+                .when().get("/api/summaries")
+                .then().statusCode(400).body("message", containsString("window"));
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama")
+                .queryParam("from", NOW.toString()).queryParam("to", NOW.minusSeconds(60).toString())
+                .when().get("/api/summaries")
+                .then().statusCode(400).body("message", containsString("must be before to"));
+        given().queryParam("tenant", tenant).queryParam("scope", "  ")
+                .when().get("/api/summaries")
+                .then().statusCode(400).body("message", containsString("scope"));
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").queryParam("windowStart", "yesterday")
+                .queryParam("windowEnd", NOW.toString())
+                .when().get("/api/summaries/report")
+                .then().statusCode(400).body("message", containsString("windowStart"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.ragfn.store;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.SummaryPage;
+import dev.ragfn.core.port.SummaryQuery;
 
 import java.time.Instant;
 
@@ -21,15 +23,18 @@ public final class SummaryChecks {
         }
     }
 
-    /**
-     * A sortable, fixed-width key part for an instant (epoch milliseconds, zero-padded), so that
-     * key order is window order in both stores.
-     */
+    /** The window's key in both stores: {@link SummaryPage#windowKey}, so a page's cursor is a key. */
     public static String windowKey(Instant start, Instant end) {
-        return millis(start) + "#" + millis(end);
+        return SummaryPage.windowKey(start, end);
     }
 
     public static String millis(Instant instant) {
-        return String.format("%020d", instant.toEpochMilli());
+        return SummaryPage.millis(instant);
+    }
+
+    /** The key a page of summaries continues below: its cursor, or the bare {@code to}, above every window starting before it. */
+    public static String pageUpperKey(SummaryQuery query) {
+        String to = millis(query.to());
+        return query.after() != null && query.after().compareTo(to) < 0 ? query.after() : to;
     }
 }

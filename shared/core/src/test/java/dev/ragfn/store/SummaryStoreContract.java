@@ -4,6 +4,8 @@ import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.SummaryPage;
+import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,56 @@ public abstract class SummaryStoreContract {
                 .extracting(Summary::reportMarkdown)
                 .containsExactly("h1", "h2", "h3");
         assertThat(store.list("acme", "prod/other", DAY, DAY.plus(HOUR.multipliedBy(24)))).isEmpty();
+    }
+
+    @Test
+    void should_page_newest_first_with_a_cursor_when_a_limit_is_given() {
+        for (int hour = 0; hour < 5; hour++) {
+            Instant start = DAY.plus(HOUR.multipliedBy(hour));
+            store.putIfAbsent(summary("acme", "prod/llama", start, start.plus(HOUR), "h" + hour));
+        }
+        store.putIfAbsent(summary("acme", "prod/llama", DAY.plus(HOUR.multipliedBy(6)), DAY.plus(HOUR.multipliedBy(7)), "late"));
+        Instant to = DAY.plus(HOUR.multipliedBy(6));
+
+        SummaryPage first = store.page("acme", "prod/llama", new SummaryQuery(DAY.plus(HOUR), to, null, null, 3));
+        SummaryPage last = store.page("acme", "prod/llama", new SummaryQuery(DAY.plus(HOUR), to, null, first.next(), 3));
+
+        assertThat(first.summaries()).extracting(Summary::reportMarkdown).containsExactly("h4", "h3", "h2");
+        assertThat(first.next()).isNotNull();
+        assertThat(last.summaries()).extracting(Summary::reportMarkdown).containsExactly("h1");
+        assertThat(last.next()).isNull();
+    }
+
+    @Test
+    void should_list_only_windows_of_that_length_when_a_window_is_given() {
+        Duration day = Duration.ofDays(1);
+        for (int hour = 0; hour < 3; hour++) {
+            Instant start = DAY.plus(HOUR.multipliedBy(hour));
+            store.putIfAbsent(summary("acme", "prod/llama", start, start.plus(HOUR), "hourly " + hour));
+        }
+        store.putIfAbsent(summary("acme", "prod/llama", DAY, DAY.plus(day), "daily 0"));
+        store.putIfAbsent(summary("acme", "prod/llama", DAY.minus(day), DAY, "daily -1"));
+
+        SummaryPage daily = store.page("acme", "prod/llama", new SummaryQuery(DAY.minus(day), DAY.plus(day), day, null, 1));
+        SummaryPage rest = store.page("acme", "prod/llama", new SummaryQuery(DAY.minus(day), DAY.plus(day), day, daily.next(), 1));
+
+        assertThat(daily.summaries()).extracting(Summary::reportMarkdown).containsExactly("daily 0");
+        assertThat(rest.summaries()).extracting(Summary::reportMarkdown).containsExactly("daily -1");
+        assertThat(rest.next()).isNull();
+        assertThat(store.page("acme", "prod/llama", new SummaryQuery(DAY, DAY.plus(day), HOUR, null, 10)).summaries())
+                .extracting(Summary::reportMarkdown).containsExactly("hourly 2", "hourly 1", "hourly 0");
+    }
+
+    @Test
+    void should_refuse_a_query_when_its_range_is_empty_or_its_cursor_is_not_a_window() {
+        assertThatThrownBy(() -> new SummaryQuery(DAY, DAY, null, null, 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("from");
+        assertThatThrownBy(() -> new SummaryQuery(DAY, DAY.plus(HOUR), null, "../../etc/passwd", 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("after");
+        assertThatThrownBy(() -> new SummaryQuery(DAY, DAY.plus(HOUR), Duration.ZERO, null, 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("window");
+        assertThatThrownBy(() -> new SummaryQuery(DAY, DAY.plus(HOUR), null, null, 0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("limit");
     }
 
     @Test

@@ -24,6 +24,9 @@ public interface SummaryStore extends AutoCloseable {
     /** The scope's summaries whose window starts in [{@code from}, {@code to}), ordered by window start, then end. */
     List<Summary> list(String tenant, String scope, Instant from, Instant to);
 
+    /** One page of the scope's summaries that {@code query} asks for, newest window first. */
+    SummaryPage page(String tenant, String scope, SummaryQuery query);
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.RagfnException;
@@ -109,6 +110,14 @@ public class HttpErrors {
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("No content to map")) {
             return "the event has no data; send the data as a JSON object";
+        }
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() instanceof RagfnException refused) {
+            // The record refused a value: its own words, without Jackson's class names.
+            return refused.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "the data has a field '" + unknown.getPropertyName() + "' that it does not take; known fields: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
         String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? " (at " + mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)

@@ -3,6 +3,9 @@ package dev.ragfn.store.dynamodb;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.DocumentPage;
+import dev.ragfn.core.port.SummaryPage;
+import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.store.SummaryChecks;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -98,6 +101,21 @@ public final class DynamoDbSummaryStore implements SummaryStore {
         return call("list the summaries of " + tenant + "/" + scope, () -> summaries
                 .query(r -> r.queryConditional(range).consistentRead(true))
                 .items().stream().map(SummaryItem::toDomain).toList());
+    }
+
+    @Override
+    public SummaryPage page(String tenant, String scope, SummaryQuery query) {
+        String partition = SummaryItem.scopeKey(tenant, scope);
+        // Both ends are inclusive: no window key equals a bare start, and the cursor's own summary is skipped.
+        QueryConditional range = QueryConditional.sortBetween(
+                Key.builder().partitionValue(partition).sortValue(SummaryChecks.millis(query.from())).build(),
+                Key.builder().partitionValue(partition).sortValue(SummaryChecks.pageUpperKey(query)).build());
+        return call("list the summaries of " + tenant + "/" + scope, () -> SummaryPage.of(summaries
+                .query(r -> r.queryConditional(range).scanIndexForward(false).consistentRead(true)
+                        .limit(Math.min(query.limit() + 1, DocumentPage.MAX_LIMIT)))
+                .items().stream()
+                .filter(item -> !item.getWindow().equals(query.after()) && query.lengthMatches(item.getWindow()))
+                .limit(query.limit() + 1L).map(SummaryItem::toDomain).toList(), query.limit()));
     }
 
     @Override

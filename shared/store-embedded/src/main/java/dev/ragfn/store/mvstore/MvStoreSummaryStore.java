@@ -1,6 +1,8 @@
 package dev.ragfn.store.mvstore;
 
 import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.port.SummaryPage;
+import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.store.SummaryChecks;
 import org.h2.mvstore.Cursor;
@@ -69,6 +71,20 @@ public final class MvStoreSummaryStore implements SummaryStore {
             result.add(MvStoreFiles.read(cursor.getValue(), Summary.class));
         }
         return result;
+    }
+
+    @Override
+    public SummaryPage page(String tenant, String scope, SummaryQuery query) {
+        String prefix = tenant + SEP + scope + SEP;
+        String lower = prefix + SummaryChecks.millis(query.from());
+        List<Summary> matching = new ArrayList<>();
+        for (String k = summaries.lowerKey(prefix + SummaryChecks.pageUpperKey(query));
+             k != null && k.compareTo(lower) >= 0 && matching.size() <= query.limit(); k = summaries.lowerKey(k)) {
+            if (query.lengthMatches(k)) {
+                matching.add(MvStoreFiles.read(summaries.get(k), Summary.class));
+            }
+        }
+        return SummaryPage.of(matching, query.limit());
     }
 
     @Override

@@ -53,7 +53,7 @@ class PromptTest {
     }
 
     private static Passage passage(String documentId, String title, String text) {
-        return new Passage("kb", documentId, title, "", "c0", 0, 0.5, Map.of(), text, null);
+        return new Passage("kb", documentId, title, "", "c0", 0, 0.5, Map.of(), text, List.of(), null);
     }
 
     private static ChatTurn turn(int index, String question) {

@@ -166,7 +166,7 @@ class IngestFunctionTest {
         float[] vector = new float[index.dimension()];
         vector[0] = 1;
         index.upsert(store.listChunks(ref).stream().map(c -> new IndexedChunk(ref, c.id(), c.position(), "", c.text(),
-                vector, "", List.of(), Map.of(), null, document.version())).toList());
+                c.headingPath(), vector, "", List.of(), Map.of(), null, document.version())).toList());
         Document indexed = document.withStatus(DocumentStatus.INDEXED, "", Instant.parse("2026-12-03T00:00:00Z"));
         assertThat(store.putIfVersion(indexed)).isTrue();
         return indexed;

@@ -38,8 +38,8 @@ final class Fixtures {
                              String reason, int chunks) {
         Document stored = store.putNewVersion(new Document(ref, "Title of " + ref.documentId(),
                 "https://docs.example.com/" + ref.documentId(), "text/markdown", "sha256:" + ref.documentId(), status,
-                reason, chunks, List.of("handbook", "hr, benefits"), Instant.parse("2026-11-30T00:00:00Z"), Map.of(), NOW,
-                0));
+                reason, chunks, List.of("handbook", "hr, benefits"), Instant.parse("2026-11-30T00:00:00Z"), Map.of(),
+                NOW, 0));
         if (index != null && chunks > 0) {
             float[] vector = new float[384];
             vector[0] = 1;

@@ -104,7 +104,8 @@ class IngestServiceTest {
     void should_store_tags_as_a_list_and_the_date_as_an_instant_when_a_submission_gives_them() {
         // given: a tag holding a comma, which a comma-joined list would split, and a date in metadata
         SubmitDocument tagged = new SubmitDocument(null, null, "tagged.md", null, "# Pay\n\nPaid monthly.",
-                null, "text/markdown", List.of(" hr ", "pay, benefits", " "), Map.of("date", "2025-03-01", "team", "ops"));
+                null, "text/markdown", List.of(" hr ", "pay, benefits", " "),
+                Map.of("date", "2025-03-01", "team", "ops"));
 
         // when
         service(Map.of()).ingest(KB, tagged);

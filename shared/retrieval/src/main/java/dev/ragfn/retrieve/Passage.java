@@ -20,7 +20,7 @@ public record Passage(String knowledgeBase, String documentId, String title, Str
                       List<String> headingPath, Double similarity) {
 
     public Passage {
-        headingPath = headingPath == null ? List.of() : List.copyOf(headingPath);
+        headingPath = HeadingPath.copy(headingPath);
     }
 
     /** The chunk this passage is, for the tenant it was retrieved for. */

@@ -16,18 +16,13 @@ public final class HeadingPath {
     private HeadingPath() {
     }
 
-    /** The path on one line, empty for no path. */
-    public static String line(List<String> headingPath) {
-        return String.join(SEPARATOR, headingPath);
-    }
-
     /** The text that is embedded and ranked for a chunk: its heading path's line first, if it has one. */
     public static String searchText(List<String> headingPath, String text) {
-        return headingPath.isEmpty() ? text : line(headingPath) + "\n\n" + text;
+        return headingPath.isEmpty() ? text : String.join(SEPARATOR, headingPath) + "\n\n" + text;
     }
 
     /** Headings are kept as written; null means none. */
-    static List<String> copy(List<String> headingPath) {
+    public static List<String> copy(List<String> headingPath) {
         return headingPath == null ? List.of() : List.copyOf(headingPath);
     }
 }

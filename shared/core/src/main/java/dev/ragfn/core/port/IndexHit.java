@@ -13,7 +13,7 @@ public record IndexHit(DocumentRef document, String chunkId, int position, Strin
                        double score) {
 
     public IndexHit {
-        headingPath = headingPath == null ? List.of() : List.copyOf(headingPath);
+        headingPath = HeadingPath.copy(headingPath);
     }
 
     /** A hit outside any heading. */

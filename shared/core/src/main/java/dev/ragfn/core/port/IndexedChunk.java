@@ -30,7 +30,7 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
         }
         title = title == null ? "" : title;
         Ids.required("text", text);
-        headingPath = headingPath == null ? List.of() : List.copyOf(headingPath);
+        headingPath = HeadingPath.copy(headingPath);
         Ids.required("vector", vector);
         source = source == null ? "" : source;
         tags = tags == null ? List.of() : List.copyOf(tags);

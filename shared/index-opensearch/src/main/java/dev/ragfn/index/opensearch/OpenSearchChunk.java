@@ -33,13 +33,13 @@ record OpenSearchChunk(
 
     static OpenSearchChunk from(IndexedChunk c) {
         return new OpenSearchChunk(c.document().tenant(), c.document().knowledgeBase().knowledgeBase(),
-                c.document().documentId(), c.chunkId(), c.position(), c.title(), c.text(), c.headingPath(), c.source(), c.tags(),
-                c.metadata(), c.vector(), c.date() == null ? null : c.date().toEpochMilli(), c.version());
+                c.document().documentId(), c.chunkId(), c.position(), c.title(), c.text(), c.headingPath(), c.source(),
+                c.tags(), c.metadata(), c.vector(), c.date() == null ? null : c.date().toEpochMilli(), c.version());
     }
 
     IndexHit toHit(double score) {
         return LegacyForms.hit(new IndexHit(DocumentRef.of(tenant, knowledgeBase, documentId), chunkId, position,
-                title, text, headingPath, source, tags == null ? List.of() : tags, metadata == null ? Map.of() : metadata,
-                score));
+                title, text, headingPath, source, tags == null ? List.of() : tags,
+                metadata == null ? Map.of() : metadata, score));
     }
 }

@@ -187,6 +187,7 @@ function Turn({ turn, onCite }) {
                 <Button variant="link" isInline onClick={() => onCite(s)} aria-label={`Open source ${s.number}: ${s.title}`}>
                   [{s.number}] {s.title || s.document.documentId}
                 </Button>
+                {s.headingPath?.length > 0 && <> · {s.headingPath.join(' › ')}</>}
               </ListItem>
             ))}
           </List>

@@ -45,16 +45,16 @@ public final class Views {
         }
     }
 
-    /** A document as a user follows it: its status, why it failed if it did, its chunks and dates. */
+    /** A document as a user follows it: its status, why it failed if it did, its chunks, tags and dates. */
     public record DocumentView(String documentId, String knowledgeBase, String title, String source,
                                String contentType, DocumentStatus status, String failureReason, int chunkCount,
-                               Instant updatedAt, Instant date, long version) {
+                               List<String> tags, Instant updatedAt, Instant date, long version) {
 
         static DocumentView of(Document d) {
             return new DocumentView(d.ref().documentId(), d.ref().knowledgeBase().knowledgeBase(), d.title(),
                     d.source(), d.contentType(), d.status(),
-                    d.status() == DocumentStatus.FAILED ? d.statusReason() : null, d.chunkCount(), d.updatedAt(),
-                    d.date(), d.version());
+                    d.status() == DocumentStatus.FAILED ? d.statusReason() : null, d.chunkCount(), d.tags(),
+                    d.updatedAt(), d.date(), d.version());
         }
     }
 

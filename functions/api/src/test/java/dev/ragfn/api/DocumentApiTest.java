@@ -72,7 +72,7 @@ class DocumentApiTest {
     }
 
     @Test
-    void should_show_status_chunk_count_and_date_when_a_document_is_read_by_an_id_with_slashes() {
+    void should_show_status_chunk_count_tags_and_date_when_a_document_is_read_by_an_id_with_slashes() {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
         document(store, null, kb.document("guides/setup.md"), DocumentStatus.INDEXED, "", 7);
@@ -82,6 +82,7 @@ class DocumentApiTest {
                 .then().statusCode(200)
                 .body("documentId", equalTo("guides/setup.md")).body("status", equalTo("INDEXED"))
                 .body("chunkCount", equalTo(7)).body("date", equalTo("2026-11-30T00:00:00Z"))
+                .body("tags", contains("handbook", "hr, benefits"))
                 .body("failureReason", nullValue());
     }
 

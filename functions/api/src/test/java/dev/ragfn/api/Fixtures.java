@@ -38,13 +38,14 @@ final class Fixtures {
                              String reason, int chunks) {
         Document stored = store.putNewVersion(new Document(ref, "Title of " + ref.documentId(),
                 "https://docs.example.com/" + ref.documentId(), "text/markdown", "sha256:" + ref.documentId(), status,
-                reason, chunks, Map.of("date", "2026-11-30"), NOW));
+                reason, chunks, List.of("handbook", "hr, benefits"), Instant.parse("2026-11-30T00:00:00Z"), Map.of(),
+                NOW, 0));
         if (index != null && chunks > 0) {
             float[] vector = new float[384];
             vector[0] = 1;
             index.upsert(IntStream.range(0, chunks).mapToObj(i -> new IndexedChunk(ref, "c" + i, i,
-                    stored.title(), "text " + i, vector, stored.source(), List.of(), Map.of(), NOW,
-                    stored.version())).toList());
+                    stored.title(), "text " + i, List.of(), vector, stored.source(), stored.tags(), Map.of(),
+                    stored.date(), stored.version())).toList());
         }
         return stored;
     }

@@ -412,7 +412,7 @@ public final class ChatTurnService {
 
     private static SourceCitation citation(String tenant, int number, Passage passage) {
         return new SourceCitation(number, DocumentRef.of(tenant, passage.knowledgeBase(), passage.documentId()),
-                passage.chunkId(), passage.title(), passage.score());
+                passage.chunkId(), passage.title(), passage.score(), passage.headingPath());
     }
 
     private static void stop(StreamingHandle handle) {

@@ -31,7 +31,6 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
 
     /** Sentence ends and blank lines; a single line break is only wrapping (text files, PDFs). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");
-    private static final Pattern HEADING_PATH = Pattern.compile("[^.!?]* > [^.!?]*");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\n\\s*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "what", "how", "does",
@@ -114,8 +113,9 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
         List<Passage> unmeasured = retrieved.stream().filter(p -> p.similarity() == null).toList();
         Map<Passage, Double> measured = new IdentityHashMap<>();
         if (!unmeasured.isEmpty()) {
-            List<Embedding> vectors = model.embedAll(unmeasured.stream().map(p -> TextSegment.from(p.text())).toList())
-                    .content();
+            // The passage as the index embedded it, so its similarity is the one vector search would have measured.
+            List<Embedding> vectors = model.embedAll(unmeasured.stream().map(p -> TextSegment.from(p.searchText()))
+                    .toList()).content();
             Embedding asked = Embedding.from(questionVector.get());
             for (int i = 0; i < unmeasured.size(); i++) {
                 measured.put(unmeasured.get(i), CosineSimilarity.between(asked, vectors.get(i)));
@@ -135,9 +135,8 @@ record Evidence(List<Passage> passages, List<Sentence> sentences) {
         List<String> sentences = new ArrayList<>();
         for (String part : SENTENCE_END.split(text)) {
             String sentence = LINE_BREAKS.matcher(part.strip()).replaceAll(" ");
-            // Headings, the heading path ingestion puts before a chunk ("Handbook > Time off") and
-            // list bullets alone answer nothing.
-            if (WORD.matcher(sentence).results().count() >= 3 && !HEADING_PATH.matcher(sentence).matches()) {
+            // Headings and list bullets alone answer nothing.
+            if (WORD.matcher(sentence).results().count() >= 3) {
                 sentences.add(sentence);
             }
             if (sentences.size() == MAX_SENTENCES_PER_PASSAGE) {

@@ -60,10 +60,10 @@ record Prompt(String systemPrompt, String instructions, List<ChatMessage> messag
         return new Prompt(system.toString(), instructions, List.copyOf(messages));
     }
 
-    /** A passage as the model sees it: "[n] Title (document id)" and its text. */
+    /** A passage as the model sees it: "[n] Title (document id)", its heading path and its text. */
     static String source(int number, Passage passage) {
         return "[" + number + "] " + (passage.title().isBlank() ? passage.documentId() : passage.title())
-                + " (" + passage.documentId() + ")\n" + passage.text();
+                + " (" + passage.documentId() + ")\n" + passage.searchText();
     }
 
     /** The newest turns whose question and answer fit {@code budget} together, oldest first. */

@@ -29,6 +29,7 @@ import static dev.ragfn.chatturn.StreamingModel.TENANT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
@@ -92,6 +93,7 @@ class AssistantChatTest {
                 .body("assistant.id", equalTo(id))
                 .body("assistant.version", equalTo(1))
                 .body("sources[0].document.documentId", equalTo("vacation.md"))
+                .body("sources[0].headingPath", contains("Handbook", "Time off"))
                 .extract().path("sessionId");
 
         // then

@@ -48,12 +48,21 @@ class PromptTest {
     }
 
     @Test
+    void should_show_the_model_a_passages_heading_path_above_its_text_when_it_has_one() {
+        Passage passage = new Passage("kb", "handbook.md", "Handbook", "", "c0", 0, 0.5, Map.of(),
+                "Take 25 days a year.", List.of("Handbook", "Time off"), null);
+
+        assertThat(Prompt.source(1, passage))
+                .isEqualTo("[1] Handbook (handbook.md)\nHandbook > Time off\n\nTake 25 days a year.");
+    }
+
+    @Test
     void should_add_no_history_when_the_budget_is_zero() {
         assertThat(Prompt.historyWithin(List.of(turn(0, "q")), 0)).isEmpty();
     }
 
     private static Passage passage(String documentId, String title, String text) {
-        return new Passage("kb", documentId, title, "", "c0", 0, 0.5, Map.of(), text, null);
+        return new Passage("kb", documentId, title, "", "c0", 0, 0.5, Map.of(), text, List.of(), null);
     }
 
     private static ChatTurn turn(int index, String question) {

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +112,7 @@ public class EmbedService {
     }
 
     private List<IndexedChunk> toIndexed(Document document, List<Chunk> batch) {
-        List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.text())).toList();
+        List<TextSegment> segments = batch.stream().map(c -> TextSegment.from(c.searchText())).toList();
         long started = System.nanoTime();
         Span span = RagfnTracing.start("embeddings", SpanKind.CLIENT);
         List<Embedding> embeddings;
@@ -125,21 +124,13 @@ public class EmbedService {
             span.end();
         }
         RagfnMeters.embeddingBatch(segments.size(), System.nanoTime() - started);
-        List<String> tags = tags(document);
-        Instant date = document.date();
         List<IndexedChunk> indexed = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Chunk chunk = batch.get(i);
             indexed.add(new IndexedChunk(chunk.document(), chunk.id(), chunk.position(), document.title(),
-                    chunk.text(), embeddings.get(i).vector(), document.source(), tags, chunk.metadata(), date,
-                    document.version()));
+                    chunk.text(), chunk.headingPath(), embeddings.get(i).vector(), document.source(), document.tags(),
+                    chunk.metadata(), document.date(), document.version()));
         }
         return indexed;
-    }
-
-    /** Tags travel in the document metadata as a comma-separated list. */
-    private static List<String> tags(Document document) {
-        String tags = document.metadata().getOrDefault("tags", "");
-        return tags.isBlank() ? List.of() : List.of(tags.split("\\s*,\\s*"));
     }
 }

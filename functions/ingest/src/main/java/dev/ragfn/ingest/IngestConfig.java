@@ -50,7 +50,7 @@ public interface IngestConfig {
     @WithDefault("32")
     int chunkOverlapTokens();
 
-    /** Prefix each chunk with its heading path ("Install > Operators"), which helps retrieval. */
+    /** Give each chunk its heading path ("Install > Operators"), embedded and ranked with its text. */
     @WithDefault("true")
     boolean chunkIncludeHeadings();
 

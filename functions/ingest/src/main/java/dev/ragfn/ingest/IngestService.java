@@ -102,9 +102,12 @@ public final class IngestService {
             if (chunks.isEmpty()) {
                 throw new InvalidInputException(documentId + " contains no text to index");
             }
+            Map<String, String> metadata = new HashMap<>(parsed.metadata());
+            metadata.putAll(submission.metadata());
+            Instant date = date(metadata.remove(Dates.METADATA_KEY));
             Document stored = store.putNewVersion(new Document(ref, title(submission, parsed, documentId),
                     content.location(), parsed.contentType(), hash, DocumentStatus.CHUNKED, "", chunks.size(),
-                    metadata(submission, parsed), clock.instant()));
+                    submission.tags(), date, metadata, clock.instant(), 0));
             if (!store.replaceChunks(ref, stored.version(), chunks)) {
                 LOG.infof("Superseded %s version %d (%s): a newer submission came in", ref, stored.version(), hash);
                 RagfnMeters.documentIngested("superseded", 0, content.bytes().length);
@@ -123,7 +126,8 @@ public final class IngestService {
         LOG.warnf("Failed to ingest %s: %s", ref, e.getMessage());
         RagfnMeters.ingestFailed(e.kind().name().toLowerCase(Locale.ROOT));
         Document failed = new Document(ref, submission.title(), submission.source(), submission.contentType(), "",
-                DocumentStatus.FAILED, e.getMessage(), 0, submission.metadata(), clock.instant());
+                DocumentStatus.FAILED, e.getMessage(), 0, submission.tags(), null, submission.metadata(),
+                clock.instant(), 0);
         store.putNewVersion(failed);
         return new IngestOutcome.Failed(new DocumentFailed(ref.tenant(), ref.knowledgeBase().knowledgeBase(),
                 ref.documentId(), "ingest", e.getMessage()));
@@ -199,20 +203,20 @@ public final class IngestService {
         throw new InvalidInputException("a submission needs a documentId (or a source to derive it from)");
     }
 
-    /** Ids are hashes of the chunk text, so unchanged passages keep their ids across versions. */
+    /**
+     * Ids are hashes of what is embedded (heading path and text), so unchanged passages keep their ids across
+     * versions, and those of chunks stored before the heading path was a field.
+     */
     private static List<Chunk> toChunks(DocumentRef ref, List<ChunkDraft> drafts) {
         List<Chunk> chunks = new ArrayList<>(drafts.size());
         Set<String> used = new HashSet<>();
         for (ChunkDraft draft : drafts) {
-            String id = sha256(draft.text().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+            String id = sha256(draft.searchText().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
             for (int n = 2; !used.add(id); n++) {
                 id = id.substring(0, 20) + "-" + n;
             }
-            Map<String, String> metadata = new HashMap<>(draft.sectionMetadata());
-            if (!draft.headingPath().isEmpty()) {
-                metadata.put("headings", String.join(" > ", draft.headingPath()));
-            }
-            chunks.add(new Chunk(ref, id, draft.position(), draft.text(), draft.tokenCount(), metadata));
+            chunks.add(new Chunk(ref, id, draft.position(), draft.text(), draft.headingPath(), draft.tokenCount(),
+                    draft.sectionMetadata()));
         }
         return chunks;
     }
@@ -225,16 +229,8 @@ public final class IngestService {
     }
 
     /** Every document gets a date for date filters: the submitter's, else the file's own, else the time of ingestion. */
-    private Map<String, String> metadata(SubmitDocument submission, ParsedDocument parsed) {
-        Map<String, String> metadata = new HashMap<>(parsed.metadata());
-        metadata.putAll(submission.metadata());
-        if (!submission.tags().isEmpty()) {
-            metadata.put("tags", String.join(",", submission.tags()));
-        }
-        String date = metadata.get(Dates.METADATA_KEY);
-        Instant instant = date == null ? clock.instant() : Dates.parse("metadata '" + Dates.METADATA_KEY + "'", date);
-        metadata.put(Dates.METADATA_KEY, instant.toString());
-        return metadata;
+    private Instant date(String given) {
+        return given == null ? clock.instant() : Dates.parse("metadata '" + Dates.METADATA_KEY + "'", given);
     }
 
     static String sha256(byte[] bytes) {

@@ -8,6 +8,7 @@ import dev.ragfn.core.event.EventAttributes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Data of {@code dev.ragfn.document.submitted}. Give one of {@code text} (inline content),
@@ -39,7 +40,8 @@ public record SubmitDocument(String tenant, String knowledgeBase, String documen
             throw new InvalidInputException("a submission needs a documentId (or a source to derive it from)");
         }
         Ids.title("title", title);
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        tags = tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(tag -> !tag.isEmpty()).toList();
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 

@@ -81,8 +81,11 @@ class IngestFunctionTest {
         assertThat(document.status()).isEqualTo(DocumentStatus.CHUNKED);
         assertThat(document.title()).isEqualTo("Handbook");
         assertThat(store.listChunks(ref)).extracting(Chunk::text)
-                .containsExactly("Handbook > Vacation\n\nEmployees get 25 days of paid vacation per year.",
-                        "Handbook > Expenses\n\nSubmit expense reports within 30 days.");
+                .containsExactly("Employees get 25 days of paid vacation per year.",
+                        "Submit expense reports within 30 days.");
+        assertThat(store.listChunks(ref)).extracting(Chunk::headingPath)
+                .containsExactly(List.of("Handbook", "Vacation"), List.of("Handbook", "Expenses"));
+        assertThat(store.listChunks(ref)).allSatisfy(c -> assertThat(c.metadata()).doesNotContainKey("headings"));
     }
 
     @Test
@@ -166,7 +169,7 @@ class IngestFunctionTest {
         float[] vector = new float[index.dimension()];
         vector[0] = 1;
         index.upsert(store.listChunks(ref).stream().map(c -> new IndexedChunk(ref, c.id(), c.position(), "", c.text(),
-                vector, "", List.of(), Map.of(), null, document.version())).toList());
+                c.headingPath(), vector, "", List.of(), Map.of(), null, document.version())).toList());
         Document indexed = document.withStatus(DocumentStatus.INDEXED, "", Instant.parse("2026-12-03T00:00:00Z"));
         assertThat(store.putIfVersion(indexed)).isTrue();
         return indexed;
@@ -180,7 +183,7 @@ class IngestFunctionTest {
         submit(kb, UUID.randomUUID().toString(), "doc", "# Handbook\n\nEverything changed.")
                 .then().statusCode(200).header("ce-type", equalTo("dev.ragfn.chunks.ready"));
 
-        assertThat(store.listChunks(DocumentRef.of("acme", kb, "doc"))).extracting(Chunk::text)
+        assertThat(store.listChunks(DocumentRef.of("acme", kb, "doc"))).extracting(Chunk::searchText)
                 .containsExactly("Handbook\n\nEverything changed.");
     }
 
@@ -302,8 +305,9 @@ class IngestFunctionTest {
                 .header("ce-type", equalTo("dev.ragfn.document.failed"))
                 .body("reason", containsString("metadata 'date' 'the first of March' is not a date"));
 
-        assertThat(store.findDocument(DocumentRef.of("acme", kb, "dated.md")).orElseThrow().date())
-                .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        Document dated = store.findDocument(DocumentRef.of("acme", kb, "dated.md")).orElseThrow();
+        assertThat(dated.date()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(dated.metadata()).doesNotContainKey("date");
         // Without a date of its own a document is dated when it was ingested.
         assertThat(store.findDocument(DocumentRef.of("acme", kb, "undated.md")).orElseThrow().date())
                 .isAfter(Instant.now().minusSeconds(600));

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,23 @@ class IngestServiceTest {
         assertThat(outcome).isInstanceOf(IngestOutcome.Chunked.class);
         assertThat(store.listChunks(KB.document("vacation.md"))).extracting(c -> c.text())
                 .anySatisfy(text -> assertThat(text).contains("25 days"));
+    }
+
+    @Test
+    void should_store_tags_as_a_list_and_the_date_as_an_instant_when_a_submission_gives_them() {
+        // given: a tag holding a comma, which a comma-joined list would split, and a date in metadata
+        SubmitDocument tagged = new SubmitDocument(null, null, "tagged.md", null, "# Pay\n\nPaid monthly.",
+                null, "text/markdown", List.of(" hr ", "pay, benefits", " "),
+                Map.of("date", "2025-03-01", "team", "ops"));
+
+        // when
+        service(Map.of()).ingest(KB, tagged);
+
+        // then
+        Document stored = store.findDocument(KB.document("tagged.md")).orElseThrow();
+        assertThat(stored.tags()).containsExactly("hr", "pay, benefits");
+        assertThat(stored.date()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+        assertThat(stored.metadata()).containsOnly(Map.entry("team", "ops"));
     }
 
     @Test

@@ -135,6 +135,53 @@ class RetrieveServiceTest {
                 .hasMessageContaining("the date range is empty");
     }
 
+    /**
+     * Chunks indexed before the heading path was a field had it at the start of their text, and that text
+     * was embedded: hybrid retrieval must rank today's chunks exactly as those, and return both alike.
+     */
+    @Test
+    void should_rank_chunks_with_a_heading_path_field_as_their_former_form_when_searching_hybrid() {
+        // given: the same three chunks, in knowledge base "now" as today and in "former" as before
+        EmbeddingModel letters = new EmbeddingModel() {
+            @Override
+            public Response<Embedding> embed(String text) {
+                String t = text.toLowerCase();
+                return Response.from(Embedding.from(new float[] {t.chars().filter(c -> c == 'e').count() + 1,
+                        t.chars().filter(c -> c == 'a').count(), t.length() % 7}));
+            }
+        };
+        String[][] chunks = {
+                {"vacation.md", "Handbook|Time off", "Employees get 25 days of paid vacation per year."},
+                {"pay.md", "Handbook|Pay", "Salaries are paid on the last working day of each month."},
+                {"vpn.md", "", "Remote staff connect through the WireGuard VPN."}};
+        for (String[] c : chunks) {
+            List<String> path = c[1].isEmpty() ? List.of() : List.of(c[1].split("\\|"));
+            IndexedChunk now = new IndexedChunk(DocumentRef.of("acme", "now", c[0]), "c0", 0, "Guide", c[2], path,
+                    new float[3], "", List.of(), Map.of(), null, 1);
+            String formerText = now.searchText();
+            index.upsert(List.of(
+                    new IndexedChunk(now.document(), "c0", 0, "Guide", c[2], path,
+                            letters.embed(now.searchText()).content().vector(), "", List.of(), Map.of(), null, 1),
+                    new IndexedChunk(DocumentRef.of("acme", "former", c[0]), "c0", 0, "Guide", formerText, List.of(),
+                            letters.embed(formerText).content().vector(), "", List.of(),
+                            path.isEmpty() ? Map.of() : Map.of("headings", String.join(" > ", path)), null, 1)));
+        }
+        RetrieveService service = new RetrieveService(index, letters, TestConfigs.retrieveConfig(), Optional.empty());
+
+        // when
+        List<Passage> now = service.retrieve(RetrieveRequest.of("time off per year", "acme", "now", 3,
+                RetrieveMode.HYBRID)).passages();
+        List<Passage> former = service.retrieve(RetrieveRequest.of("time off per year", "acme", "former", 3,
+                RetrieveMode.HYBRID)).passages();
+
+        // then
+        assertThat(now).extracting(Passage::documentId).hasSize(3).startsWith("vacation.md");
+        assertThat(former).usingRecursiveFieldByFieldElementComparatorIgnoringFields("knowledgeBase")
+                .isEqualTo(now);
+        assertThat(now.get(0).text()).isEqualTo("Employees get 25 days of paid vacation per year.");
+        assertThat(now.get(0).headingPath()).containsExactly("Handbook", "Time off");
+    }
+
     private static IndexedChunk dated(String documentId, String date) {
         return new IndexedChunk(DocumentRef.of("acme", "kb", documentId), "c0", 0, "", "quarterly report",
                 new float[] {1, 0, 0}, "", List.of(), Map.of(), Instant.parse(date));

@@ -89,6 +89,52 @@ public abstract class VectorIndexContract {
     }
 
     @Test
+    void should_return_the_heading_path_and_tags_as_lists_when_a_chunk_has_them() {
+        IndexedChunk stored = new IndexedChunk(KB.document("handbook.md"), "h-1", 1, "Handbook",
+                "Take 25 days a year.", List.of("Handbook", "Pay, leave > rules"), axis(2, 0f), "",
+                List.of("hr", "install, upgrade"), Map.of("page", "2"), Instant.parse("2025-03-01T00:00:00Z"), 1);
+        index.upsert(List.of(stored));
+
+        IndexHit hit = index.vectorSearch(SearchScope.of(KB), axis(2, 0f), 1,
+                new SearchFilter(Set.of(), Set.of(), Set.of("install, upgrade"))).get(0);
+
+        assertThat(hit.chunkId()).isEqualTo("h-1");
+        assertThat(hit.text()).isEqualTo("Take 25 days a year.");
+        assertThat(hit.headingPath()).containsExactly("Handbook", "Pay, leave > rules");
+        assertThat(hit.tags()).containsExactlyInAnyOrder("hr", "install, upgrade");
+        assertThat(hit.metadata()).containsOnly(Map.entry("page", "2"));
+    }
+
+    /**
+     * BM25 must rank a chunk's heading path with its text exactly as when ingestion wrote the path into
+     * the text (so retrieval quality does not move), and chunks indexed that way must read as today's.
+     */
+    @Test
+    void should_score_the_heading_path_as_text_and_read_former_chunks_alike_when_searching_by_text() {
+        String body = "Full-time staff take twenty five days a year, booked in the portal.";
+        IndexedChunk asField = new IndexedChunk(KB.document("now"), "h", 0, "Handbook", body,
+                List.of("Handbook", "Time off"), axis(0, 0f), "", List.of(), Map.of(), null, 1);
+        IndexedChunk asFormerText = new IndexedChunk(KB.document("former"), "h", 0, "Handbook",
+                "Handbook > Time off\n\n" + body, List.of(), axis(0, 0f), "", List.of(),
+                Map.of("headings", "Handbook > Time off"), null, 1);
+        index.upsert(List.of(asField, asFormerText,
+                chunk(KB.document("other"), "o", 0, "Expense reports are due on the fifth.", axis(1, 0f))));
+
+        List<IndexHit> hits = index.textSearch(SearchScope.of(KB), "how much time off per year", 5,
+                SearchFilter.none());
+
+        assertThat(hits).extracting(h -> h.document().documentId()).containsExactlyInAnyOrder("now", "former");
+        assertThat(hits.get(0).score()).isCloseTo(hits.get(1).score(), within(1e-5));
+        assertThat(hits).allSatisfy(hit -> {
+            assertThat(hit.text()).isEqualTo(body);
+            assertThat(hit.headingPath()).containsExactly("Handbook", "Time off");
+            assertThat(hit.metadata()).isEmpty();
+        });
+        assertThat(index.textSearch(SearchScope.of(KB), "time off", 5, SearchFilter.none()))
+                .extracting(h -> h.document().documentId()).containsExactlyInAnyOrder("now", "former");
+    }
+
+    @Test
     void should_rank_the_matching_text_first_when_searching_by_text() {
         index.upsert(List.of(
                 chunk(KB.document("a"), "a0", 0, "The cafeteria opens at eight and serves breakfast.", axis(0, 0f)),
@@ -365,8 +411,8 @@ public abstract class VectorIndexContract {
     protected abstract VectorIndex reopenWithoutClosing(int dimension);
 
     protected static IndexedChunk versioned(DocumentRef doc, long version, String id, String text) {
-        return new IndexedChunk(doc, id, 0, "", text, axis(Math.floorMod(id.hashCode(), DIMENSION), 0.01f), "",
-                List.of(), Map.of(), null, version);
+        return new IndexedChunk(doc, id, 0, "", text, List.of(), axis(Math.floorMod(id.hashCode(), DIMENSION), 0.01f),
+                "", List.of(), Map.of(), null, version);
     }
 
     @Test

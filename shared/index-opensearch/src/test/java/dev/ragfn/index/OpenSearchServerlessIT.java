@@ -155,7 +155,7 @@ class OpenSearchServerlessIT {
 
     private static IndexedChunk chunk(String document, String id, String text, int axis, long version) {
         DocumentRef doc = KB.document(document);
-        return new IndexedChunk(doc, id, axis, "", text, axis(axis), "", List.of(), Map.of(), null, version);
+        return new IndexedChunk(doc, id, axis, "", text, List.of(), axis(axis), "", List.of(), Map.of(), null, version);
     }
 
     private static float[] axis(int axis) {

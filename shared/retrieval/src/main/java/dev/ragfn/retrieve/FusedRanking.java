@@ -44,7 +44,8 @@ final class FusedRanking {
 
     static Passage passage(IndexHit hit, double score, Map<RetrieveMode, Integer> ranks, Double similarity) {
         return new Passage(hit.document().knowledgeBase().knowledgeBase(), hit.document().documentId(), hit.title(),
-                hit.source(), hit.chunkId(), hit.position(), score, Map.copyOf(ranks), hit.text(), similarity);
+                hit.source(), hit.chunkId(), hit.position(), score, Map.copyOf(ranks), hit.text(), hit.headingPath(),
+                similarity);
     }
 
     /** Vector searches score (1 + cosine) / 2 on every index (VectorIndex's contract). */

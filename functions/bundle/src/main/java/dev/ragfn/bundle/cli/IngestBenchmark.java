@@ -161,12 +161,13 @@ public class IngestBenchmark {
                 report.files(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** The stored chunk texts of the documents of one round: their ids are the file names. */
+    /** What embed would embed of the documents of one round: their ids are the file names. */
     private List<String> chunkTexts(KnowledgeBaseRef kb, Path round) {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(round)) {
             for (Path file : files.sorted().toList()) {
-                store.listChunks(kb.document(file.getFileName().toString())).stream().map(Chunk::text).forEach(texts::add);
+                store.listChunks(kb.document(file.getFileName().toString())).stream().map(Chunk::searchText)
+                        .forEach(texts::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to list " + round, e);

@@ -32,7 +32,7 @@ public class Search {
         for (int i = 0; i < hits.size(); i++) {
             IndexHit hit = hits.get(i);
             System.out.printf("   [%d] %s (%s, chunk %d, score %.3f)%n       %s%n", i + 1, hit.title(),
-                    hit.document().documentId(), hit.position(), hit.score(), snippet(hit.text()));
+                    hit.document().documentId(), hit.position(), hit.score(), snippet(hit.searchText()));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.ragfn.ingest.chunk;
 
 import dev.langchain4j.model.TokenCountEstimator;
+import dev.ragfn.core.domain.HeadingPath;
 import dev.ragfn.core.error.TooLargeException;
 import dev.ragfn.ingest.parse.Deadline;
 import dev.ragfn.ingest.parse.Section;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * paragraph too long for one chunk is split by sentences, then by words. Consecutive chunks of a
  * section share a tail of {@code overlapTokens} so a sentence cut at a boundary is still found.
  * Every chunk is measured with the embedding model's own tokenizer, so none is truncated.
+ * A chunk carries its section's heading path, which is embedded with it, when headings are included
+ * and the path takes at most half the token budget.
  */
 public final class StructureAwareChunker {
 
@@ -70,17 +73,15 @@ public final class StructureAwareChunker {
         List<ChunkDraft> chunk(List<Section> sections) {
             List<ChunkDraft> chunks = new ArrayList<>();
             for (Section section : sections) {
-                String prefix = options.includeHeadings() && !section.headingPath().isEmpty()
-                        ? String.join(" > ", section.headingPath()) + "\n\n" : "";
-                int budget = options.maxTokens() - count(prefix);
+                List<String> headingPath = options.includeHeadings() ? section.headingPath() : List.of();
+                int budget = options.maxTokens() - count(HeadingPath.searchText(headingPath, ""));
                 if (budget < options.maxTokens() / 2) {
-                    prefix = "";
+                    headingPath = List.of();
                     budget = options.maxTokens();
                 }
                 for (String body : pack(units(section.text(), budget), budget, "\n\n", maxChunks - chunks.size())) {
-                    String text = prefix + body;
-                    chunks.add(new ChunkDraft(chunks.size(), text, count(text), section.headingPath(),
-                            section.metadata()));
+                    chunks.add(new ChunkDraft(chunks.size(), body, headingPath,
+                            count(HeadingPath.searchText(headingPath, body)), section.metadata()));
                 }
             }
             return chunks;

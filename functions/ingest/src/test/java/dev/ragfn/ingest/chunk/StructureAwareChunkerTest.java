@@ -36,10 +36,27 @@ class StructureAwareChunkerTest {
                 new Section(List.of("Time off", "Vacation"), "Employees get 25 days."),
                 new Section(List.of("Expenses"), "Submit reports within 30 days.")));
 
-        assertThat(chunks).extracting(ChunkDraft::text).containsExactly(
+        assertThat(chunks).extracting(ChunkDraft::text)
+                .containsExactly("Employees get 25 days.", "Submit reports within 30 days.");
+        assertThat(chunks).extracting(ChunkDraft::headingPath)
+                .containsExactly(List.of("Time off", "Vacation"), List.of("Expenses"));
+        assertThat(chunks).extracting(ChunkDraft::searchText).containsExactly(
                 "Time off > Vacation\n\nEmployees get 25 days.",
                 "Expenses\n\nSubmit reports within 30 days.");
         assertThat(chunks).extracting(ChunkDraft::position).containsExactly(0, 1);
+    }
+
+    @Test
+    void should_give_chunks_no_heading_path_when_headings_are_not_included() {
+        var chunker = new StructureAwareChunker(tokens, new ChunkingOptions(200, 20, false));
+
+        List<ChunkDraft> chunks = chunker.chunk(List.of(
+                new Section(List.of("Time off", "Vacation"), "Employees get 25 days.")));
+
+        assertThat(chunks).singleElement().satisfies(c -> {
+            assertThat(c.headingPath()).isEmpty();
+            assertThat(c.searchText()).isEqualTo("Employees get 25 days.");
+        });
     }
 
     @Test
@@ -54,8 +71,8 @@ class StructureAwareChunkerTest {
 
         assertThat(chunks).hasSizeGreaterThan(10);
         assertThat(chunks).allSatisfy(c -> {
-            assertThat(tokens.estimateTokenCountInText(c.text())).isLessThanOrEqualTo(64);
-            assertThat(c.text()).startsWith("Operators\n\n");
+            assertThat(tokens.estimateTokenCountInText(c.searchText())).isLessThanOrEqualTo(64);
+            assertThat(c.headingPath()).containsExactly("Operators");
         });
     }
 

@@ -11,7 +11,10 @@ import java.time.format.DateTimeParseException;
 /** The date forms users write in submissions and filters: 2025-03-01, or an ISO-8601 instant with an offset. */
 public final class Dates {
 
-    /** Metadata key of a document's date; ingestion always sets it. */
+    /**
+     * Metadata key under which a submitter or a file gives a document's date; ingestion moves it into
+     * {@link Document#date()}. Documents stored before that kept it there as an ISO-8601 instant.
+     */
     public static final String METADATA_KEY = "date";
 
     private Dates() {

@@ -1,6 +1,7 @@
 package dev.ragfn.core.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Byte sizes as stores count them (UTF-8), for limits checked before anything is written. */
@@ -17,6 +18,14 @@ public final class Sizes {
         long total = 0;
         for (Map.Entry<String, String> e : map.entrySet()) {
             total += utf8(e.getKey()) + utf8(e.getValue());
+        }
+        return total;
+    }
+
+    public static long utf8(List<String> list) {
+        long total = 0;
+        for (String s : list) {
+            total += utf8(s);
         }
         return total;
     }

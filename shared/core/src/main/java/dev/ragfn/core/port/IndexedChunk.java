@@ -2,6 +2,7 @@ package dev.ragfn.core.port;
 
 import dev.ragfn.core.domain.ChunkRef;
 import dev.ragfn.core.domain.DocumentRef;
+import dev.ragfn.core.domain.HeadingPath;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.Sizes;
 import dev.ragfn.core.error.InvalidInputException;
@@ -11,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A chunk as the vector/text index holds it: its text for BM25, its vector for kNN, and filter
- * fields. {@code date} is the document's date (see {@code Document#date}), null when unknown.
+ * A chunk as the vector/text index holds it: its text and heading path (ranked together by BM25 as
+ * {@link #searchText()}, whose embedding is {@code vector}), and filter fields. {@code tags} and
+ * {@code date} are the document's (see {@code Document}), date null when unknown.
  * {@code version} is the document version the chunk belongs to: chunks of different versions never
  * overwrite each other, and older versions are retired as a whole.
  */
 public record IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
-                           float[] vector, String source, List<String> tags, Map<String, String> metadata,
-                           Instant date, long version) {
+                           List<String> headingPath, float[] vector, String source, List<String> tags,
+                           Map<String, String> metadata, Instant date, long version) {
 
     public IndexedChunk {
         Ids.required("document", document);
@@ -28,6 +30,7 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
         }
         title = title == null ? "" : title;
         Ids.required("text", text);
+        headingPath = HeadingPath.copy(headingPath);
         Ids.required("vector", vector);
         source = source == null ? "" : source;
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -36,13 +39,13 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
 
     public IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
                         float[] vector, String source, List<String> tags, Map<String, String> metadata) {
-        this(document, chunkId, position, title, text, vector, source, tags, metadata, null, 0);
+        this(document, chunkId, position, title, text, List.of(), vector, source, tags, metadata, null, 0);
     }
 
     public IndexedChunk(DocumentRef document, String chunkId, int position, String title, String text,
                         float[] vector, String source, List<String> tags, Map<String, String> metadata,
                         Instant date) {
-        this(document, chunkId, position, title, text, vector, source, tags, metadata, date, 0);
+        this(document, chunkId, position, title, text, List.of(), vector, source, tags, metadata, date, 0);
     }
 
     public ChunkRef ref() {
@@ -54,7 +57,13 @@ public record IndexedChunk(DocumentRef document, String chunkId, int position, S
         return ref().storedId(version);
     }
 
+    /** What BM25 ranks and what {@code vector} embeds: see {@link HeadingPath#searchText}. */
+    public String searchText() {
+        return HeadingPath.searchText(headingPath, text);
+    }
+
     public long approximateBytes() {
-        return Sizes.utf8(text) + Sizes.utf8(title) + Sizes.utf8(source) + Sizes.utf8(metadata) + 4L * vector.length;
+        return Sizes.utf8(text) + Sizes.utf8(headingPath) + Sizes.utf8(title) + Sizes.utf8(source)
+                + Sizes.utf8(metadata) + 4L * vector.length;
     }
 }

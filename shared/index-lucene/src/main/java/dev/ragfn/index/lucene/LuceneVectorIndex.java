@@ -9,6 +9,7 @@ import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.ChunkKey;
 import dev.ragfn.core.port.IndexHit;
 import dev.ragfn.core.port.IndexedChunk;
+import dev.ragfn.core.port.LegacyForms;
 import dev.ragfn.core.port.SearchFilter;
 import dev.ragfn.core.port.SearchScope;
 import dev.ragfn.core.port.VectorIndex;
@@ -95,7 +96,10 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static final String CHUNK_ID = "chunk_id";
     private static final String POSITION = "position";
     private static final String TITLE = "title";
+    /** What BM25 ranks, the chunk's search text; stored only by indexes written before BODY and HEADINGS. */
     private static final String TEXT = "text";
+    private static final String BODY = "body";
+    private static final String HEADINGS = "headings";
     private static final String SOURCE = "source";
     private static final String TAGS = "tags";
     private static final String METADATA = "metadata";
@@ -383,7 +387,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         doc.add(new StringField(CHUNK_ID, chunk.chunkId(), Field.Store.YES));
         doc.add(new StoredField(POSITION, chunk.position()));
         doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
-        doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        doc.add(new TextField(TEXT, chunk.searchText(), Field.Store.NO));
+        doc.add(new StoredField(BODY, chunk.text()));
+        for (String heading : chunk.headingPath()) {
+            doc.add(new StoredField(HEADINGS, heading));
+        }
         doc.add(new StringField(SOURCE, chunk.source(), Field.Store.YES));
         for (String tag : chunk.tags()) {
             doc.add(new StringField(TAGS, tag, Field.Store.YES));
@@ -407,8 +415,10 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static IndexHit toHit(Document doc, float score) throws IOException {
         DocumentRef ref = DocumentRef.of(doc.get(TENANT), doc.get(KNOWLEDGE_BASE), doc.get(DOCUMENT_ID));
         Map<String, String> metadata = Json.mapper().readValue(doc.get(METADATA), STRING_MAP);
-        return new IndexHit(ref, doc.get(CHUNK_ID), doc.getField(POSITION).numericValue().intValue(),
-                doc.get(TITLE), doc.get(TEXT), doc.get(SOURCE), List.of(doc.getValues(TAGS)), metadata, score);
+        String body = doc.get(BODY);
+        return LegacyForms.hit(new IndexHit(ref, doc.get(CHUNK_ID), doc.getField(POSITION).numericValue().intValue(),
+                doc.get(TITLE), body != null ? body : doc.get(TEXT), List.of(doc.getValues(HEADINGS)), doc.get(SOURCE),
+                List.of(doc.getValues(TAGS)), metadata, score));
     }
 
     private Set<String> analyze(String text) {

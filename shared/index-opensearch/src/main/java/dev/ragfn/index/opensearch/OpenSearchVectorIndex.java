@@ -64,6 +64,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     static final String POSITION = "position";
     static final String TITLE = "title";
     static final String TEXT = "text";
+    static final String HEADING_PATH = "heading_path";
     static final String SOURCE = "source";
     static final String TAGS = "tags";
     static final String METADATA = "metadata";
@@ -71,6 +72,12 @@ public final class OpenSearchVectorIndex implements VectorIndex {
     static final String DATE = "date";
     static final String VERSION = "version";
 
+    /**
+     * Each heading is also copied into the text field, so BM25 ranks a chunk's search text (heading
+     * path, then text) as when the path was written into the text, without it in the _source text.
+     */
+    private static final Function<Property.Builder, ObjectBuilder<Property>> HEADING_PATH_PROPERTY =
+            p -> p.keyword(k -> k.copyTo(TEXT));
     /** Stored as epoch milliseconds, so range filters compare numbers. */
     private static final Function<Property.Builder, ObjectBuilder<Property>> DATE_PROPERTY =
             p -> p.date(d -> d.format("epoch_millis"));
@@ -404,6 +411,7 @@ public final class OpenSearchVectorIndex implements VectorIndex {
                             .properties(POSITION, p -> p.integer(i -> i))
                             .properties(TITLE, p -> p.text(t -> t.analyzer("english")))
                             .properties(TEXT, p -> p.text(t -> t.analyzer("english")))
+                            .properties(HEADING_PATH, HEADING_PATH_PROPERTY)
                             .properties(SOURCE, p -> p.keyword(k -> k))
                             .properties(TAGS, p -> p.keyword(k -> k))
                             .properties(METADATA, p -> p.object(o -> o.enabled(false)))
@@ -426,10 +434,14 @@ public final class OpenSearchVectorIndex implements VectorIndex {
         }
     }
 
-    /** Indexes created before date filters or versions lack those fields; adding a field to a mapping is allowed in place. */
+    /**
+     * Indexes created before date filters, versions or heading paths lack those fields; adding a field to a
+     * mapping is allowed in place.
+     */
     private void addLaterFields() {
-        call("add the date and version fields to " + indexName, () -> client.indices().putMapping(m -> m
-                .index(indexName).properties(DATE, DATE_PROPERTY).properties(VERSION, p -> p.long_(l -> l))));
+        call("add the date, version and heading path fields to " + indexName, () -> client.indices().putMapping(m -> m
+                .index(indexName).properties(DATE, DATE_PROPERTY).properties(VERSION, p -> p.long_(l -> l))
+                .properties(HEADING_PATH, HEADING_PATH_PROPERTY)));
     }
 
     private void checkExistingDimension() {

@@ -16,7 +16,8 @@ class OpenSearchIdTest {
     void should_hash_the_stored_chunk_key_into_the_id_when_indexing() {
         // given
         IndexedChunk chunk = new IndexedChunk(DocumentRef.of("acme", "handbook", "guides/intro.md"),
-                "a1b2c3d4e5f6a7b8c9d0", 0, "Intro", "text", new float[] {1f}, "", List.of(), Map.of(), null, 7);
+                "a1b2c3d4e5f6a7b8c9d0", 0, "Intro", "text", List.of(), new float[] {1f}, "", List.of(), Map.of(), null,
+                7);
 
         // when
         String id = OpenSearchVectorIndex.id(chunk);

@@ -22,7 +22,7 @@ public final class ScoringModelReranker implements Reranker {
         if (passages.isEmpty()) {
             return passages;
         }
-        List<TextSegment> segments = passages.stream().map(p -> TextSegment.from(p.text())).toList();
+        List<TextSegment> segments = passages.stream().map(p -> TextSegment.from(p.searchText())).toList();
         List<Double> scores = model.scoreAll(segments, query).content();
         if (scores.size() != passages.size()) {
             throw new IllegalStateException("the scoring model returned " + scores.size() + " scores for "

@@ -1,17 +1,20 @@
 package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.Chunk;
+import dev.ragfn.core.port.LegacyForms;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Table {prefix}chunks: partition "tenant#knowledgeBase#documentId", sort key (attribute
  * "chunkId") the document version, zero-padded, '#' and the chunk id: the chunks of two versions
- * never overwrite each other, and one version's chunks are one key range.
+ * never overwrite each other, and one version's chunks are one key range. The heading path is a
+ * list attribute; items written before it was kept it in the text, read through {@link LegacyForms}.
  */
 @DynamoDbBean
 public class ChunkItem {
@@ -22,6 +25,7 @@ public class ChunkItem {
     private String chunkKey;
     private int position;
     private String text;
+    private List<String> headingPath;
     private int tokenCount;
     private Map<String, String> metadata;
 
@@ -31,14 +35,15 @@ public class ChunkItem {
         item.chunkKey = versionPrefix(version) + c.id();
         item.position = c.position();
         item.text = c.text();
+        item.headingPath = c.headingPath();
         item.tokenCount = c.tokenCount();
         item.metadata = c.metadata();
         return item;
     }
 
     Chunk toDomain() {
-        return new Chunk(Keys.document(documentKey), chunkKey.substring(chunkKey.indexOf(Keys.SEP) + 1), position,
-                text, tokenCount, metadata);
+        return LegacyForms.chunk(new Chunk(Keys.document(documentKey),
+                chunkKey.substring(chunkKey.indexOf(Keys.SEP) + 1), position, text, headingPath, tokenCount, metadata));
     }
 
     /** The start of every sort key of the version's chunks. */
@@ -92,6 +97,14 @@ public class ChunkItem {
 
     public void setText(String text) {
         this.text = text;
+    }
+
+    public List<String> getHeadingPath() {
+        return headingPath;
+    }
+
+    public void setHeadingPath(List<String> headingPath) {
+        this.headingPath = headingPath;
     }
 
     public int getTokenCount() {

@@ -3,6 +3,7 @@ package dev.ragfn.store.dynamodb;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
+import dev.ragfn.core.port.LegacyForms;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
@@ -10,11 +11,14 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Table {prefix}documents: partition "tenant#knowledgeBase", sort key the document id. The
  * status-index GSI ("tenant#knowledgeBase#STATUS") answers "which documents failed?" without a scan.
+ * Tags are a list attribute and the date an ISO-8601 string; items written before they were
+ * attributes kept them in metadata, and are read through {@link LegacyForms}.
  */
 @DynamoDbBean
 public class DocumentItem {
@@ -31,6 +35,8 @@ public class DocumentItem {
     private String status;
     private String statusReason;
     private int chunkCount;
+    private List<String> tags;
+    private Instant date;
     private Map<String, String> metadata;
     private Instant updatedAt;
     private Long version;
@@ -47,6 +53,8 @@ public class DocumentItem {
         item.status = d.status().name();
         item.statusReason = d.statusReason();
         item.chunkCount = d.chunkCount();
+        item.tags = d.tags();
+        item.date = d.date();
         item.metadata = d.metadata();
         item.updatedAt = d.updatedAt();
         item.version = d.version();
@@ -55,8 +63,9 @@ public class DocumentItem {
 
     Document toDomain() {
         DocumentRef ref = Keys.knowledgeBase(knowledgeBaseKey).document(documentId);
-        return new Document(ref, title, source, contentType, contentHash, DocumentStatus.valueOf(status),
-                statusReason, chunkCount, metadata, updatedAt, version == null ? 0 : version);
+        return LegacyForms.document(new Document(ref, title, source, contentType, contentHash,
+                DocumentStatus.valueOf(status), statusReason, chunkCount, tags, date, metadata, updatedAt,
+                version == null ? 0 : version));
     }
 
     @DynamoDbPartitionKey
@@ -141,6 +150,22 @@ public class DocumentItem {
 
     public void setChunkCount(int chunkCount) {
         this.chunkCount = chunkCount;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags;
+    }
+
+    public Instant getDate() {
+        return date;
+    }
+
+    public void setDate(Instant date) {
+        this.date = date;
     }
 
     public Map<String, String> getMetadata() {

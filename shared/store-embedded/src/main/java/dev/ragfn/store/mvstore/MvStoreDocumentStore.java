@@ -8,6 +8,7 @@ import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.port.DocumentPage;
 import dev.ragfn.core.port.DocumentStore;
+import dev.ragfn.core.port.LegacyForms;
 import dev.ragfn.store.StoreChecks;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -114,12 +115,12 @@ public final class MvStoreDocumentStore implements DocumentStore {
 
     @Override
     public Optional<Document> findDocument(DocumentRef ref) {
-        return Optional.ofNullable(documents.get(key(ref))).map(v -> MvStoreFiles.read(v, Document.class));
+        return Optional.ofNullable(documents.get(key(ref))).map(MvStoreDocumentStore::document);
     }
 
     @Override
     public List<Document> listDocuments(KnowledgeBaseRef ref) {
-        return scan(documents, key(ref) + SEP, v -> MvStoreFiles.read(v, Document.class));
+        return scan(documents, key(ref) + SEP, MvStoreDocumentStore::document);
     }
 
     @Override
@@ -133,7 +134,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
             if (!key.startsWith(prefix)) {
                 break;
             }
-            Document document = MvStoreFiles.read(cursor.getValue(), Document.class);
+            Document document = document(cursor.getValue());
             if ((after == null || document.ref().documentId().compareTo(after) > 0)
                     && (status == null || document.status() == status)) {
                 matching.add(document);
@@ -179,7 +180,7 @@ public final class MvStoreDocumentStore implements DocumentStore {
 
     @Override
     public List<Chunk> listChunks(DocumentRef ref) {
-        List<Chunk> result = scan(chunks, key(ref) + SEP, v -> MvStoreFiles.read(v, Chunk.class));
+        List<Chunk> result = scan(chunks, key(ref) + SEP, MvStoreDocumentStore::chunk);
         result.sort(Comparator.comparingInt(Chunk::position));
         return result;
     }
@@ -195,6 +196,15 @@ public final class MvStoreDocumentStore implements DocumentStore {
         if (!knowledgeBases.containsKey(key(ref))) {
             throw StoreChecks.unknownKnowledgeBase(ref);
         }
+    }
+
+    /** JSON written before tags, date and heading path were fields is read through LegacyForms. */
+    private static Document document(String json) {
+        return LegacyForms.document(MvStoreFiles.read(json, Document.class));
+    }
+
+    private static Chunk chunk(String json) {
+        return LegacyForms.chunk(MvStoreFiles.read(json, Chunk.class));
     }
 
     private static String key(KnowledgeBaseRef ref) {

@@ -1,5 +1,9 @@
 package dev.ragfn.core.domain;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Which chunk: the document it belongs to and its id there (a hash of its text, so an unchanged
  * passage keeps its id across versions). Indexes store one copy per document version, keyed by
@@ -18,5 +22,15 @@ public record ChunkRef(DocumentRef document, String chunkId) {
     public String storedId(long version) {
         return document.tenant() + SEP + document.knowledgeBase().knowledgeBase() + SEP
                 + document.documentId() + SEP + version + SEP + chunkId;
+    }
+
+    /** The ids of the documents these chunks belong to, for a filter that narrows a search to them. */
+    public static Set<String> documentIds(Collection<ChunkRef> chunks) {
+        return chunks.stream().map(chunk -> chunk.document().documentId()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The chunk ids of these chunks, for a filter that narrows a search to them. */
+    public static Set<String> chunkIds(Collection<ChunkRef> chunks) {
+        return chunks.stream().map(ChunkRef::chunkId).collect(Collectors.toUnmodifiableSet());
     }
 }

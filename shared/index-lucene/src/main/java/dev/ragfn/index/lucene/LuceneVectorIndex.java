@@ -268,12 +268,8 @@ public final class LuceneVectorIndex implements VectorIndex {
             return Map.of();
         }
         Set<ChunkRef> wanted = Set.copyOf(chunks);
-        Set<String> documentIds = new HashSet<>();
-        Set<String> chunkIds = new HashSet<>();
-        for (ChunkRef chunk : wanted) {
-            documentIds.add(chunk.document().documentId());
-            chunkIds.add(chunk.chunkId());
-        }
+        Set<String> documentIds = ChunkRef.documentIds(wanted);
+        Set<String> chunkIds = ChunkRef.chunkIds(wanted);
         Query filter = new BooleanQuery.Builder()
                 .add(filterQuery(scope, new SearchFilter(documentIds, Set.of(), Set.of())), Occur.FILTER)
                 .add(new TermInSetQuery(CHUNK_ID, bytes(chunkIds)), Occur.FILTER)

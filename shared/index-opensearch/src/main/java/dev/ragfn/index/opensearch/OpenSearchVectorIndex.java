@@ -37,7 +37,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -256,12 +255,8 @@ public final class OpenSearchVectorIndex implements VectorIndex {
             return Map.of();
         }
         Set<ChunkRef> wanted = Set.copyOf(chunks);
-        Set<String> documentIds = new HashSet<>();
-        Set<String> chunkIds = new HashSet<>();
-        for (ChunkRef chunk : wanted) {
-            documentIds.add(chunk.document().documentId());
-            chunkIds.add(chunk.chunkId());
-        }
+        Set<String> documentIds = ChunkRef.documentIds(wanted);
+        Set<String> chunkIds = ChunkRef.chunkIds(wanted);
         // Every (document, chunk id) pair in each knowledge base, twice for a version not yet retired.
         int k = (int) Math.min(MAX_K, 2L * documentIds.size() * chunkIds.size() * scope.knowledgeBases().size());
         Query filter = Query.of(q -> q.bool(b -> b

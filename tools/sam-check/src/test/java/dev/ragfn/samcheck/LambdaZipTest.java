@@ -3,6 +3,8 @@ package dev.ragfn.samcheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ragfn.testing.InfraServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -24,13 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged Lambda form: each function.zip, unpacked as Lambda unpacks it, takes the input
- * that the template's rule or schedule makes of a sample event. Opt-in, since only
- * `-Plambda` builds the zips: `./mvnw -pl tools/sam-check verify -Dragfn.lambda-zips=true`.
+ * that the template's rule or schedule makes of a sample event. The functions that embed call Bedrock,
+ * here a local stub of its protocol ({@link BedrockStub}). Opt-in, since only `-Plambda` builds the zips:
+ * `./mvnw -pl tools/sam-check verify -Dragfn.lambda-zips=true`.
  */
 @EnabledIfSystemProperty(named = "ragfn.lambda-zips", matches = "true")
 class LambdaZipTest {
 
+    private static final String TITAN_V2_INVOKE = "/model/amazon.titan-embed-text-v2%3A0/invoke";
+
     private final Template template = Template.load();
+    private BedrockStub bedrock;
+
+    @BeforeEach
+    void start_bedrock() throws IOException {
+        bedrock = BedrockStub.start();
+    }
+
+    @AfterEach
+    void stop_bedrock() {
+        bedrock.close();
+    }
 
     @Test
     void should_answer_a_summary_when_the_schedule_fires() throws Exception {
@@ -130,6 +146,41 @@ class LambdaZipTest {
         assertThat(indexed.path("type").asText()).isEqualTo("dev.ragfn.document.indexed");
         assertThat(indexed.path("tenant").asText()).isEqualTo("acme");
         assertThat(indexed.path("data").path("chunkCount").asInt()).isEqualTo(chunksReady.path("data").path("chunkCount").asInt());
+        // every chunk was embedded by Titan V2 on Bedrock, at the template's dimension
+        assertThat(bedrock.calls()).hasSize(chunksReady.path("data").path("chunkCount").asInt());
+        assertThat(bedrock.calls()).extracting(BedrockStub.Call::path).containsOnly(TITAN_V2_INVOKE);
+        assertThat(bedrock.calls()).extracting(BedrockStub.Call::dimensions).containsOnly(templateDimension());
+        assertThat(bedrock.calls()).extracting(BedrockStub.Call::inputText).anyMatch(text -> text.contains("Rotate the API keys"));
+    }
+
+    @Test
+    void should_find_the_document_by_its_bedrock_vector_when_retrieve_runs_in_its_zip_after_ingest_and_embed()
+            throws Exception {
+        // given: the sample document ingested and embedded by the zips into a fresh index
+        Map<String, String> store = cloudStores();
+        EventBridge bus = new EventBridge(template, Map.of());
+        JsonNode submitted = bus.deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
+                .get("IngestFunction.DocumentSubmitted");
+        JsonNode chunksReady = invoke("ingest", submitted.toString(), store);
+        ObjectNode result = Repo.json(Repo.sam("events/chunks-ready-result.json")).deepCopy();
+        ((ObjectNode) result.path("detail")).set("requestPayload", submitted);
+        ((ObjectNode) result.path("detail")).set("responsePayload", chunksReady);
+        invoke("embed", bus.deliver(result, EventBridge.BUS).get("EmbedFunction.ChunksReadyResult").toString(), store);
+        Map<String, String> env = new HashMap<>(store);
+        env.put("RAGFN_AUTH_MODE", "none");
+        int documentCalls = bedrock.calls().size();
+
+        // when
+        JsonNode response = invoke("retrieve", httpApiEvent("POST", "/retrieve",
+                "{\"tenant\": \"acme\", \"knowledgeBases\": [\"handbook\"], \"query\": \"How often should I rotate the API keys?\"}"), env);
+
+        // then: the query went to the same model at the same dimension, and its vector found the chunk
+        assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode passages = Repo.JSON.readTree(response.path("body").asText()).path("passages");
+        assertThat(passages.path(0).path("documentId").asText()).as(passages.toString()).isEqualTo("rotate-credentials");
+        assertThat(passages.path(0).path("ranks").path("vector").asInt()).as(passages.toString()).isEqualTo(1);
+        assertThat(bedrock.calls().subList(documentCalls, bedrock.calls().size()))
+                .containsExactly(new BedrockStub.Call(TITAN_V2_INVOKE, "How often should I rotate the API keys?", templateDimension()));
     }
 
     @Test
@@ -183,9 +234,14 @@ class LambdaZipTest {
         builder.environment().put("RAGFN_DATA_DIR", tmp.resolve("data").toString());
         builder.environment().put("DJL_CACHE_DIR", tmp.resolve("djl").toString());
         builder.environment().put("QUARKUS_HTTP_HOST_ENABLED", "false");
+        // the embedding settings that every function shares (Globals), then the function's own
+        template.root().path("Globals").path("Function").path("Environment").path("Variables").properties().stream()
+                .filter(variable -> variable.getKey().startsWith("RAGFN_EMBEDDING_"))
+                .forEach(variable -> builder.environment().put(variable.getKey(), variable.getValue().asText()));
         template.properties(Template.functionId(module)).path("Environment").path("Variables").properties().stream()
                 .filter(variable -> variable.getValue().isTextual())
                 .forEach(variable -> builder.environment().put(variable.getKey(), variable.getValue().asText()));
+        builder.environment().putAll(bedrock.environment());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().write(event.getBytes(StandardCharsets.UTF_8));
@@ -195,6 +251,11 @@ class LambdaZipTest {
         assertThat(process.exitValue()).as(output).isZero();
         String answer = output.substring(output.indexOf(LambdaInvoker.ANSWER) + LambdaInvoker.ANSWER.length()).strip();
         return answer.isEmpty() ? null : Repo.JSON.readTree(answer);
+    }
+
+    private int templateDimension() {
+        return template.root().path("Globals").path("Function").path("Environment").path("Variables")
+                .path("RAGFN_EMBEDDING_DIMENSION").asInt();
     }
 
     /** An HTTP API (payload format 2.0) request event, as API Gateway builds it for a Lambda integration. */

@@ -87,7 +87,7 @@ class PoliciesTest {
                     .allSatisfy(p -> assertThat(p.getKey().equals("Fn::If")
                             ? p.getValue().get(0).asText() : p.getKey())
                             .isIn("DynamoDBCrudPolicy", "S3ReadPolicy", "EventBridgePutEventsPolicy",
-                                    OpenSearchAccessTest.SIGNED_CONDITION));
+                                    OpenSearchAccessTest.SIGNED_CONDITION, EmbeddingTest.STATEMENT));
         }
     }
 

@@ -5,7 +5,9 @@ import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.runtime.observe.RagfnTracing;
 import dev.ragfn.shield.Shield;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,6 +29,14 @@ public class ChatBeans {
         Optional<ChatModels> models = ChatModels.create(config)
                 .map(m -> RagfnTracing.enabled() ? TracedChatModels.traced(m) : m);
         return new ChatTurnService(retrieve, embeddings, shield, sessions, config, models, tools, Clock.systemUTC());
+    }
+
+    /**
+     * Builds the turn service, and with it the embedding model (loading its ONNX session takes seconds), before the
+     * first request: built by the first request instead, 200 streams opened at once each held a worker thread
+     * behind it (Quarkus REST creates a resource under a lock), and nothing, health included, got one meanwhile.
+     */
+    void buildBeforeFirstRequest(@Observes StartupEvent started, ChatTurnService service) {
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dev.ragfn.chatturn;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.retrieve.RetrieveService;
 import dev.ragfn.runtime.observe.RagfnTracing;
@@ -22,13 +23,16 @@ public class ChatBeans {
     @Produces
     @Singleton
     ChatTurnService chatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield,
-                                    SessionStore sessions, ChatConfig config, ToolsConfig toolsConfig, McpServers mcp) {
+                                    SessionStore sessions, ChatConfig config, ToolsConfig toolsConfig, McpServers mcp,
+                                    RagfnConfig ragfn) {
         Optional<ChatTools> tools = toolsConfig.enabled()
                 ? Optional.of(new ChatTools(toolsConfig, mcp, retrieve, embeddings, config.minRelevance()))
                 : Optional.empty();
         Optional<ChatModels> models = ChatModels.create(config)
                 .map(m -> RagfnTracing.enabled() ? TracedChatModels.traced(m) : m);
-        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, models, tools, Clock.systemUTC());
+        RetrievalGate gate = RetrievalGate.of(config.retrievalConcurrency(), ragfn.embedding().provider());
+        return new ChatTurnService(retrieve, embeddings, shield, sessions, config, models, tools, gate,
+                Clock.systemUTC());
     }
 
     /**

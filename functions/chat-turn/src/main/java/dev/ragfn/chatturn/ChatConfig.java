@@ -45,6 +45,9 @@ public interface ChatConfig {
     @WithDefault("0.3")
     double minRelevance();
 
+    /** Most turns retrieving and ranking passages at once, the others waiting in arrival order; unset means the number of cores with in-process embeddings (CPU-bound work) and no limit with remote ones. */
+    Optional<Integer> retrievalConcurrency();
+
     /** Most sentences in an extractive answer. */
     @WithDefault("3")
     int extractiveSentences();

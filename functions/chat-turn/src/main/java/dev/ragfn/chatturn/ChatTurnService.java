@@ -68,6 +68,7 @@ public final class ChatTurnService {
     private final ChatConfig config;
     private final Optional<ChatModels> models;
     private final Optional<ChatTools> tools;
+    private final RetrievalGate gate;
     private final Clock clock;
 
     /** A service whose model is offered no tools. */
@@ -78,6 +79,12 @@ public final class ChatTurnService {
 
     ChatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield, SessionStore sessions,
                     ChatConfig config, Optional<ChatModels> models, Optional<ChatTools> tools, Clock clock) {
+        this(retrieve, embeddings, shield, sessions, config, models, tools, RetrievalGate.open(), clock);
+    }
+
+    ChatTurnService(RetrieveService retrieve, EmbeddingModel embeddings, Shield shield, SessionStore sessions,
+                    ChatConfig config, Optional<ChatModels> models, Optional<ChatTools> tools, RetrievalGate gate,
+                    Clock clock) {
         this.retrieve = retrieve;
         this.embeddings = embeddings;
         this.shield = shield;
@@ -85,6 +92,7 @@ public final class ChatTurnService {
         this.config = config;
         this.models = models;
         this.tools = tools;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -146,13 +154,15 @@ public final class ChatTurnService {
 
         int topK = plan.topK() == null ? config.topK() : plan.topK();
         Supplier<float[]> questionVector = Evidence.questionVector(embeddings, question);
-        List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
-                tenant, plan.knowledgeBases(), topK, plan.mode(), null, null, null), questionVector)
-                .passages());
-        // Without a model the best sentences are the answer; with one, judging whole passages is enough.
-        Evidence evidence = timed(timings, "rank", () -> models.isEmpty()
-                ? Evidence.find(embeddings, question, questionVector, passages, config.minRelevance())
-                : Evidence.passages(embeddings, questionVector, passages, config.minRelevance()));
+        Evidence evidence = gate.run(() -> {
+            List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
+                    tenant, plan.knowledgeBases(), topK, plan.mode(), null, null, null), questionVector)
+                    .passages());
+            // Without a model the best sentences are the answer; with one, judging whole passages is enough.
+            return timed(timings, "rank", () -> models.isEmpty()
+                    ? Evidence.find(embeddings, question, questionVector, passages, config.minRelevance())
+                    : Evidence.passages(embeddings, questionVector, passages, config.minRelevance()));
+        });
 
         CitedPassages cited = new CitedPassages(evidence.passages());
         // Listing tools may reach MCP servers: timed apart from the model.

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many streams open at once against a slow model, on the packaged application: each gets its first byte at once
- * and its answer while the others are still streaming, and the health endpoint keeps answering. Bounds are
- * generous (two cores that other builds share; retrieval embeds 200 questions on them); the figures are printed
+ * and its answer while the others are still streaming, and the health endpoint keeps answering. Bounds leave
+ * room for two cores that other builds share (retrieval embeds 200 questions on them); the figures are printed
  * for the record.
  */
 @QuarkusIntegrationTest
@@ -85,10 +85,15 @@ class ChatStreamLoadIT {
                 percentile(firstByteMillis, 99), percentile(firstEventMillis, 50), percentile(firstEventMillis, 99),
                 percentile(healthMillis, 50), percentile(healthMillis, 99), percentile(healthMillis, 100),
                 healthMillis.size());
-        assertThat(firstByteMillis).hasSize(STREAMS).allSatisfy(millis -> assertThat(millis).isLessThan(60_000));
+        // Measured at load average 3-7: first byte p99 1.0-1.9 s (2.8-4.8 s, and 23.5 s at load 33, while the first
+        // request built the embedding model), first token event p99 5.6-8.7 s, health p99 1.0-2.0 s.
+        assertThat(firstByteMillis).hasSize(STREAMS);
+        assertThat(percentile(firstByteMillis, 99)).isLessThan(5_000);
+        assertThat(firstEventMillis).hasSize(STREAMS);
+        assertThat(percentile(firstEventMillis, 99)).isLessThan(30_000);
         assertThat(lastEvents).hasSize(STREAMS).containsOnly("done");
-        assertThat(percentile(healthMillis, 50)).isLessThan(2_000);
-        assertThat(healthMillis).allSatisfy(millis -> assertThat(millis).isLessThan(30_000));
+        assertThat(percentile(healthMillis, 99)).isLessThan(5_000);
+        assertThat(healthMillis).allSatisfy(millis -> assertThat(millis).isLessThan(15_000));
     }
 
     private Void readStream(HttpClient http, String body, List<Long> firstByteMillis, List<Long> firstEventMillis,

@@ -21,6 +21,15 @@ interface TurnStream {
 
     /** A stream for a caller that only collects what it is handed and never goes away. */
     static TurnStream collecting(Consumer<String> text, Consumer<ToolCall> calls) {
+        return of(text, calls, action -> { });
+    }
+
+    /** {@code stream}, with the time from now to its first passed text recorded as the turn's first token. */
+    static TurnStream timed(TurnStream stream) {
+        return of(FirstToken.timed(stream::text), stream::toolCall, stream::onCancel);
+    }
+
+    private static TurnStream of(Consumer<String> text, Consumer<ToolCall> calls, Consumer<Runnable> cancel) {
         return new TurnStream() {
             @Override
             public void text(String passed) {
@@ -34,27 +43,7 @@ interface TurnStream {
 
             @Override
             public void onCancel(Runnable action) {
-            }
-        };
-    }
-
-    /** {@code stream}, with the time from now to its first passed text recorded as the turn's first token. */
-    static TurnStream timed(TurnStream stream) {
-        Consumer<String> text = FirstToken.timed(stream::text);
-        return new TurnStream() {
-            @Override
-            public void text(String passed) {
-                text.accept(passed);
-            }
-
-            @Override
-            public void toolCall(ToolCall call) {
-                stream.toolCall(call);
-            }
-
-            @Override
-            public void onCancel(Runnable action) {
-                stream.onCancel(action);
+                cancel.accept(action);
             }
         };
     }

@@ -17,7 +17,6 @@
 set -euo pipefail
 
 readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly REPO_DIR="$(dirname "$SCRIPT_DIR")"
 LOG_PREFIX="keycloak.sh"
 # shellcheck source=infra/lib.sh
 source "$SCRIPT_DIR/lib.sh"
@@ -37,60 +36,22 @@ readonly HEAP="${RAGFN_KEYCLOAK_HEAP:-512m}"
 readonly REALM_FILE="$SCRIPT_DIR/keycloak/realm-ragfn.json"
 readonly IMPORTED_REALM="$KC_HOME/data/import/realm-ragfn.json"
 readonly DB_DIR="$KC_HOME/data/h2"
-readonly MARKER="$KC_HOME/.ragfn-installed"
 readonly PID_FILE="$KC_HOME/keycloak.pid"
 readonly CONSOLE_LOG="$KC_HOME/log/console.log"
 # Outside KC_HOME so it also guards the very first install.
 readonly LOCK_FILE="$KC_HOME.lock"
 
-is_installed() { [[ -f "$MARKER" && "$(<"$MARKER")" == "$SIGNATURE" ]]; }
+is_installed() { installed_as "$KC_HOME" "$SIGNATURE"; }
 
-# Serialises install/start across concurrent callers (parallel test JVMs).
-take_lock() {
-  mkdir -p "$(dirname "$KC_HOME")"
-  exec 9>"$LOCK_FILE"
-  flock 9
-}
-
-# Downloads into a staging dir beside KC_HOME and renames it into place at the
-# end, so KC_HOME either is a complete install or does not exist.
 do_install() {
-  local stage dist
-  if [[ -e "$KC_HOME" ]]; then
-    # Only ever delete a tree we provably made (marker present), never a
-    # mistyped RAGFN_KEYCLOAK_HOME.
-    [[ -f "$MARKER" ]] || die "$KC_HOME exists but is not our install; remove it or set RAGFN_KEYCLOAK_HOME"
-    log "install in $KC_HOME is outdated ($(<"$MARKER")); replacing it"
-    stop_server
-    rm -rf "$KC_HOME"
-  fi
-  stage=$(mktemp -d "$KC_HOME.stage.XXXXXX")
-  # shellcheck disable=SC2064  # expand $stage now: it is local
-  trap "rm -rf '$stage'" EXIT
+  local dist
+  begin_install "$KC_HOME" RAGFN_KEYCLOAK_HOME
   log "fetching Keycloak $KC_VERSION from Maven Central"
   # The zip is published without a pom: Maven warns "The POM ... is missing"; harmless.
-  (cd "$REPO_DIR" && ./mvnw -B -q -f infra/keycloak/pom.xml generate-resources \
-    -Dstage.dir="$stage" -Dkeycloak.version="$KC_VERSION" \
-    -Dmdep.overWriteReleases=true -Dmdep.overWriteSnapshots=true) >&2 \
-    || die "maven fetch failed"
-
-  dist="$stage/dist/keycloak-$KC_VERSION"
-  [[ -x "$dist/bin/kc.sh" ]] || die "unexpected distribution layout under $stage/dist"
-  echo "$SIGNATURE" >"$dist/.ragfn-installed"
-  mv "$dist" "$KC_HOME"
-  rm -rf "$stage"
-  trap - EXIT
-  log "installed into $KC_HOME"
-}
-
-cmd_install() {
-  take_lock
-  if is_installed; then
-    log "already installed in $KC_HOME"
-  else
-    do_install
-  fi
-  exec 9>&-
+  fetch_into_stage infra/keycloak/pom.xml -Dkeycloak.version="$KC_VERSION"
+  dist="$STAGE/dist/keycloak-$KC_VERSION"
+  [[ -x "$dist/bin/kc.sh" ]] || die "unexpected distribution layout under $STAGE/dist"
+  finish_install "$dist" "$KC_HOME" "$SIGNATURE"
 }
 
 # The discovery document answers, and for our port (a server reached through
@@ -160,7 +121,7 @@ launch() {
 
 cmd_start() {
   local t0=$SECONDS pid
-  take_lock
+  take_lock "$LOCK_FILE"
   is_installed || do_install
   if healthy; then
     log "reusing healthy server at $BASE_URL"
@@ -193,20 +154,12 @@ fail_start() {
 }
 
 stop_server() {
-  local pid i
+  local pid
   # Twice: the JVM, then its kc.sh if that lingers; or kc.sh caught before it
   # forked the JVM, then the JVM.
   for _ in 1 2; do
     pid=$(server_pid) || break
-    kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 60); do # up to 30 s for a clean shutdown
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      log "pid $pid ignored TERM for 30s; sending KILL"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+    terminate "$pid" 30
     log "stopped Keycloak pid $pid"
   done
   rm -f "$PID_FILE"
@@ -232,7 +185,7 @@ cmd_status() {
 
 main() {
   case "${1:-}" in
-    install) cmd_install ;;
+    install) install_once "$LOCK_FILE" "$KC_HOME" ;;
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;

@@ -54,3 +54,82 @@ wait_for_url() {
   done
   return 1
 }
+
+# Serialises install/start across concurrent callers (parallel test JVMs) on fd 9,
+# with lock file $1. Close it with `exec 9>&-`; a server must be started with 9>&-.
+take_lock() {
+  mkdir -p "$(dirname "$1")"
+  exec 9>"$1"
+  flock 9
+}
+
+# Sends TERM to pid $1, then KILL if it is still there after $2 seconds.
+terminate() {
+  local pid="$1" seconds="$2" i
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq $((seconds * 5))); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "pid $pid ignored TERM for ${seconds}s; sending KILL"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+
+# A server fetched with ./mvnw is assembled in a staging dir beside its home and
+# renamed into place at the end, so the home either is a complete install or does
+# not exist. The home's marker file ($home/.ragfn-installed) holds the signature of
+# what was installed: an outdated install is redone, a tree without it never deleted.
+
+# The install command of a script that defines is_installed and do_install: installs
+# into home $2 under lock file $1, unless it is installed already.
+install_once() {
+  take_lock "$1"
+  if is_installed; then
+    log "already installed in $2"
+  else
+    do_install
+  fi
+  exec 9>&-
+}
+
+# True when home $1 holds a complete install of signature $2.
+installed_as() { [[ -f "$1/.ragfn-installed" && "$(<"$1/.ragfn-installed")" == "$2" ]]; }
+
+# Clears home $1 of an outdated install (stopping its server with the caller's
+# stop_server) and makes STAGE, a staging dir removed on exit until finish_install.
+# $2 names the variable that chose the home; $3, if given, is said when replacing.
+begin_install() {
+  local home="$1" marker="$1/.ragfn-installed"
+  if [[ -e "$home" ]]; then
+    [[ -f "$marker" ]] || die "$home exists but is not our install; remove it or set $2"
+    log "install in $home is outdated ($(<"$marker")); replacing it${3:+ ($3)}"
+    stop_server
+    rm -rf "$home"
+  fi
+  STAGE=$(mktemp -d "$home.stage.XXXXXX")
+  # shellcheck disable=SC2064  # expand $STAGE now
+  trap "rm -rf '$STAGE'" EXIT
+}
+
+# Runs the fetch pom $1 (relative to the repository) with ./mvnw, which unpacks into
+# STAGE; further arguments go to Maven.
+fetch_into_stage() {
+  local pom="$1"
+  shift
+  # overWrite*: re-runs into an existing dir must not be skipped as up to date.
+  (cd "$(dirname "${BASH_SOURCE[0]}")/.." && ./mvnw -B -q -f "$pom" generate-resources \
+    -Dstage.dir="$STAGE" "$@" \
+    -Dmdep.overWriteReleases=true -Dmdep.overWriteSnapshots=true) >&2 \
+    || die "maven fetch failed"
+}
+
+# Marks the assembled dir $1 with signature $3 and moves it into place as home $2.
+finish_install() {
+  echo "$3" >"$1/.ragfn-installed"
+  mv "$1" "$2"
+  rm -rf "$STAGE"
+  trap - EXIT
+  log "installed into $2"
+}

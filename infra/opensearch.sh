@@ -20,7 +20,6 @@
 set -euo pipefail
 
 readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly REPO_DIR="$(dirname "$SCRIPT_DIR")"
 LOG_PREFIX="opensearch.sh"
 # shellcheck source=infra/lib.sh
 source "$SCRIPT_DIR/lib.sh"
@@ -36,7 +35,6 @@ readonly PORT="${RAGFN_OPENSEARCH_PORT:-9200}"
 readonly URL="http://127.0.0.1:$PORT"
 readonly START_TIMEOUT="${RAGFN_OPENSEARCH_START_TIMEOUT:-90}"
 readonly HEAP="${RAGFN_OPENSEARCH_HEAP:-512m}"
-readonly MARKER="$OS_HOME/.ragfn-installed"
 readonly PID_FILE="$OS_HOME/opensearch.pid"
 readonly CONSOLE_LOG="$OS_HOME/logs/console.log"
 # Outside OS_HOME so it also guards the very first install.
@@ -44,14 +42,7 @@ readonly LOCK_FILE="$OS_HOME.lock"
 # OpenSearch refuses to run as root; then we hand the install to this user.
 readonly RUN_AS=nobody
 
-is_installed() { [[ -f "$MARKER" && "$(<"$MARKER")" == "$SIGNATURE" ]]; }
-
-# Serialises install/start across concurrent callers (parallel test JVMs).
-take_lock() {
-  mkdir -p "$(dirname "$OS_HOME")"
-  exec 9>"$LOCK_FILE"
-  flock 9
-}
+is_installed() { installed_as "$OS_HOME" "$SIGNATURE"; }
 
 # Writes a plugin-descriptor.properties for a module assembled from plain jars
 # (the Maven jars lack the descriptor the distribution zips carry).
@@ -69,34 +60,17 @@ has.native.controller=false
 EOF
 }
 
-# Downloads into a staging dir beside OS_HOME and renames it into place at the
-# end, so OS_HOME either is a complete install or does not exist.
 do_install() {
-  local stage dist
-  if [[ -e "$OS_HOME" ]]; then
-    # Only ever delete a tree we provably made (marker present), never a
-    # mistyped RAGFN_OPENSEARCH_HOME.
-    [[ -f "$MARKER" ]] || die "$OS_HOME exists but is not our install; remove it or set RAGFN_OPENSEARCH_HOME"
-    log "install in $OS_HOME is outdated ($(<"$MARKER")); replacing it (data is lost)"
-    stop_server
-    rm -rf "$OS_HOME"
-  fi
-  stage=$(mktemp -d "$OS_HOME.stage.XXXXXX")
-  # shellcheck disable=SC2064  # expand $stage now: it is local
-  trap "rm -rf '$stage'" EXIT
+  local dist
+  begin_install "$OS_HOME" RAGFN_OPENSEARCH_HOME "data is lost"
   log "fetching OpenSearch $OS_VERSION + k-NN $KNN_VERSION from Maven Central"
-  # overWrite*: re-runs into an existing dir must not be skipped as up to date.
-  (cd "$REPO_DIR" && ./mvnw -B -q -f infra/opensearch/pom.xml generate-resources \
-    -Dstage.dir="$stage" -Dopensearch.version="$OS_VERSION" -Dknn.version="$KNN_VERSION" \
-    -Dmdep.overWriteReleases=true -Dmdep.overWriteSnapshots=true) >&2 \
-    || die "maven fetch failed"
-
-  dist="$stage/dist/opensearch-$OS_VERSION"
-  [[ -x "$dist/bin/opensearch" ]] || die "unexpected distribution layout under $stage/dist"
-  mv "$stage/opensearch-knn" "$dist/plugins/opensearch-knn"
+  fetch_into_stage infra/opensearch/pom.xml -Dopensearch.version="$OS_VERSION" -Dknn.version="$KNN_VERSION"
+  dist="$STAGE/dist/opensearch-$OS_VERSION"
+  [[ -x "$dist/bin/opensearch" ]] || die "unexpected distribution layout under $STAGE/dist"
+  mv "$STAGE/opensearch-knn" "$dist/plugins/opensearch-knn"
 
   # k-NN extends lang-painless, which the minimal (integ-test) zip lacks.
-  mv "$stage/lang-painless" "$dist/modules/lang-painless"
+  mv "$STAGE/lang-painless" "$dist/modules/lang-painless"
   write_descriptor "$dist/modules/lang-painless" lang-painless \
     org.opensearch.painless.PainlessModulePlugin "Painless scripting language"
   # Painless compiles scripts to bytecode in its own class loaders.
@@ -108,26 +82,12 @@ grant {
 EOF
 
   # Language analyzers ("english", ...) and common token filters.
-  mv "$stage/analysis-common" "$dist/modules/analysis-common"
+  mv "$STAGE/analysis-common" "$dist/modules/analysis-common"
   write_descriptor "$dist/modules/analysis-common" analysis-common \
     org.opensearch.analysis.common.CommonAnalysisModulePlugin \
     "Adds common text analysis components" lang-painless
 
-  echo "$SIGNATURE" >"$dist/.ragfn-installed"
-  mv "$dist" "$OS_HOME"
-  rm -rf "$stage"
-  trap - EXIT
-  log "installed into $OS_HOME"
-}
-
-cmd_install() {
-  take_lock
-  if is_installed; then
-    log "already installed in $OS_HOME"
-  else
-    do_install
-  fi
-  exec 9>&-
+  finish_install "$dist" "$OS_HOME" "$SIGNATURE"
 }
 
 # Rewritten on every start so port/heap changes in the environment apply.
@@ -206,7 +166,7 @@ wait_started() {
 
 cmd_start() {
   local t0=$SECONDS pid
-  take_lock
+  take_lock "$LOCK_FILE"
   is_installed || do_install
   if healthy; then
     log "reusing healthy server at $URL"
@@ -239,16 +199,7 @@ stop_server() {
     rm -f "$PID_FILE"
     return 0
   fi
-  kill -TERM "$pid" 2>/dev/null || true
-  local i
-  for i in $(seq 60); do # up to 30 s for a clean shutdown
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "pid $pid ignored TERM for 30s; sending KILL"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  terminate "$pid" 30
   rm -f "$PID_FILE"
   log "stopped OpenSearch pid $pid"
 }
@@ -273,7 +224,7 @@ cmd_status() {
 
 main() {
   case "${1:-}" in
-    install) cmd_install ;;
+    install) install_once "$LOCK_FILE" "$OS_HOME" ;;
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;

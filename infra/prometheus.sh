@@ -135,17 +135,9 @@ fail_start() {
 }
 
 stop_server() {
-  local pid i
+  local pid
   pid=$(our_pid) || { rm -f "$PID_FILE"; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 50); do # up to 10 s for a clean shutdown
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "pid $pid ignored TERM; sending KILL"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  terminate "$pid" 10
   rm -f "$PID_FILE"
   log "stopped prometheus pid $pid"
 }

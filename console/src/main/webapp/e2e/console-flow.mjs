@@ -9,10 +9,9 @@
 //
 // RAGFN_URL=http://127.0.0.1:8080 TENANT=t1 DOCUMENT=/path/vacation.md SCOPE=prod/llama SCREENSHOTS=target/console \
 //   node e2e/console-flow.mjs
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fail, openChromium, required } from './browser.mjs';
 import { assertLabelled, assertNavigationClosed, assertNoSideways } from './checks.mjs';
 
 const base = required('RAGFN_URL');
@@ -27,26 +26,7 @@ const documentId = basename(documentPath);
 mkdirSync(shots, { recursive: true });
 rmSync(join(shots, 'failure.png'), { force: true });
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'ragfn-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  // The machine has no route out: keep Chromium from calling home (and failing) at every start.
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-quic', '--no-first-run', '--disable-sync'],
-  viewport: { width: 1280, height: 860 },
-});
-const page = context.pages()[0] ?? (await context.newPage());
-page.setDefaultTimeout(60_000);
+const { page, close } = await openChromium();
 const problems = [];
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 page.on('requestfailed', (r) => {
@@ -201,13 +181,7 @@ try {
   }
   console.log(`console flow passed: first tokens "${partial.trim()}" before the answer "${complete.trim()}"`);
 } catch (e) {
-  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
-  console.error(`console flow failed at "${step}": ${e.message}`);
-  if (problems.length) {
-    console.error(problems.join('\n'));
-  }
-  process.exitCode = 1;
+  await fail(page, join(shots, 'failure.png'), `console flow failed at "${step}": ${e.message}`, problems);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

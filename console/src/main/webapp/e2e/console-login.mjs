@@ -5,10 +5,9 @@
 // session, and logs out, which ends the session at the issuer too. Exits non-zero with the failing step.
 //
 // RAGFN_URL=http://127.0.0.1:8080 USERNAME=alice PASSWORD=alice-pw SCREENSHOTS=target/console node e2e/console-login.mjs
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fail, openChromium, required } from './browser.mjs';
 import { assertLabelled } from './checks.mjs';
 
 const base = required('RAGFN_URL');
@@ -18,25 +17,7 @@ const shots = required('SCREENSHOTS');
 mkdirSync(shots, { recursive: true });
 rmSync(join(shots, 'login-failure.png'), { force: true });
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const profile = mkdtempSync(join(tmpdir(), 'ragfn-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-quic', '--no-first-run', '--disable-sync'],
-  viewport: { width: 1280, height: 860 },
-});
-const page = context.pages()[0] ?? (await context.newPage());
-page.setDefaultTimeout(60_000);
+const { page, close } = await openChromium();
 const problems = [];
 const calls = [];
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -113,13 +94,7 @@ try {
   }
   console.log(`console login passed: ${shown}, ${calls.length} calls with a bearer token`);
 } catch (e) {
-  await page.screenshot({ path: join(shots, 'login-failure.png'), fullPage: true }).catch(() => {});
-  console.error(`console login failed at "${step}": ${e.message}`);
-  if (problems.length) {
-    console.error(problems.join('\n'));
-  }
-  process.exitCode = 1;
+  await fail(page, join(shots, 'login-failure.png'), `console login failed at "${step}": ${e.message}`, problems);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

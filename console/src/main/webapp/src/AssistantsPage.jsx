@@ -20,7 +20,8 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Td, Tr } from '@patternfly/react-table';
+import { ListTable } from './ListTable.jsx';
 import { api } from './api.js';
 import { useApiList } from './useApiList.js';
 
@@ -54,30 +55,19 @@ export function AssistantsPage({ tenant }) {
           <CardTitle component="h2">Your assistants</CardTitle>
           <CardBody>
             <Button onClick={() => setEditing({ form: EMPTY, etag: null })}>New assistant</Button>
-            <Table aria-label="Assistants" variant="compact" gridBreakPoint="grid-md">
-              <Thead>
-                <Tr>
-                  <Th>Name</Th>
-                  <Th>Id</Th>
-                  <Th>Knowledge bases</Th>
-                  <Th>Version</Th>
-                  <Th screenReaderText="Actions" />
+            <ListTable label="Assistants" columns={['Name', 'Id', 'Knowledge bases', 'Version']} actions>
+              {assistants.map((a) => (
+                <Tr key={a.id}>
+                  <Td dataLabel="Name">{a.name}</Td>
+                  <Td dataLabel="Id">{a.id}</Td>
+                  <Td dataLabel="Knowledge bases">{a.knowledgeBases.join(', ')}</Td>
+                  <Td dataLabel="Version">{a.version}</Td>
+                  <Td dataLabel="Actions">
+                    <Button variant="secondary" aria-label={`Edit ${a.name}`} onClick={() => edit(a.id)}>Edit</Button>
+                  </Td>
                 </Tr>
-              </Thead>
-              <Tbody>
-                {assistants.map((a) => (
-                  <Tr key={a.id}>
-                    <Td dataLabel="Name">{a.name}</Td>
-                    <Td dataLabel="Id">{a.id}</Td>
-                    <Td dataLabel="Knowledge bases">{a.knowledgeBases.join(', ')}</Td>
-                    <Td dataLabel="Version">{a.version}</Td>
-                    <Td dataLabel="Actions">
-                      <Button variant="secondary" aria-label={`Edit ${a.name}`} onClick={() => edit(a.id)}>Edit</Button>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+              ))}
+            </ListTable>
           </CardBody>
         </Card>
       </PageSection>

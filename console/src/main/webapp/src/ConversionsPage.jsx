@@ -23,7 +23,8 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Td, Tr } from '@patternfly/react-table';
+import { ListTable } from './ListTable.jsx';
 import { call } from './api.js';
 import { useApiList } from './useApiList.js';
 
@@ -61,32 +62,21 @@ export function ConversionsPage({ tenant }) {
         <Card>
           <CardTitle component="h2">Your conversions</CardTitle>
           <CardBody>
-            <Table aria-label="Conversions" variant="compact" gridBreakPoint="grid-md">
-              <Thead>
-                <Tr>
-                  <Th>Repository</Th>
-                  <Th>Status</Th>
-                  <Th>Pattern</Th>
-                  <Th>Submitted</Th>
-                  <Th screenReaderText="Actions" />
+            <ListTable label="Conversions" columns={['Repository', 'Status', 'Pattern', 'Submitted']} actions>
+              {conversions.map((c) => (
+                <Tr key={c.id}>
+                  <Td dataLabel="Repository" modifier="breakWord">{c.source}{c.ref ? ` @ ${c.ref}` : ''}</Td>
+                  <Td dataLabel="Status"><Label color={STATUS_COLOR[c.status]}>{c.status.toLowerCase()}</Label></Td>
+                  <Td dataLabel="Pattern">{c.pattern ?? '-'}</Td>
+                  <Td dataLabel="Submitted">{new Date(c.createdAt).toLocaleString()}</Td>
+                  <Td dataLabel="Actions">
+                    <Button variant="secondary" aria-label={`Open conversion of ${c.source}`} onClick={() => setOpenId(c.id)}>
+                      Open
+                    </Button>
+                  </Td>
                 </Tr>
-              </Thead>
-              <Tbody>
-                {conversions.map((c) => (
-                  <Tr key={c.id}>
-                    <Td dataLabel="Repository" modifier="breakWord">{c.source}{c.ref ? ` @ ${c.ref}` : ''}</Td>
-                    <Td dataLabel="Status"><Label color={STATUS_COLOR[c.status]}>{c.status.toLowerCase()}</Label></Td>
-                    <Td dataLabel="Pattern">{c.pattern ?? '-'}</Td>
-                    <Td dataLabel="Submitted">{new Date(c.createdAt).toLocaleString()}</Td>
-                    <Td dataLabel="Actions">
-                      <Button variant="secondary" aria-label={`Open conversion of ${c.source}`} onClick={() => setOpenId(c.id)}>
-                        Open
-                      </Button>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+              ))}
+            </ListTable>
             {conversions.length === 0 && <Content component="p">No conversions yet.</Content>}
           </CardBody>
         </Card>
@@ -212,24 +202,15 @@ function Report({ report }) {
         </>
       )}
       <Title headingLevel="h3">Detected patterns</Title>
-      <Table aria-label="Detected patterns" variant="compact" gridBreakPoint="grid-md">
-        <Thead>
-          <Tr>
-            <Th>Category</Th>
-            <Th>Confidence</Th>
-            <Th>Detected</Th>
+      <ListTable label="Detected patterns" columns={['Category', 'Confidence', 'Detected']}>
+        {detections.map((d) => (
+          <Tr key={d.category}>
+            <Td dataLabel="Category">{d.name}</Td>
+            <Td dataLabel="Confidence">{d.confidence} (minimum {d.min_confidence})</Td>
+            <Td dataLabel="Detected">{d.detected ? 'yes' : 'no'}</Td>
           </Tr>
-        </Thead>
-        <Tbody>
-          {detections.map((d) => (
-            <Tr key={d.category}>
-              <Td dataLabel="Category">{d.name}</Td>
-              <Td dataLabel="Confidence">{d.confidence} (minimum {d.min_confidence})</Td>
-              <Td dataLabel="Detected">{d.detected ? 'yes' : 'no'}</Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
+        ))}
+      </ListTable>
       {(report.products ?? []).length > 0 && (
         <>
           <Title headingLevel="h3">Products</Title>

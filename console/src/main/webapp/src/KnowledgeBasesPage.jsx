@@ -18,7 +18,8 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { Table, Caption, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Td, Tr } from '@patternfly/react-table';
+import { ListTable } from './ListTable.jsx';
 import { api, upload } from './api.js';
 import { useApiList } from './useApiList.js';
 
@@ -148,36 +149,25 @@ function Documents({ tenant, kb, onChange }) {
             <Button type="submit" isDisabled={!file || progress !== null}>Upload</Button>
           </ActionGroup>
         </Form>
-        <Table aria-label={`Documents of ${kb}`} variant="compact" gridBreakPoint="grid-md">
-          <Caption>{documents.length} documents</Caption>
-          <Thead>
-            <Tr>
-              <Th>Document</Th>
-              <Th>Status</Th>
-              <Th>Chunks</Th>
-              <Th>Updated</Th>
-              <Th screenReaderText="Actions" />
+        <ListTable label={`Documents of ${kb}`} caption={`${documents.length} documents`}
+          columns={['Document', 'Status', 'Chunks', 'Updated']} actions>
+          {documents.map((d) => (
+            <Tr key={d.documentId}>
+              <Td dataLabel="Document">{d.title || d.documentId}</Td>
+              <Td dataLabel="Status">
+                <Label color={STATUS_COLOR[d.status] ?? 'grey'}>{d.status.toLowerCase()}</Label>
+                {d.failureReason && <div className="pf-v6-u-danger-color-100">{d.failureReason}</div>}
+              </Td>
+              <Td dataLabel="Chunks">{d.chunkCount}</Td>
+              <Td dataLabel="Updated">{d.updatedAt ? new Date(d.updatedAt).toLocaleString() : ''}</Td>
+              <Td dataLabel="Actions">
+                <Button variant="secondary" isDanger aria-label={`Delete ${d.documentId}`} onClick={() => remove(d.documentId)}>
+                  Delete
+                </Button>
+              </Td>
             </Tr>
-          </Thead>
-          <Tbody>
-            {documents.map((d) => (
-              <Tr key={d.documentId}>
-                <Td dataLabel="Document">{d.title || d.documentId}</Td>
-                <Td dataLabel="Status">
-                  <Label color={STATUS_COLOR[d.status] ?? 'grey'}>{d.status.toLowerCase()}</Label>
-                  {d.failureReason && <div className="pf-v6-u-danger-color-100">{d.failureReason}</div>}
-                </Td>
-                <Td dataLabel="Chunks">{d.chunkCount}</Td>
-                <Td dataLabel="Updated">{d.updatedAt ? new Date(d.updatedAt).toLocaleString() : ''}</Td>
-                <Td dataLabel="Actions">
-                  <Button variant="secondary" isDanger aria-label={`Delete ${d.documentId}`} onClick={() => remove(d.documentId)}>
-                    Delete
-                  </Button>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+          ))}
+        </ListTable>
       </CardBody>
     </Card>
   );

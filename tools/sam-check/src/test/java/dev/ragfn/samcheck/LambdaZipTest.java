@@ -99,9 +99,9 @@ class LambdaZipTest {
 
     @Test
     void should_serve_funqy_and_quarkus_rest_routes_when_chat_turn_is_called_through_the_http_api() throws Exception {
-        // given: an empty store, so that the answer says nothing was found
-        Map<String, String> env = Map.of("RAGFN_AUTH_MODE", "none", "RAGFN_DATA_DIR",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lambda-data").toAbsolutePath().toString());
+        // given: empty tables and index, so that the answer says nothing was found
+        Map<String, String> env = new HashMap<>(cloudStores());
+        env.put("RAGFN_AUTH_MODE", "none");
         String question = "{\"tenant\": \"acme\", \"knowledgeBases\": [\"handbook\"], \"message\": \"How do I rotate credentials?\"}";
 
         // when: POST /chat is Funqy's route, GET /chat/sessions and POST /chat/stream Quarkus REST's
@@ -118,6 +118,36 @@ class LambdaZipTest {
         // the HTTP API buffers: the whole event stream arrives in one answer, ending with its done event
         assertThat(stream.path("statusCode").asInt()).as(stream.toString()).isEqualTo(200);
         assertThat(stream.path("body").asText()).contains("event:done");
+    }
+
+    @Test
+    void should_answer_from_the_document_found_by_its_bedrock_vector_when_chat_turn_runs_in_its_zip_after_ingest_and_embed()
+            throws Exception {
+        // given: the sample document ingested and embedded by the zips; the template names no chat model, so
+        // the answer is the extractive one, sentences of the passages found
+        Map<String, String> store = cloudStores();
+        indexSampleDocument(store);
+        Map<String, String> env = new HashMap<>(store);
+        env.put("RAGFN_AUTH_MODE", "none");
+        int documentCalls = bedrock.calls().size();
+
+        // when
+        JsonNode response = invoke("chat-turn", httpApiEvent("POST", "/chat",
+                "{\"tenant\": \"acme\", \"knowledgeBases\": [\"handbook\"], \"message\": \"How often should I rotate the API keys?\"}"), env);
+
+        // then: the answer cites the document; the question went first to the same model at the same dimension as
+        // the document, and so did the passages' sentences the extractive answer chose from
+        assertThat(response.path("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode turn = Repo.JSON.readTree(response.path("body").asText());
+        assertThat(turn.path("extractive").asBoolean()).as(turn.toString()).isTrue();
+        assertThat(turn.path("answer").asText()).as(turn.toString()).contains("every 90 days");
+        assertThat(turn.path("sources").path(0).path("document").path("documentId").asText()).as(turn.toString())
+                .isEqualTo("rotate-credentials");
+        List<BedrockStub.Call> turnCalls = bedrock.calls().subList(documentCalls, bedrock.calls().size());
+        assertThat(turnCalls.getFirst())
+                .isEqualTo(new BedrockStub.Call(TITAN_V2_INVOKE, "How often should I rotate the API keys?", templateDimension()));
+        assertThat(turnCalls).extracting(BedrockStub.Call::path).containsOnly(TITAN_V2_INVOKE);
+        assertThat(turnCalls).extracting(BedrockStub.Call::dimensions).containsOnly(templateDimension());
     }
 
     @Test
@@ -158,14 +188,7 @@ class LambdaZipTest {
             throws Exception {
         // given: the sample document ingested and embedded by the zips into a fresh index
         Map<String, String> store = cloudStores();
-        EventBridge bus = new EventBridge(template, Map.of());
-        JsonNode submitted = bus.deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
-                .get("IngestFunction.DocumentSubmitted");
-        JsonNode chunksReady = invoke("ingest", submitted.toString(), store);
-        ObjectNode result = Repo.json(Repo.sam("events/chunks-ready-result.json")).deepCopy();
-        ((ObjectNode) result.path("detail")).set("requestPayload", submitted);
-        ((ObjectNode) result.path("detail")).set("responsePayload", chunksReady);
-        invoke("embed", bus.deliver(result, EventBridge.BUS).get("EmbedFunction.ChunksReadyResult").toString(), store);
+        indexSampleDocument(store);
         Map<String, String> env = new HashMap<>(store);
         env.put("RAGFN_AUTH_MODE", "none");
         int documentCalls = bedrock.calls().size();
@@ -197,6 +220,18 @@ class LambdaZipTest {
 
         // then
         assertThat(again).isNull();
+    }
+
+    /** Ingests the sample document and embeds its chunks, each in its zip, chained through the bus as deployed. */
+    private void indexSampleDocument(Map<String, String> store) throws Exception {
+        EventBridge bus = new EventBridge(template, Map.of());
+        JsonNode submitted = bus.deliver(Repo.json(Repo.sam("events/document-submitted.json")), EventBridge.BUS)
+                .get("IngestFunction.DocumentSubmitted");
+        JsonNode chunksReady = invoke("ingest", submitted.toString(), store);
+        ObjectNode result = Repo.json(Repo.sam("events/chunks-ready-result.json")).deepCopy();
+        ((ObjectNode) result.path("detail")).set("requestPayload", submitted);
+        ((ObjectNode) result.path("detail")).set("responsePayload", chunksReady);
+        invoke("embed", bus.deliver(result, EventBridge.BUS).get("EmbedFunction.ChunksReadyResult").toString(), store);
     }
 
     /**

@@ -48,6 +48,10 @@ public interface ChatConfig {
     /** Most turns retrieving and ranking passages at once, the others waiting in arrival order; unset means the number of cores with in-process embeddings (CPU-bound work) and no limit with remote ones. */
     Optional<Integer> retrievalConcurrency();
 
+    /** Most turns open at once, streamed (/chat/stream) or not (/chat); one more is answered 503 with Retry-After before it retrieves. */
+    @WithDefault("256")
+    int maxOpenTurns();
+
     /** Most sentences in an extractive answer. */
     @WithDefault("3")
     int extractiveSentences();

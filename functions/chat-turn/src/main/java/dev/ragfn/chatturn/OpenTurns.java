@@ -2,7 +2,6 @@ package dev.ragfn.chatturn;
 
 import dev.ragfn.core.error.BusyException;
 import dev.ragfn.runtime.observe.RagfnMeters;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -24,12 +23,8 @@ public class OpenTurns {
     private final int max;
     private final Semaphore slots;
 
-    @Inject
     public OpenTurns(ChatConfig config) {
-        this(config.maxOpenTurns());
-    }
-
-    OpenTurns(int max) {
+        int max = config.maxOpenTurns();
         if (max < 1) {
             throw new IllegalArgumentException("ragfn.chat.max-open-turns must be at least 1, was " + max);
         }
@@ -46,7 +41,7 @@ public class OpenTurns {
     Slot open() {
         if (!slots.tryAcquire()) {
             RagfnMeters.chatTurnRefused();
-            throw new BusyException("This chat-turn instance has " + max + " turns open, the most "
+            throw new BusyException("This instance has " + max + " turns open, the most "
                     + "ragfn.chat.max-open-turns allows; retry in " + RETRY_AFTER.toSeconds()
                     + " s, or raise ragfn.chat.max-open-turns where the machine has room for more", RETRY_AFTER);
         }

@@ -45,8 +45,12 @@ public interface ChatConfig {
     @WithDefault("0.3")
     double minRelevance();
 
-    /** Most turns retrieving and ranking passages at once, the others waiting in arrival order; unset means the number of cores with in-process embeddings (CPU-bound work) and no limit with remote ones. */
+    /** Most turns retrieving and ranking passages at once (tool calls' searches included), the others waiting in arrival order; unset means the number of cores with in-process embeddings (CPU-bound work) and no limit with remote ones. */
     Optional<Integer> retrievalConcurrency();
+
+    /** Most turns open at once, streamed (/chat/stream) or not (/chat); one more is answered 503 with Retry-After before it retrieves. */
+    @WithDefault("256")
+    int maxOpenTurns();
 
     /** Most sentences in an extractive answer. */
     @WithDefault("3")

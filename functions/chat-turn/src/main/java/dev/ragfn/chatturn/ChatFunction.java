@@ -18,17 +18,21 @@ public class ChatFunction {
     private final ChatTurnService service;
     private final TurnPlanner planner;
     private final Access access;
+    private final OpenTurns openTurns;
 
-    public ChatFunction(ChatTurnService service, TurnPlanner planner, Access access) {
+    public ChatFunction(ChatTurnService service, TurnPlanner planner, Access access, OpenTurns openTurns) {
         this.service = service;
         this.planner = planner;
         this.access = access;
+        this.openTurns = openTurns;
     }
 
     @Funq
     public ChatTurnResponse chat(ChatTurnRequest request) {
         ChatTurnRequest checked = RequestBodies.required(request, "a chat turn request");
         Caller caller = access.require(Role.READER, checked.tenant());
-        return service.chat(planner.plan(checked), caller.user());
+        try (OpenTurns.Slot turn = openTurns.open()) {
+            return service.chat(planner.plan(checked), caller.user());
+        }
     }
 }

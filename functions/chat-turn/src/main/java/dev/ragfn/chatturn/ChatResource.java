@@ -48,12 +48,15 @@ public class ChatResource {
     private final TurnPlanner planner;
     private final SessionStore sessions;
     private final Access access;
+    private final OpenTurns openTurns;
 
-    public ChatResource(ChatTurnService service, TurnPlanner planner, SessionStore sessions, Access access) {
+    public ChatResource(ChatTurnService service, TurnPlanner planner, SessionStore sessions, Access access,
+                        OpenTurns openTurns) {
         this.service = service;
         this.planner = planner;
         this.sessions = sessions;
         this.access = access;
+        this.openTurns = openTurns;
     }
 
     /** A session with its latest turns, oldest first. */
@@ -67,27 +70,37 @@ public class ChatResource {
     @Blocking
     public Multi<OutboundSseEvent> stream(ChatTurnRequest request, Sse sse) {
         // Checked on a worker thread before the first event commits the status line, so a refusal is a
-        // 400/401/403/404, not an event: the body, the caller, that a session it continues is its own, then the
-        // assistant it names.
+        // 400/401/403/404/503, not an event: the body, the caller, a free slot, that a session it continues is its
+        // own, then the assistant it names.
         RequestBodies.required(request, "a chat turn request");
         Caller caller = access.require(Role.READER, request.tenant());
-        if (request.sessionId() != null) {
-            sessions.get(request.tenant(), caller.user(), request.sessionId());
-        }
-        TurnPlan plan = planner.plan(request);
-        return SseTurn.run(sse, events -> {
-            try {
-                ChatTurnResponse done = service.stream(plan, caller.user(), events);
-                boolean blocked = Decision.BLOCK.name().equals(done.verdicts().get("output"));
-                return json(sse, blocked ? "blocked" : "done", ChatTurnResponse.class, done);
-            } catch (CancellationException gone) {
-                return null;
-            } catch (RagfnException e) {
-                // The status line has gone out with the first event: the failure travels as an event.
-                LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
-                return json(sse, "error", ErrorBody.class, ErrorBody.of(e));
+        OpenTurns.Slot turn = openTurns.open();
+        try {
+            if (request.sessionId() != null) {
+                sessions.get(request.tenant(), caller.user(), request.sessionId());
             }
-        });
+            TurnPlan plan = planner.plan(request);
+            // Ended, failed or given up by the client: the stream terminates once, and frees the slot.
+            return SseTurn.run(sse, events -> answer(sse, plan, caller, events)).onTermination().invoke(turn::close);
+        } catch (RuntimeException refused) {
+            turn.close();
+            throw refused;
+        }
+    }
+
+    /** The turn's last event, or null when the client went away first. */
+    private OutboundSseEvent answer(Sse sse, TurnPlan plan, Caller caller, TurnStream events) {
+        try {
+            ChatTurnResponse done = service.stream(plan, caller.user(), events);
+            boolean blocked = Decision.BLOCK.name().equals(done.verdicts().get("output"));
+            return json(sse, blocked ? "blocked" : "done", ChatTurnResponse.class, done);
+        } catch (CancellationException gone) {
+            return null;
+        } catch (RagfnException e) {
+            // The status line has gone out with the first event: the failure travels as an event.
+            LOG.warnf("Chat turn failed (%s): %s", e.kind(), e.getMessage());
+            return json(sse, "error", ErrorBody.class, ErrorBody.of(e));
+        }
     }
 
     private static <T> OutboundSseEvent json(Sse sse, String name, Class<T> type, T data) {

@@ -43,8 +43,11 @@ final class ChatTools {
         return config.maxRounds();
     }
 
-    /** The tools of one turn: those its plan allows, searching the knowledge bases it may read; null when it allows none. */
-    TurnTools forTurn(TurnPlan plan, CitedPassages cited, int topK) {
+    /**
+     * The tools of one turn: those its plan allows, searching the knowledge bases it may read through the turn's
+     * {@code retrieval} gate; null when it allows none.
+     */
+    TurnTools forTurn(TurnPlan plan, CitedPassages cited, int topK, RetrievalGate.Turn retrieval) {
         Set<String> searchable = new LinkedHashSet<>(plan.knowledgeBases());
         int own = searchable.size();
         searchable.addAll(plan.toolKnowledgeBases());
@@ -53,7 +56,7 @@ final class ChatTools {
         }
         List<ChatTool> offered = new ArrayList<>();
         offered.add(new KnowledgeBaseSearchTool(plan.tenant(), List.copyOf(searchable), retrieve, embeddings, topK,
-                minRelevance, cited));
+                minRelevance, cited, retrieval));
         offered.addAll(mcp.tools());
         List<ChatTool> tools = plan.tools() == null ? offered
                 : offered.stream().filter(plan.tools()::offers).toList();

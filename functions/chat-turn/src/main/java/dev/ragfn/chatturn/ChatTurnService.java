@@ -154,7 +154,9 @@ public final class ChatTurnService {
 
         int topK = plan.topK() == null ? config.topK() : plan.topK();
         Supplier<float[]> questionVector = Evidence.questionVector(embeddings, question);
-        Evidence evidence = gate.run(() -> {
+        // Given up with the stream: a turn whose client went away while it waited for the gate does not retrieve.
+        RetrievalGate.Turn retrieval = gate.forTurn(stream == null ? action -> { } : stream::onCancel);
+        Evidence evidence = retrieval.run(() -> {
             List<Passage> passages = timed(timings, "retrieve", () -> retrieve.retrieve(new RetrieveRequest(question,
                     tenant, plan.knowledgeBases(), topK, plan.mode(), null, null, null), questionVector)
                     .passages());
@@ -167,7 +169,7 @@ public final class ChatTurnService {
         CitedPassages cited = new CitedPassages(evidence.passages());
         // Listing tools may reach MCP servers: timed apart from the model.
         TurnTools turnTools = models.isEmpty() || tools.isEmpty() ? null
-                : timed(timings, "tools", () -> tools.get().forTurn(plan, cited, topK));
+                : timed(timings, "tools", () -> tools.get().forTurn(plan, cited, topK, retrieval));
         // With nothing relevant retrieved, the model is called only if a tool may find more.
         boolean modelMayLookFurther = turnTools != null && turnTools.reachBeyondRetrieval();
         Output out = new Output(turnShield, tenant, knowledgeBase, stream);

@@ -34,10 +34,11 @@ final class KnowledgeBaseSearchTool implements ChatTool {
     private final int topK;
     private final double minRelevance;
     private final CitedPassages cited;
+    private final RetrievalGate.Turn retrieval;
     private final ToolSpecification specification;
 
     KnowledgeBaseSearchTool(String tenant, List<String> allowed, RetrieveService retrieve, EmbeddingModel embeddings,
-                            int topK, double minRelevance, CitedPassages cited) {
+                            int topK, double minRelevance, CitedPassages cited, RetrievalGate.Turn retrieval) {
         this.tenant = tenant;
         this.allowed = List.copyOf(allowed);
         this.retrieve = retrieve;
@@ -45,6 +46,7 @@ final class KnowledgeBaseSearchTool implements ChatTool {
         this.topK = topK;
         this.minRelevance = minRelevance;
         this.cited = cited;
+        this.retrieval = retrieval;
         this.specification = ToolSpecification.builder()
                 .name(NAME)
                 .description("Searches one knowledge base for passages that answer a query. The passages come back "
@@ -87,10 +89,13 @@ final class KnowledgeBaseSearchTool implements ChatTool {
                     + "choose one of " + allowed);
         }
         Supplier<float[]> queryVector = Evidence.questionVector(embeddings, query);
-        List<Passage> found = retrieve.retrieve(RetrieveRequest.of(query, tenant, knowledgeBase, topK, null), queryVector)
-                .passages();
-        // Hybrid search always returns something: keep what bears on the query, as for the question itself.
-        List<Passage> relevant = Evidence.passages(embeddings, queryVector, found, minRelevance).passages();
+        // The same CPU-bound work as the turn's own retrieval, so it waits its turn at the same gate.
+        List<Passage> relevant = retrieval.run(() -> {
+            List<Passage> found = retrieve.retrieve(RetrieveRequest.of(query, tenant, knowledgeBase, topK, null),
+                    queryVector).passages();
+            // Hybrid search always returns something: keep what bears on the query, as for the question itself.
+            return Evidence.passages(embeddings, queryVector, found, minRelevance).passages();
+        });
         if (relevant.isEmpty()) {
             return new Output("No passage of knowledge base " + knowledgeBase + " answers this query.",
                     "no relevant passage in " + knowledgeBase);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * The tools offered in one turn, and the running of each call the model makes: the result, or a
@@ -95,6 +96,9 @@ final class TurnTools {
             output = tool.execute(request, parsed);
         } catch (ChatTool.ToolFailure | RagfnException e) {
             return failed(round, request, tool.source(), e.getMessage(), start);
+        } catch (CancellationException gone) {
+            // The turn was given up (its client went away): not the tool's failure, and nobody to answer.
+            throw gone;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Tool %s of %s failed", name, tool.source());
             return failed(round, request, tool.source(), "the tool failed: " + e.getClass().getSimpleName() + ": "

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +44,54 @@ class RetrievalGateTest {
         // then: nobody overtook the first turn, and the others went in the order they came
         assertThat(whileFirstRetrieves).containsExactly("first");
         assertThat(order).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void should_never_run_a_turns_work_when_the_turn_is_given_up_while_it_waits() throws Exception {
+        // given: one turn holding the only place, a second waiting behind it
+        RetrievalGate gate = RetrievalGate.of(1);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> gate.run(() -> {
+            firstInside.countDown();
+            await(firstMayFinish);
+            return null;
+        }));
+        firstInside.await();
+        AtomicInteger secondRan = new AtomicInteger();
+        List<Runnable> whenGivenUp = new CopyOnWriteArrayList<>();
+        List<Throwable> secondFailure = new CopyOnWriteArrayList<>();
+        Thread second = Thread.ofVirtual().start(() -> {
+            try {
+                gate.run(secondRan::incrementAndGet, whenGivenUp::add);
+            } catch (RuntimeException e) {
+                secondFailure.add(e);
+            }
+        });
+        awaitWaiting(gate, 1);
+
+        // when: the second turn is given up, then the first finishes
+        whenGivenUp.forEach(Runnable::run);
+        second.join();
+        firstMayFinish.countDown();
+        first.join();
+        gate.run(() -> null);
+
+        // then: the second left at once, and its work never ran
+        assertThat(secondFailure).singleElement().isInstanceOf(CancellationException.class);
+        assertThat(secondRan).hasValue(0);
+    }
+
+    @Test
+    void should_not_run_the_work_when_the_turn_is_already_given_up() {
+        for (RetrievalGate gate : List.of(RetrievalGate.open(), RetrievalGate.of(1))) {
+            AtomicInteger ran = new AtomicInteger();
+
+            assertThatThrownBy(() -> gate.run(ran::incrementAndGet, Runnable::run))
+                    .isInstanceOf(CancellationException.class);
+            gate.run(() -> null);
+            assertThat(ran).hasValue(0);
+        }
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class StreamingLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Model servers (vLLM's uvicorn) send each token at once; the JDK's HttpServer, under OpenAiServer, holds a
+        // small write back until the last one is acknowledged (Nagle's algorithm) unless told not to.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         long pace = Long.parseLong(arg(args, "--pace-ms", "20"));
         int turns = Integer.parseInt(arg(args, "--turns", "200"));
         int concurrency = Integer.parseInt(arg(args, "--concurrency", "1"));

@@ -7,13 +7,15 @@ import dev.ragfn.testing.TestConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The packaged chat-turn application pointed at a local OpenAI-protocol model ({@link OpenAiServer}) that
  * streams, with the handbook indexed beforehand into the embedded index the application opens. The server
- * lives in the test's JVM, so a test scripts its answers and sees what reached it.
+ * lives in the test's JVM, so a test scripts its answers and sees what reached it. Init args are further
+ * configuration of the application.
  */
 public final class StreamingModel implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +23,12 @@ public final class StreamingModel implements QuarkusTestResourceLifecycleManager
     /** A new server for each application the resource starts, closed with it. */
     static volatile OpenAiServer MODEL;
     static volatile String knowledgeBase;
+    private Map<String, String> configuration = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        configuration = Map.copyOf(initArgs);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -32,9 +40,11 @@ public final class StreamingModel implements QuarkusTestResourceLifecycleManager
         } finally {
             index.close();
         }
-        return Map.of("ragfn.data-dir", data.toString(), "ragfn.chat.provider", "openai",
-                "ragfn.chat.base-url", MODEL.baseUrl(), "ragfn.chat.model", "fake-model", "ragfn.chat.timeout", "60s",
-                "quarkus.log.level", "WARN", "quarkus.http.host", "127.0.0.1");
+        Map<String, String> config = new HashMap<>(Map.of("ragfn.data-dir", data.toString(), "ragfn.chat.provider",
+                "openai", "ragfn.chat.base-url", MODEL.baseUrl(), "ragfn.chat.model", "fake-model", "ragfn.chat.timeout",
+                "60s", "quarkus.log.level", "WARN", "quarkus.http.host", "127.0.0.1"));
+        config.putAll(configuration);
+        return config;
     }
 
     @Override

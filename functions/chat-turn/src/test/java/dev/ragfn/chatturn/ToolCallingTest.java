@@ -151,6 +151,30 @@ class ToolCallingTest {
     }
 
     @Test
+    void should_retrieve_on_the_retrieval_gates_threads_when_the_model_calls_the_search_tool() {
+        // given: a gate of one place, and the tool's embeddings recorded with the thread that asked for them
+        model.answer(request -> toolResults(request).isEmpty()
+                ? new ToolCalls(new OpenAiServer.ToolCall("call_g", KnowledgeBaseSearchTool.NAME,
+                        arguments("query", "laptop replacement", "knowledgeBase", it)))
+                : new Text("Laptops are replaced every three years."));
+        RecordingEmbeddings toolEmbeddings = new RecordingEmbeddings(embeddings);
+        TestConfig config = config(Map.of());
+        ChatTools tools = new ChatTools(config.tools(), mcp(config), retrieve, toolEmbeddings,
+                config.chat().minRelevance());
+        ChatTurnService service = new ChatTurnService(retrieve, embeddings, shield, sessions, config.chat(),
+                ChatModels.create(config.chat()), Optional.of(tools), RetrievalGate.of(1), Clock.systemUTC());
+
+        // when
+        ChatTurnResponse response = service.chat(request(LAPTOPS, List.of(it)));
+
+        // then: the tool's query and passages were embedded by the gate, not on the turn's own thread
+        assertThat(response.toolCalls()).singleElement().extracting(ToolCall::outcome).isEqualTo(ToolCall.Outcome.OK);
+        assertThat(toolEmbeddings.calls()).isNotEmpty().allSatisfy(call ->
+                assertThat(call.thread()).startsWith("chat-retrieval-"));
+        assertThat(toolEmbeddings.calls()).extracting(RecordingEmbeddings.Call::text).contains("laptop replacement");
+    }
+
+    @Test
     void should_stop_offering_tools_and_take_the_answer_when_the_rounds_are_used_up() {
         model.answer(request -> request.has("tools")
                 ? new ToolCalls(new OpenAiServer.ToolCall("call_" + model.requests().size(), KnowledgeBaseSearchTool.NAME,
@@ -413,16 +437,24 @@ class ToolCallingTest {
     }
 
     private ChatTurnService service(Map<String, String> overrides) {
+        TestConfig config = config(overrides);
+        ChatTools tools = new ChatTools(config.tools(), mcp(config), retrieve, embeddings, config.chat().minRelevance());
+        return new ChatTurnService(retrieve, embeddings, shield, sessions, config.chat(), ChatModels.create(config.chat()),
+                Optional.of(tools), Clock.systemUTC());
+    }
+
+    private TestConfig config(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(Map.of("ragfn.chat.provider", "openai",
                 "ragfn.chat.base-url", model.baseUrl(), "ragfn.chat.model", "fake-model", "ragfn.chat.timeout", "10s",
                 "ragfn.chat.tools.enabled", "true"));
         values.putAll(overrides);
-        TestConfig config = new TestConfig(values);
+        return new TestConfig(values);
+    }
+
+    private McpServers mcp(TestConfig config) {
         McpServers mcp = new McpServers(config.mcp(), Clock.systemUTC());
         closeAfter.add(mcp);
-        ChatTools tools = new ChatTools(config.tools(), mcp, retrieve, embeddings, config.chat().minRelevance());
-        return new ChatTurnService(retrieve, embeddings, shield, sessions, config.chat(), ChatModels.create(config.chat()),
-                Optional.of(tools), Clock.systemUTC());
+        return mcp;
     }
 
     private ChatTurnRequest request(String message, List<String> toolKnowledgeBases) {

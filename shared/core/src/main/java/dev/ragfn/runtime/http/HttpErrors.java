@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.ragfn.core.error.BusyException;
 import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.RagfnException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -45,7 +46,7 @@ public class HttpErrors {
         RagfnException ragfn = cause(failure, RagfnException.class);
         JsonProcessingException unreadable = unreadableInput(failure);
         if (ragfn != null) {
-            send(context, ErrorBody.status(ragfn.kind()), ErrorBody.of(ragfn));
+            answer(context, ragfn);
         } else if (cause(failure, AuthenticationFailedException.class) != null) {
             // quarkus-oidc refused the bearer token; its reason stays in its debug log, never the token itself.
             send(context, 401, ErrorBody.of(RagfnException.Kind.UNAUTHENTICATED, "the bearer token is not valid here: "
@@ -63,6 +64,9 @@ public class HttpErrors {
 
     /** Answers the request with the failure's status and its JSON problem, for routes that refuse before any handler runs. */
     public static void answer(RoutingContext context, RagfnException failure) {
+        if (failure instanceof BusyException busy) {
+            context.response().putHeader("Retry-After", busy.retryAfterSeconds());
+        }
         send(context, ErrorBody.status(failure.kind()), ErrorBody.of(failure));
     }
 

@@ -1,6 +1,7 @@
 package dev.ragfn.runtime.http;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ragfn.core.error.BusyException;
 import dev.ragfn.core.error.ErrorBody;
 import dev.ragfn.core.error.RagfnException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +21,12 @@ public class RestErrors {
 
     @ServerExceptionMapper
     public Response map(RagfnException e) {
-        return answer(ErrorBody.status(e.kind()), ErrorBody.of(e));
+        Response.ResponseBuilder answer = Response.status(ErrorBody.status(e.kind()))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e));
+        if (e instanceof BusyException busy) {
+            answer.header("Retry-After", busy.retryAfterSeconds());
+        }
+        return answer.build();
     }
 
     /** A body of another shape ([], a string): Jackson's error, said as Funqy's routes say it. */

@@ -1,6 +1,7 @@
 package dev.ragfn.runtime.observe;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The {@code ragfn_*} meters, recorded into Micrometer's global registry, to which Quarkus adds
@@ -80,6 +82,18 @@ public final class RagfnMeters {
         if (toolCalls > 0) {
             counter("ragfn.chat.tool.calls", "Tool calls made by the chat model", null).increment(toolCalls);
         }
+    }
+
+    /** The chat turns open at once, read from {@code open} whenever the registry is scraped. */
+    public static void chatOpenTurns(IntSupplier open) {
+        Gauge.builder("ragfn.chat.turns.open", open::getAsInt).description("Chat turns open at once, streamed or not")
+                .strongReference(true).register(REGISTRY);
+    }
+
+    /** A chat turn refused because as many as ragfn.chat.max-open-turns were open. */
+    public static void chatTurnRefused() {
+        counter("ragfn.chat.turns.refused", "Chat turns refused because the most allowed at once were open", null)
+                .increment();
     }
 
     /**

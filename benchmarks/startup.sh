@@ -20,7 +20,7 @@
 # appcds and aot are trained first by one run of the same requests (the archive is written when
 # the trained process exits). REPEAT starts each variant that many times (default 3) and the table
 # shows the median and the range; REQUESTS is the number of requests after the first (default 100).
-# APP_DIR_ROOT runs the packages in <APP_DIR_ROOT>/<function>/quarkus-app instead, e.g. a copy of another build
+# PORT is the HTTP port (default 18080). APP_DIR_ROOT runs the packages in <APP_DIR_ROOT>/<function>/quarkus-app instead, e.g. a copy of another build
 # to compare with this one.
 # Usage: ./mvnw -q package -DskipTests && VARIANTS="baseline appcds aot" bash benchmarks/startup.sh [function...]
 # (embed answers the chunks that ingest answered: list ingest before it)
@@ -35,7 +35,7 @@ work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
 run_id=$(basename "$work" | cut -d. -f2 | tr "[:upper:]" "[:lower:]")   # OpenSearch index names are lowercase
 pid=""
 trap '[[ -z $pid ]] || kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-port=18080
+port=${PORT:-18080}   # another port when other runs of this script share the machine
 read -ra jvm_options <<< "${JVM_OPTS-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}"
 read -ra variants <<< "${VARIANTS:-baseline}"
 repeat=${REPEAT:-3}

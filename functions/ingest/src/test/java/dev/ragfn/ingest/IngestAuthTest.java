@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ingest with ragfn.auth.mode=oidc: the event ingress (POST /, reached only from the broker) takes
- * events without a token, every other path asks for one.
+ * events without a token, every other path refuses a request without one (and, as the package has no
+ * quarkus-oidc to validate tokens, with one too: users never call ingest).
  */
 @QuarkusTest
 @TestProfile(OidcProfile.class)

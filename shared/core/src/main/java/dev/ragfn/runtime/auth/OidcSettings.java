@@ -16,14 +16,28 @@ import java.util.Map;
  * quarkus-oidc's settings, derived from {@code ragfn.auth.*} so that a deployment sets ragfn's keys
  * only: mode oidc turns the default OIDC tenant on, the issuer is its discovery URL, the audience and
  * clock skew are checked on every token. Its ordinal sits below application.properties and the
- * environment, so an explicit {@code quarkus.oidc.*} value still wins.
+ * environment, so an explicit {@code quarkus.oidc.*} value still wins. A package without quarkus-oidc
+ * (the event-only functions) gets no such key, which Quarkus would warn about at every start.
  */
 public class OidcSettings implements ConfigSourceFactory {
 
     static final int ORDINAL = 150;
 
+    private final boolean oidcPresent;
+
+    public OidcSettings() {
+        this(isPresent("io.quarkus.oidc.OidcTenantConfig"));
+    }
+
+    OidcSettings(boolean oidcPresent) {
+        this.oidcPresent = oidcPresent;
+    }
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!oidcPresent) {
+            return List.of();
+        }
         String mode = value(context, "ragfn.auth.mode", "none");
         boolean oidc = "oidc".equals(mode.toLowerCase(Locale.ROOT));
         Map<String, String> settings = new HashMap<>();
@@ -38,6 +52,15 @@ public class OidcSettings implements ConfigSourceFactory {
             settings.put("quarkus.oidc.token.lifespan-grace", String.valueOf(clockSkew(value(context, "ragfn.auth.clock-skew", "30s")).toSeconds()));
         }
         return List.of(new PropertiesConfigSource(settings, "ragfn.auth (OidcSettings)", ORDINAL));
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, OidcSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String value(ConfigSourceContext context, String name, String otherwise) {

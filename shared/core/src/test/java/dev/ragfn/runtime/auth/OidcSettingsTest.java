@@ -35,4 +35,11 @@ class OidcSettingsTest {
 
         assertThat(config.getValue("quarkus.oidc.token.audience", String.class)).isEqualTo("other");
     }
+
+    @Test
+    void should_set_no_quarkus_oidc_key_when_the_package_has_no_quarkus_oidc() {
+        SmallRyeConfig config = AuthSettings.of(Map.of("ragfn.auth.mode", "oidc", "ragfn.auth.issuer", "http://a"), false);
+
+        assertThat(config.getPropertyNames()).noneMatch(name -> name.startsWith("quarkus.oidc."));
+    }
 }

@@ -145,6 +145,19 @@ class BadInputApiTest {
     }
 
     @Test
+    void should_answer_414_or_431_in_json_naming_the_limit_when_the_url_or_the_headers_are_too_long() {
+        String tenant = fresh("t");
+
+        refused(given().queryParam("tenant", tenant).when().get("/api/conversions/" + "c".repeat(5_000)), 414,
+                "over the limit of 4096 (ragfn.api.max-url-length)").body("kind", equalTo("TOO_LARGE"))
+                .body("message", containsString("shorten"));
+        refused(given().queryParam("tenant", tenant).header("X-Padding", "p".repeat(25_000)).when().get("/api/assistants"),
+                431, "over the limit of 20480 (ragfn.api.max-header-bytes)").body("kind", equalTo("TOO_LARGE"));
+        given().queryParam("tenant", tenant).header("X-Padding", "p".repeat(10_000)).when().get("/api/assistants")
+                .then().statusCode(200);
+    }
+
+    @Test
     void should_answer_in_json_when_the_content_type_or_method_is_not_one_the_route_takes() {
         String tenant = fresh("t");
 

@@ -71,6 +71,25 @@ class BadInputApiTest {
     }
 
     @Test
+    void should_refuse_an_empty_limit_or_after_naming_it_when_any_list_is_read() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        List<String> lists = List.of("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents", "/api/conversions",
+                "/api/summaries?scope=prod/llama", "/api/summaries/scopes");
+
+        for (String list : lists) {
+            String separator = list.contains("?") ? "&" : "?";
+            String query = separator + "tenant=" + tenant;
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&limit="), 400, "limit")
+                    .body("message", containsString("between 1 and 1000"));
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&limit"), 400, "limit");
+            // The last page's next is null; sent back as after= it must not start over at the first page.
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&after="), 400, "after")
+                    .body("message", containsString("first page"));
+        }
+    }
+
+    @Test
     void should_refuse_a_cursor_that_is_no_key_of_the_list_when_paging() {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);

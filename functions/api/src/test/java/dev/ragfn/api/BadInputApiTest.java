@@ -60,7 +60,7 @@ class BadInputApiTest {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
         List<String> lists = List.of("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents", "/api/conversions",
-                "/api/summaries?scope=prod/llama");
+                "/api/summaries?scope=prod/llama", "/api/summaries/scopes");
 
         for (String list : lists) {
             for (String limit : List.of("0", "-1", "1001", "99999999999", "ten", "2.5")) {

@@ -51,7 +51,7 @@ export function KnowledgeBasesPage({ tenant }) {
                       <FormSelectOption
                         key={kb.knowledgeBase}
                         value={kb.knowledgeBase}
-                        label={`${kb.displayName || kb.knowledgeBase} (${kb.documents} documents)`}
+                        label={`${kb.displayName || kb.knowledgeBase} (${documentCount(kb.documents)})`}
                       />
                     ))}
                   </FormSelect>
@@ -149,7 +149,7 @@ function Documents({ tenant, kb, onChange }) {
           </ActionGroup>
         </Form>
         <Table aria-label={`Documents of ${kb}`} variant="compact" gridBreakPoint="grid-md">
-          <Caption>{documents.length} documents</Caption>
+          <Caption>{documentCount(documents.length)}</Caption>
           <Thead>
             <Tr>
               <Th>Document</Th>
@@ -181,4 +181,8 @@ function Documents({ tenant, kb, onChange }) {
       </CardBody>
     </Card>
   );
+}
+
+function documentCount(n) {
+  return `${n} ${n === 1 ? 'document' : 'documents'}`;
 }

@@ -147,7 +147,7 @@ export function SummariesPage({ tenant }) {
                   </Tbody>
                 </Table>
               )}
-              <Flex>
+              <Flex className="ragfn-pager">
                 <Button variant="secondary" isDisabled={cursors.length === 0} onClick={() => setCursors([])}>Newest</Button>
                 <Button variant="secondary" isDisabled={!page.next} onClick={() => setCursors((c) => [...c, page.next])}>
                   Older

@@ -108,7 +108,7 @@ try {
 
   step = 'read a stored summary as its report with charts';
   await page.getByRole('link', { name: 'Summaries' }).click();
-  await page.getByLabel('Scope').fill(scope);
+  await page.getByLabel('Scope').selectOption(scope);
   await page.getByRole('button', { name: 'Show summaries' }).click();
   await page.getByRole('button', { name: /^Open the summary of/ }).first().click();
   const report = page.getByTestId('summary-report');
@@ -138,7 +138,7 @@ try {
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Summaries', level: 1 }).waitFor();
   await assertNavigationClosed(page, 'summaries');
-  await page.getByLabel('Scope').focus();
+  await page.getByRole('button', { name: 'Show summaries' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /^Open the summary of/ }).first().focus();
   await page.keyboard.press('Enter');

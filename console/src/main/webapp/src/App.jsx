@@ -80,7 +80,7 @@ export function App({ identity }) {
           <ToolbarContent>
             {signedIn ? (
               <>
-                <ToolbarItem>
+                <ToolbarItem className="ragfn-masthead-item">
                   <span className="ragfn-user" data-testid="signed-in-user">{identity.user} ({tenant})</span>
                 </ToolbarItem>
                 <ToolbarItem>
@@ -88,10 +88,11 @@ export function App({ identity }) {
                 </ToolbarItem>
               </>
             ) : (
-              <ToolbarItem>
+              <ToolbarItem className="ragfn-masthead-item">
+                <label htmlFor="ragfn-tenant" className="ragfn-tenant-label">Tenant</label>
                 <TextInput
+                  id="ragfn-tenant"
                   className="ragfn-tenant"
-                  aria-label="Tenant"
                   placeholder="tenant"
                   value={tenant}
                   onChange={(_e, value) => changeTenant(value.trim())}

@@ -188,7 +188,7 @@ function Term({ name, children }) {
 function Report({ report }) {
   const detections = report.detections ?? [];
   return (
-    <div data-testid="conversion-report">
+    <div data-testid="conversion-report" className="ragfn-report">
       {report.nothing_to_convert ? (
         <Alert variant="info" isInline title="Nothing to convert: no Helm chart, Kustomize folder, manifest or operator Subscription." />
       ) : (

@@ -52,7 +52,7 @@ export function KnowledgeBasesPage({ tenant }) {
                       <FormSelectOption
                         key={kb.knowledgeBase}
                         value={kb.knowledgeBase}
-                        label={`${kb.displayName || kb.knowledgeBase} (${kb.documents} documents)`}
+                        label={`${kb.displayName || kb.knowledgeBase} (${documentCount(kb.documents)})`}
                       />
                     ))}
                   </FormSelect>
@@ -149,7 +149,7 @@ function Documents({ tenant, kb, onChange }) {
             <Button type="submit" isDisabled={!file || progress !== null}>Upload</Button>
           </ActionGroup>
         </Form>
-        <ListTable label={`Documents of ${kb}`} caption={`${documents.length} documents`}
+        <ListTable label={`Documents of ${kb}`} caption={documentCount(documents.length)}
           columns={['Document', 'Status', 'Chunks', 'Updated']} actions>
           {documents.map((d) => (
             <Tr key={d.documentId}>
@@ -171,4 +171,8 @@ function Documents({ tenant, kb, onChange }) {
       </CardBody>
     </Card>
   );
+}
+
+function documentCount(n) {
+  return `${n} ${n === 1 ? 'document' : 'documents'}`;
 }

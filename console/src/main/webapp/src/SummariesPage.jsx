@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -19,7 +19,6 @@ import {
   PageSection,
   Stack,
   StackItem,
-  TextInput,
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
@@ -45,19 +44,28 @@ const PAGE_SIZE = 20;
 
 /**
  * Stored metrics summaries of a scope (namespace/model, as summarize keys them), newest first a page at a
- * time, filtered by time range and window length; one opens as its report with charts.
+ * time, filtered by time range and window length; one opens as its report with charts. The scopes to pick
+ * from are those the tenant has summaries of; the last one picked, or else the first, is shown at once.
  */
 export function SummariesPage({ tenant }) {
+  const { data: scopes, error: scopesError } = useApiList(() => api.summaryScopes(tenant), [tenant]);
   const [scope, setScope] = useState(() => window.localStorage.getItem('ragfn.summaries.scope') || '');
   const [days, setDays] = useState(30);
   const [length, setLength] = useState('');
   // The list shown: the filters as last submitted, and the cursors of the pages before this one.
-  const [query, setQuery] = useState(() => (scope.trim() ? { scope: scope.trim(), days, window: length } : null));
+  const [query, setQuery] = useState(null);
   const [cursors, setCursors] = useState([]);
   const [chosen, setChosen] = useState(null);
+  const picked = scopes.includes(scope) ? scope : (scopes[0] ?? '');
+
+  useEffect(() => {
+    if (query === null && picked) {
+      setQuery({ scope: picked, days, window: length });
+    }
+  }, [picked]);
 
   const after = cursors[cursors.length - 1];
-  const { data: page, error, setError } = useApiList(async () => (query === null ? null : api.summaries(tenant, {
+  const { data: page, error: listError, setError } = useApiList(async () => (query === null ? null : api.summaries(tenant, {
     scope: query.scope,
     from: new Date(Date.now() - query.days * 86_400_000).toISOString(),
     window: query.window,
@@ -67,13 +75,13 @@ export function SummariesPage({ tenant }) {
 
   const search = (e) => {
     e.preventDefault();
-    if (!scope.trim()) {
+    if (!picked) {
       return;
     }
-    window.localStorage.setItem('ragfn.summaries.scope', scope.trim());
+    window.localStorage.setItem('ragfn.summaries.scope', picked);
     setChosen(null);
     setCursors([]);
-    setQuery({ scope: scope.trim(), days, window: length });
+    setQuery({ scope: picked, days, window: length });
   };
 
   const open = async (entry) => {
@@ -86,6 +94,7 @@ export function SummariesPage({ tenant }) {
     }
   };
 
+  const error = listError || scopesError;
   const list = page?.summaries;
   return (
     <>
@@ -99,7 +108,10 @@ export function SummariesPage({ tenant }) {
           <StackItem>
             <Form isHorizontal onSubmit={search}>
               <FormGroup label="Scope" fieldId="summary-scope">
-                <TextInput id="summary-scope" value={scope} placeholder="prod/llama" onChange={(_e, v) => setScope(v)} />
+                <FormSelect id="summary-scope" value={picked} isDisabled={scopes.length === 0} onChange={(_e, v) => setScope(v)}>
+                  {scopes.length === 0 && <FormSelectOption value="" label="no summaries yet" isPlaceholder />}
+                  {scopes.map((s) => <FormSelectOption key={s} value={s} label={s} />)}
+                </FormSelect>
               </FormGroup>
               <FormGroup label="Windows from" fieldId="summary-range">
                 <FormSelect id="summary-range" value={days} onChange={(_e, v) => setDays(Number(v))}>
@@ -111,7 +123,7 @@ export function SummariesPage({ tenant }) {
                   {WINDOWS.map((w) => <FormSelectOption key={w.value} value={w.value} label={w.label} />)}
                 </FormSelect>
               </FormGroup>
-              <div><Button type="submit" isDisabled={!scope.trim()}>Show summaries</Button></div>
+              <div><Button type="submit" isDisabled={!picked}>Show summaries</Button></div>
             </Form>
           </StackItem>
           {list && (
@@ -135,7 +147,7 @@ export function SummariesPage({ tenant }) {
                   </Tbody>
                 </Table>
               )}
-              <Flex>
+              <Flex className="ragfn-pager">
                 <Button variant="secondary" isDisabled={cursors.length === 0} onClick={() => setCursors([])}>Newest</Button>
                 <Button variant="secondary" isDisabled={!page.next} onClick={() => setCursors((c) => [...c, page.next])}>
                   Older

@@ -59,6 +59,8 @@ export const api = {
   sessions: (t) => call(t, 'GET', '/api/sessions').then((r) => r.data),
   session: (t, id) => call(t, 'GET', `/api/sessions/${encodeURIComponent(id)}`).then((r) => r.data),
   deleteSession: (t, id) => call(t, 'DELETE', `/api/sessions/${encodeURIComponent(id)}`),
+  /** The scopes the tenant has summaries of, by name (up to the largest page, more than a tenant has). */
+  summaryScopes: (t) => call(t, 'GET', '/api/summaries/scopes?limit=1000').then((r) => r.data.scopes),
   /** A page of a scope's summaries, newest first: {summaries, next}; window (PT1H, P1D) keeps one schedule's. */
   summaries: (t, { scope, from, window, after, limit }) =>
     call(t, 'GET', '/api/summaries?' + new URLSearchParams(Object.entries({ scope, from, window, after, limit })

@@ -31,6 +31,14 @@ public interface ApiConfig {
     @WithDefault("50")
     int defaultPageSize();
 
+    /** Longest request URL (path and query) in characters; longer is refused with a JSON 414. Keep quarkus.http.limits.max-initial-line-length above it: past that the HTTP layer answers 414 without a body. */
+    @WithDefault("4096")
+    int maxUrlLength();
+
+    /** Largest request header section (every name and value) in bytes; larger is refused with a JSON 431. Keep quarkus.http.limits.max-header-size above it: past that the HTTP layer answers 431 without a body. */
+    @WithDefault("20480")
+    int maxHeaderBytes();
+
     /** OIDC client the web console signs users in with: a public client of the issuer with the authorization-code flow and PKCE. */
     @WithDefault("ragfn-console")
     String consoleClientId();

@@ -10,6 +10,7 @@ import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
+import dev.ragfn.core.port.ConversionPage;
 import dev.ragfn.core.port.ConversionStore;
 import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.runtime.auth.Role;
@@ -99,7 +100,7 @@ public class ConversionResource {
     public ConversionPageView list(@QueryParam("tenant") String tenant, @QueryParam("after") String after,
                                    @QueryParam("limit") String limit) {
         String owner = access.tenant(Role.ADMIN, tenant);
-        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "conversions", Ids::name);
+        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "conversions", ConversionPage::checkedCursor);
         return ConversionPageView.of(conversions.list(owner, page.after(), page.limit()));
     }
 

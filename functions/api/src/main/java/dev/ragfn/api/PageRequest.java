@@ -3,6 +3,7 @@ package dev.ragfn.api;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.port.DocumentPage;
 
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -21,6 +22,25 @@ public record PageRequest(String after, int limit) {
                           BiFunction<String, String, String> cursor) {
         return new PageRequest(after == null ? null : cursor.apply("after", after),
                 limit == null ? defaultLimit : parse(limit, items));
+    }
+
+    /**
+     * Refuses {@code limit=} or {@code after=} given without a value, which Quarkus REST hands a route as
+     * absent: read so, an empty limit would be the default page size, and an empty cursor the first page
+     * again, so a client that sends the last page's null {@code next} as {@code after=} would page forever.
+     */
+    static void refuseEmpty(String parameter, List<String> values) {
+        if (!values.contains("")) {
+            return;
+        }
+        if (parameter.equals("limit")) {
+            throw new InvalidInputException("limit is empty: give a whole number between 1 and " + DocumentPage.MAX_LIMIT
+                    + ", or leave limit out for the default page size");
+        }
+        if (parameter.equals("after")) {
+            throw new InvalidInputException("after is empty: give the next of the previous page, or leave after out for "
+                    + "the first page (the last page's next is null: there is no page after it)");
+        }
     }
 
     private static int parse(String limit, String items) {

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Refuses a query parameter an API route does not take, naming the ones it does: a caller who pages
  * with {@code page=2} or {@code offset=} instead of {@code after=}, or filters with {@code state=}
  * instead of {@code status=}, would otherwise get the first page or everything, and take it for the
- * answer. Only this module's routes: the bundle serves others beside them.
+ * answer. A page's {@code limit} or {@code after} given empty is refused too ({@link PageRequest#refuseEmpty}):
+ * Quarkus REST would hand it to the route as absent. Only this module's routes: the bundle serves others
+ * beside them.
  */
 public class QueryParameters {
 
@@ -30,11 +33,13 @@ public class QueryParameters {
             return;
         }
         Set<String> known = taken.computeIfAbsent(method, QueryParameters::queryParameters);
-        for (String name : request.getUriInfo().getQueryParameters().keySet()) {
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
             if (!known.contains(name)) {
                 throw new InvalidInputException("unknown query parameter '" + shown(name) + "': this route takes "
                         + (known.isEmpty() ? "none" : String.join(", ", known)));
             }
+            PageRequest.refuseEmpty(name, parameter.getValue());
         }
     }
 

@@ -5,9 +5,11 @@ import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.NotFoundException;
+import dev.ragfn.core.port.ScopePage;
 import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
 import dev.ragfn.runtime.auth.Role;
+import dev.ragfn.store.SummaryChecks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +23,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Stored metrics summaries of a scope (such as a namespace and model), for admins as summarize is
- * theirs. The store keys summaries by scope, so a list names one; the scope may contain '/', so it is
- * a query parameter.
+ * theirs. The store keys summaries by scope, so a list names one (the scopes route lists them); the
+ * scope may contain '/', so it is a query parameter.
  */
 @Path("/api/summaries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +61,19 @@ public class SummaryResource {
         PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "summaries", Ids::id);
         SummaryQuery query = new SummaryQuery(start, end, duration("window", window), page.after(), page.limit());
         return SummaryPageView.of(summaries.page(owner, Ids.id("scope", scope), query));
+    }
+
+    /**
+     * The scopes the tenant has summaries of, in name order, a page at a time (pass the answer's
+     * {@code next} as {@code after}): what to pass as {@code scope} to the list.
+     */
+    @GET
+    @Path("/scopes")
+    public ScopePage scopes(@QueryParam("tenant") String tenant, @QueryParam("after") String after,
+                            @QueryParam("limit") String limit) {
+        String owner = access.tenant(Role.ADMIN, tenant);
+        PageRequest page = PageRequest.of(after, limit, config.defaultPageSize(), "scopes", SummaryChecks::scope);
+        return summaries.scopes(owner, page.after(), page.limit());
     }
 
     /** One summary with its report (JSON and Markdown). */

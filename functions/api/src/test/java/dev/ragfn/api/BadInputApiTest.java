@@ -60,13 +60,32 @@ class BadInputApiTest {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
         List<String> lists = List.of("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents", "/api/conversions",
-                "/api/summaries?scope=prod/llama");
+                "/api/summaries?scope=prod/llama", "/api/summaries/scopes");
 
         for (String list : lists) {
             for (String limit : List.of("0", "-1", "1001", "99999999999", "ten", "2.5")) {
                 refused(given().queryParam("tenant", tenant).queryParam("limit", limit).when().get(list), 400, "limit");
             }
             given().queryParam("tenant", tenant).queryParam("limit", " 1000 ").when().get(list).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void should_refuse_an_empty_limit_or_after_naming_it_when_any_list_is_read() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        List<String> lists = List.of("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents", "/api/conversions",
+                "/api/summaries?scope=prod/llama", "/api/summaries/scopes");
+
+        for (String list : lists) {
+            String separator = list.contains("?") ? "&" : "?";
+            String query = separator + "tenant=" + tenant;
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&limit="), 400, "limit")
+                    .body("message", containsString("between 1 and 1000"));
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&limit"), 400, "limit");
+            // The last page's next is null; sent back as after= it must not start over at the first page.
+            refused(given().urlEncodingEnabled(false).when().get(list + query + "&after="), 400, "after")
+                    .body("message", containsString("first page"));
         }
     }
 
@@ -142,6 +161,19 @@ class BadInputApiTest {
         refused(given().queryParam("tenant", "t".repeat(2000)).when().get("/api/assistants"), 400, "tenant");
         // Dots are a name a document may have: it is looked up as one, not as a path.
         refused(given().urlEncodingEnabled(false).queryParam("tenant", tenant).when().get(documents + "..%2F..%2Fsecret.md"), 404, "does not exist");
+    }
+
+    @Test
+    void should_answer_414_or_431_in_json_naming_the_limit_when_the_url_or_the_headers_are_too_long() {
+        String tenant = fresh("t");
+
+        refused(given().queryParam("tenant", tenant).when().get("/api/conversions/" + "c".repeat(5_000)), 414,
+                "over the limit of 4096 (ragfn.api.max-url-length)").body("kind", equalTo("TOO_LARGE"))
+                .body("message", containsString("shorten"));
+        refused(given().queryParam("tenant", tenant).header("X-Padding", "p".repeat(25_000)).when().get("/api/assistants"),
+                431, "over the limit of 20480 (ragfn.api.max-header-bytes)").body("kind", equalTo("TOO_LARGE"));
+        given().queryParam("tenant", tenant).header("X-Padding", "p".repeat(10_000)).when().get("/api/assistants")
+                .then().statusCode(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ragfn.api;
 import dev.ragfn.core.domain.Conversion;
 import dev.ragfn.core.event.EventAttributes;
 import dev.ragfn.core.event.EventTypes;
+import dev.ragfn.core.port.ConversionPage;
 import dev.ragfn.core.port.ConversionStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -109,9 +110,11 @@ class ConversionApiTest {
             conversions.submit(Conversion.requested(tenant, "c" + i, REPOSITORY, null, null, NOW.plusSeconds(i)));
         }
 
+        String next = ConversionPage.cursor(conversions.find(tenant, "c1").orElseThrow());
+
         given().queryParam("tenant", tenant).queryParam("limit", 2).when().get("/api/conversions")
-                .then().statusCode(200).body("conversions.id", contains("c2", "c1")).body("next", equalTo("c1"));
-        given().queryParam("tenant", tenant).queryParam("limit", 2).queryParam("after", "c1").when().get("/api/conversions")
+                .then().statusCode(200).body("conversions.id", contains("c2", "c1")).body("next", equalTo(next));
+        given().queryParam("tenant", tenant).queryParam("limit", 2).queryParam("after", next).when().get("/api/conversions")
                 .then().statusCode(200).body("conversions.id", contains("c0")).body("next", nullValue());
         given().queryParam("tenant", tenant).queryParam("limit", "many").when().get("/api/conversions")
                 .then().statusCode(400).body("message", containsString("limit"));
@@ -169,6 +172,20 @@ class ConversionApiTest {
                 .then().statusCode(404).body("kind", equalTo("NOT_FOUND"));
         given().queryParam("tenant", mine).when().get("/api/conversions").then().statusCode(200)
                 .body("conversions", empty());
-        given().queryParam("tenant", mine).queryParam("after", id).when().get("/api/conversions").then().statusCode(404);
+        given().queryParam("tenant", mine).queryParam("after", ConversionPage.cursor(conversions.find(owner, id).orElseThrow()))
+                .when().get("/api/conversions").then().statusCode(200).body("conversions", empty());
+    }
+
+    @Test
+    void should_page_from_where_the_cursor_would_be_when_no_conversion_of_the_tenant_is_there() {
+        String tenant = fresh("t");
+        for (int i = 0; i < 3; i++) {
+            conversions.submit(Conversion.requested(tenant, "c" + i, REPOSITORY, null, null, NOW.plusSeconds(i)));
+        }
+        // The cursor of a conversion between c1 and c2 that is not (or no longer) there.
+        String gone = ConversionPage.cursor(Conversion.requested(tenant, "gone", REPOSITORY, null, null, NOW.plusMillis(1500)));
+
+        given().queryParam("tenant", tenant).queryParam("after", gone).when().get("/api/conversions")
+                .then().statusCode(200).body("conversions.id", contains("c1", "c0")).body("next", nullValue());
     }
 }

@@ -142,6 +142,16 @@ class EventBridgePublisherTest {
             public int defaultPageSize() {
                 return 1;
             }
+
+            @Override
+            public int maxUrlLength() {
+                return 1;
+            }
+
+            @Override
+            public int maxHeaderBytes() {
+                return 1;
+            }
         });
     }
 }

@@ -23,6 +23,7 @@ class OpenApiTest {
                 .body("paths.'/api/assistants/{id}'.put", notNullValue())
                 .body("paths.'/api/sessions/{id}'.delete", notNullValue())
                 .body("paths.'/api/summaries/report'.get", notNullValue())
+                .body("paths.'/api/summaries/scopes'.get", notNullValue())
                 .body("paths.'/api/conversions'.post", notNullValue())
                 .body("paths.'/api/conversions'.get", notNullValue())
                 .body("paths.'/api/conversions/{id}'.get", notNullValue())

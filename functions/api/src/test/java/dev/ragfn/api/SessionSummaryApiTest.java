@@ -111,6 +111,26 @@ class SessionSummaryApiTest {
     }
 
     @Test
+    void should_list_the_scopes_the_tenant_has_summaries_of_a_page_at_a_time() {
+        String tenant = fresh("t");
+        for (String scope : List.of("prod/llama", "dev/granite", "prod/granite")) {
+            summaries.putIfAbsent(new Summary(tenant, scope, NOW.minusSeconds(7200), NOW.minusSeconds(3600), "{}", "# h", NOW));
+            summaries.putIfAbsent(new Summary(tenant, scope, NOW.minusSeconds(3600), NOW, "{}", "# h", NOW));
+        }
+        summaries.putIfAbsent(new Summary(fresh("other"), "prod/mistral", NOW.minusSeconds(3600), NOW, "{}", "# theirs", NOW));
+
+        String next = given().queryParam("tenant", tenant).queryParam("limit", 2).when().get("/api/summaries/scopes")
+                .then().statusCode(200).body("scopes", contains("dev/granite", "prod/granite"))
+                .extract().path("next");
+        given().queryParam("tenant", tenant).queryParam("after", next).when().get("/api/summaries/scopes")
+                .then().statusCode(200).body("scopes", contains("prod/llama")).body("next", nullValue());
+        given().queryParam("tenant", fresh("t")).when().get("/api/summaries/scopes")
+                .then().statusCode(200).body("scopes", empty());
+        given().queryParam("tenant", tenant).queryParam("scope", "prod/llama").when().get("/api/summaries/scopes")
+                .then().statusCode(400).body("message", containsString("'scope'"));
+    }
+
+    @Test
     void should_answer_400_naming_the_parameter_when_a_summary_list_is_asked_for_badly() {
         String tenant = fresh("t");
 

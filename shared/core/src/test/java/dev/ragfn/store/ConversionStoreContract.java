@@ -146,6 +146,29 @@ public abstract class ConversionStoreContract {
     }
 
     @Test
+    void should_page_from_the_cursors_place_when_its_conversion_is_not_in_the_tenant() {
+        for (int i = 0; i < 4; i++) {
+            store.submit(requested("acme", "c" + i, "https://git.example.com/acme/r" + i + ".git", NOW.plusSeconds(i)));
+        }
+        String elsewhere = ConversionPage.cursor(requested("globex", "g1", "https://git.example.com/g.git", NOW.plusMillis(1500)));
+
+        ConversionPage page = store.list("acme", elsewhere, 10);
+
+        assertThat(page.conversions()).extracting(Conversion::id).containsExactly("c1", "c0");
+        assertThat(page.next()).isNull();
+    }
+
+    @Test
+    void should_refuse_a_cursor_when_it_is_no_place_in_the_list() {
+        store.submit(requested("acme", "c1", "https://git.example.com/acme/shop.git", NOW));
+
+        for (String after : new String[] {"c1", "", "../../etc/passwd", "000001764752400000#C1", "1764752400000#c1"}) {
+            assertThatThrownBy(() -> store.list("acme", after, 10)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("after");
+        }
+    }
+
+    @Test
     void should_keep_tenants_apart_when_ids_collide() {
         store.submit(requested("acme", "c1", "https://git.example.com/acme/shop.git", NOW));
         store.submit(requested("acme-2", "c1", "https://git.example.com/acme-2/shop.git", NOW));

@@ -4,6 +4,7 @@ import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.RagfnException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.ScopePage;
 import dev.ragfn.core.port.SummaryPage;
 import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
@@ -136,6 +137,36 @@ public abstract class SummaryStoreContract {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("window");
         assertThatThrownBy(() -> new SummaryQuery(DAY, DAY.plus(HOUR), null, null, 0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void should_list_each_scope_of_the_tenant_once_in_name_order_a_page_at_a_time() {
+        for (String scope : new String[] {"prod/llama", "dev/granite", "prod/llama", "prod", "prod/granite"}) {
+            for (int hour = 0; hour < 3; hour++) {
+                Instant start = DAY.plus(HOUR.multipliedBy(hour));
+                store.putIfAbsent(summary("acme", scope, start, start.plus(HOUR), scope + " " + hour));
+            }
+        }
+        store.putIfAbsent(summary("globex", "prod/mistral", DAY, DAY.plus(HOUR), "other tenant"));
+
+        ScopePage first = store.scopes("acme", null, 3);
+        ScopePage last = store.scopes("acme", first.next(), 3);
+
+        assertThat(first.scopes()).containsExactly("dev/granite", "prod", "prod/granite");
+        assertThat(first.next()).isEqualTo("prod/granite");
+        assertThat(last.scopes()).containsExactly("prod/llama");
+        assertThat(last.next()).isNull();
+        assertThat(store.scopes("acme", "prod/a", 10).scopes()).containsExactly("prod/granite", "prod/llama");
+        assertThat(store.scopes("initech", null, 10).scopes()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_summary_when_its_scope_is_longer_than_a_key() {
+        String scope = "€".repeat(SummaryChecks.MAX_SCOPE_BYTES / 3 + 1); // 342 characters, 1,026 bytes
+
+        assertThatThrownBy(() -> store.putIfAbsent(summary("acme", scope, DAY, DAY.plus(HOUR), "long")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("scope must be at most 1024 bytes");
+        assertThat(store.scopes("acme", null, 10).scopes()).isEmpty();
     }
 
     @Test

@@ -24,7 +24,11 @@ public interface ConversionStore extends AutoCloseable {
 
     Optional<Conversion> find(String tenant, String id);
 
-    /** The tenant's conversions, newest first; {@code after} is the previous page's {@code next}, or null for the first. */
+    /**
+     * The tenant's conversions, newest first; {@code after} is the previous page's {@code next} (a
+     * {@link ConversionPage#cursor}), or null for the first. A cursor is a place in the order, so the page
+     * after one whose conversion is not in this tenant starts where it would be.
+     */
     ConversionPage list(String tenant, String after, int limit);
 
     /**

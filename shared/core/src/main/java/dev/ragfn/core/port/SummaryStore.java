@@ -27,6 +27,13 @@ public interface SummaryStore extends AutoCloseable {
     /** One page of the scope's summaries that {@code query} asks for, newest window first. */
     SummaryPage page(String tenant, String scope, SummaryQuery query);
 
+    /**
+     * The scopes the tenant has summaries of, in name order, {@code limit} after the scope {@code after}
+     * (the previous page's {@code next}, or null for the first): a place in the order, whether or not
+     * that scope has summaries.
+     */
+    ScopePage scopes(String tenant, String after, int limit);
+
     @Override
     void close();
 }

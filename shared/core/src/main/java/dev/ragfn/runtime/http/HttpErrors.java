@@ -70,6 +70,11 @@ public class HttpErrors {
         send(context, ErrorBody.status(failure.kind()), ErrorBody.of(failure));
     }
 
+    /** Answers the request with {@code status} and the JSON problem, for refusals whose status no kind has (414, 431). */
+    public static void answer(RoutingContext context, int status, ErrorBody body) {
+        send(context, status, body);
+    }
+
     private static void send(RoutingContext context, int status, ErrorBody body) {
         if (status >= 500) {
             LOG.warnf("%s %s answered %d: %s", context.request().method(), context.request().path(), status, body.message());

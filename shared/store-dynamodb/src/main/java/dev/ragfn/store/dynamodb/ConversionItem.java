@@ -3,6 +3,7 @@ package dev.ragfn.store.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.domain.Conversion;
 import dev.ragfn.core.error.StoreUnavailableException;
+import dev.ragfn.core.port.ConversionPage;
 import dev.ragfn.core.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 
 /**
  * Table {prefix}conversions: partition tenant, sort key conversion id; the local index by-creation
- * sorts a tenant's conversions by {@code created} (creation time, then id) for lists. The conversion
+ * sorts a tenant's conversions by {@code created} (creation time, then id: the list's cursor) for lists. The conversion
  * is one JSON attribute; the version is an attribute of its own for the conditional write; the report
  * and the pattern are in {@link ConversionPartItem}s, {@code reportParts} and {@code patternParts} of
  * them.
@@ -33,7 +34,7 @@ public class ConversionItem {
         ConversionItem item = new ConversionItem();
         item.tenant = c.tenant();
         item.conversionId = c.id();
-        item.created = created(c);
+        item.created = ConversionPage.cursor(c);
         item.version = c.version();
         item.reportParts = reportParts;
         item.patternParts = patternParts;
@@ -43,11 +44,6 @@ public class ConversionItem {
             throw new IllegalStateException("cannot serialise conversion " + c.id(), e);
         }
         return item;
-    }
-
-    /** Milliseconds padded to 15 digits sort as numbers until the year 33658; the id breaks ties. */
-    static String created(Conversion c) {
-        return String.format("%015d", c.createdAt().toEpochMilli()) + "#" + c.id();
     }
 
     Conversion toDomain() {

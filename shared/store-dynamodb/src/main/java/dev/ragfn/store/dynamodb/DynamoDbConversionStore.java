@@ -114,10 +114,10 @@ public final class DynamoDbConversionStore implements ConversionStore {
         QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(tenant).build()))
                 .scanIndexForward(false).consistentRead(true).limit(Math.min(limit + 1, DocumentPage.MAX_LIMIT));
-        if (after != null) {
-            ConversionItem last = item(tenant, after).orElseThrow(() -> ConversionStore.unknown(tenant, after));
+        if (ConversionPage.checkedCursor("after", after) != null) {
+            // The cursor is the index's sort key: a place to start from, whether or not its conversion is there.
             query.exclusiveStartKey(Map.of("tenant", AttributeValue.fromS(tenant),
-                    "conversionId", AttributeValue.fromS(after), "created", AttributeValue.fromS(last.getCreated())));
+                    "conversionId", AttributeValue.fromS(ConversionPage.idPart(after)), "created", AttributeValue.fromS(after)));
         }
         return DynamoDbTables.call("list the conversions of " + tenant, () -> ConversionPage.of(
                 conversions.index(ConversionItem.BY_CREATION).query(query.build()).stream()

@@ -4,6 +4,7 @@ import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.DocumentPage;
+import dev.ragfn.core.port.ScopePage;
 import dev.ragfn.core.port.SummaryPage;
 import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
@@ -65,6 +66,13 @@ public final class DynamoDbSummaryStore implements SummaryStore {
         SummaryChecks.checkSummary(summary);
         String what = "store the summary of " + summary.tenant() + "/" + summary.scope() + " for "
                 + summary.windowStart() + ".." + summary.windowEnd();
+        Summary stored = storeOnce(summary, what);
+        // After the summary, so a listed scope has one; a redelivery after a failure here lists it then.
+        call("record the scope of " + summary.tenant() + "/" + summary.scope(), () -> summaries.putItem(SummaryItem.scopeOf(summary)));
+        return stored;
+    }
+
+    private Summary storeOnce(Summary summary, String what) {
         return call(what, () -> {
             try {
                 summaries.putItem(PutItemEnhancedRequest.builder(SummaryItem.class)
@@ -116,6 +124,18 @@ public final class DynamoDbSummaryStore implements SummaryStore {
                 .items().stream()
                 .filter(item -> !item.getWindow().equals(query.after()) && query.lengthMatches(item.getWindow()))
                 .limit(query.limit() + 1L).map(SummaryItem::toDomain).toList(), query.limit()));
+    }
+
+    @Override
+    public ScopePage scopes(String tenant, String after, int limit) {
+        DocumentPage.validateLimit(limit);
+        String partition = SummaryItem.scopesKey(tenant);
+        QueryConditional range = after == null ? QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())
+                : QueryConditional.sortGreaterThan(Key.builder().partitionValue(partition)
+                        .sortValue(SummaryChecks.scope("after", after)).build());
+        return call("list the summary scopes of " + tenant, () -> ScopePage.of(summaries
+                .query(r -> r.queryConditional(range).consistentRead(true).limit(Math.min(limit + 1, DocumentPage.MAX_LIMIT)))
+                .items().stream().limit(limit + 1L).map(SummaryItem::getWindow).toList(), limit));
     }
 
     @Override

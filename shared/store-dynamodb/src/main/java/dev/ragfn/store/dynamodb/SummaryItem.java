@@ -10,7 +10,9 @@ import java.time.Instant;
 
 /**
  * Table {prefix}summaries: partition "tenant#scope", sort key the window as two zero-padded epoch
- * milliseconds ("start#end"), so a query on the sort key finds a scope's summaries by time.
+ * milliseconds ("start#end"), so a query on the sort key finds a scope's summaries by time. Beside them,
+ * partition "#scopes#tenant" holds one item per scope of the tenant, sort key the scope's name, so the
+ * scopes are one query away instead of a scan of every tenant's partitions.
  */
 @DynamoDbBean
 public class SummaryItem {
@@ -25,6 +27,19 @@ public class SummaryItem {
 
     static String scopeKey(String tenant, String scope) {
         return tenant + Keys.SEP + scope;
+    }
+
+    /** No tenant starts with '#' (see Ids), so no summary's partition is a tenant's scopes partition. */
+    static String scopesKey(String tenant) {
+        return Keys.SEP + "scopes" + Keys.SEP + tenant;
+    }
+
+    /** The item that lists the summary's scope among its tenant's scopes. */
+    static SummaryItem scopeOf(Summary s) {
+        SummaryItem item = new SummaryItem();
+        item.scopeKey = scopesKey(s.tenant());
+        item.window = s.scope();
+        return item;
     }
 
     static SummaryItem from(Summary s) {

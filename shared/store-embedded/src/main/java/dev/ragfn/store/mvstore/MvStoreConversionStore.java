@@ -70,8 +70,9 @@ public final class MvStoreConversionStore implements ConversionStore {
     public ConversionPage list(String tenant, String after, int limit) {
         DocumentPage.validateLimit(limit);
         String prefix = tenant + SEP;
-        String from = after == null ? prefix + Character.MAX_VALUE
-                : creationKey(find(tenant, after).orElseThrow(() -> ConversionStore.unknown(tenant, after)));
+        // The cursor is a place in the order ("millis#id"), whether or not its conversion is there.
+        String from = ConversionPage.checkedCursor("after", after) == null ? prefix + Character.MAX_VALUE
+                : prefix + after.replace('#', SEP);
         List<Conversion> matching = new ArrayList<>();
         for (String k = byCreation.lowerKey(from); k != null && k.startsWith(prefix) && matching.size() <= limit;
              k = byCreation.lowerKey(k)) {

@@ -1,6 +1,8 @@
 package dev.ragfn.store.mvstore;
 
 import dev.ragfn.core.domain.Summary;
+import dev.ragfn.core.port.DocumentPage;
+import dev.ragfn.core.port.ScopePage;
 import dev.ragfn.core.port.SummaryPage;
 import dev.ragfn.core.port.SummaryQuery;
 import dev.ragfn.core.port.SummaryStore;
@@ -18,7 +20,7 @@ import java.util.Optional;
 /**
  * The embedded summary store: H2's MVStore in the function's own process. Keys are
  * tenant, scope and the fixed-width window joined by NUL, so a scope's summaries form one range
- * ordered by window start.
+ * ordered by window start, and the scopes of a tenant follow one another in name order.
  */
 public final class MvStoreSummaryStore implements SummaryStore {
 
@@ -88,10 +90,30 @@ public final class MvStoreSummaryStore implements SummaryStore {
     }
 
     @Override
+    public ScopePage scopes(String tenant, String after, int limit) {
+        DocumentPage.validateLimit(limit);
+        String prefix = tenant + SEP;
+        List<String> scopes = new ArrayList<>();
+        // A scope's keys are one range: from each, the next scope is the first key past the range's end.
+        String k = summaries.ceilingKey(after == null ? prefix : pastScope(prefix, SummaryChecks.scope("after", after)));
+        while (k != null && k.startsWith(prefix) && scopes.size() <= limit) {
+            String scope = k.substring(prefix.length(), k.indexOf(SEP, prefix.length()));
+            scopes.add(scope);
+            k = summaries.ceilingKey(pastScope(prefix, scope));
+        }
+        return ScopePage.of(scopes, limit);
+    }
+
+    @Override
     public void close() {
         if (!store.isClosed()) {
             store.close();
         }
+    }
+
+    /** Above every key of the scope: its windows are digits, all below the largest character. */
+    private static String pastScope(String prefix, String scope) {
+        return prefix + scope + SEP + Character.MAX_VALUE;
     }
 
     private static String key(String tenant, String scope, Instant windowStart, Instant windowEnd) {

@@ -23,7 +23,6 @@ import java.util.Optional;
 
 import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
 import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
-import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The summary store on DynamoDB. A conditional put makes storing idempotent per window even when
@@ -32,23 +31,23 @@ import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 public final class DynamoDbSummaryStore implements SummaryStore {
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<SummaryItem> summaries;
 
     public DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbSummaryStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         this.summaries = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
-                .table(tablePrefix + "summaries", schema(SummaryItem.class));
+                .table(tablePrefix + "summaries", SummaryItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbSummaryStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbSummaryStore store = new DynamoDbSummaryStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbSummaryStore store = new DynamoDbSummaryStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTableIfMissing();
         }
@@ -114,14 +113,12 @@ public final class DynamoDbSummaryStore implements SummaryStore {
                 .query(r -> r.queryConditional(range).scanIndexForward(false).consistentRead(true)
                         .limit(Math.min(query.limit() + 1, DocumentPage.MAX_LIMIT)))
                 .items().stream()
-                .filter(item -> !item.getWindow().equals(query.after()) && query.lengthMatches(item.getWindow()))
+                .filter(item -> !item.window.equals(query.after()) && query.lengthMatches(item.window))
                 .limit(query.limit() + 1L).map(SummaryItem::toDomain).toList(), query.limit()));
     }
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 }

@@ -20,6 +20,8 @@
 # appcds and aot are trained first by one run of the same requests (the archive is written when
 # the trained process exits). REPEAT starts each variant that many times (default 3) and the table
 # shows the median and the range; REQUESTS is the number of requests after the first (default 100).
+# FUNCTIONS_DIR runs the packages of another build, FUNCTIONS_DIR/<function>/target/quarkus-app (default:
+# functions, this checkout's), e.g. a copy of them made before a change, to compare the two in one session.
 # Usage: ./mvnw -q package -DskipTests && VARIANTS="baseline appcds aot" bash benchmarks/startup.sh [function...]
 # (embed answers the chunks that ingest answered: list ingest before it)
 set -euo pipefail
@@ -33,12 +35,13 @@ work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
 run_id=$(basename "$work" | cut -d. -f2 | tr "[:upper:]" "[:lower:]")   # OpenSearch index names are lowercase
 pid=""
 trap '[[ -z $pid ]] || kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-port=18080
+port=${PORT:-18080}   # the functions' HTTP port: another free one where two runs share a machine
 read -ra jvm_options <<< "${JVM_OPTS-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}"
 read -ra variants <<< "${VARIANTS:-baseline}"
 repeat=${REPEAT:-3}
 requests=${REQUESTS:-100}
 functions=("$@")
+apps=${FUNCTIONS_DIR:-functions}
 ((${#functions[@]})) || functions=(shield summarize convert api retrieve chat-turn ingest embed)
 for variant in "${variants[@]}"; do
   case $variant in
@@ -119,17 +122,17 @@ give_up() {
 # answer, sends $2 more requests; prints "<ms to first answer> <RSS MiB> <successful> <CPU ms to first answer>
 # <classes loaded by then>".
 run() {
-  local fn=$1 more=$2 variant=$3 jar="functions/$1/target/quarkus-app/quarkus-run.jar"
+  local fn=$1 more=$2 variant=$3 jar="$apps/$1/target/quarkus-app/quarkus-run.jar"
   shift 3
   local vector=()
   [[ $variant != vector ]] || vector=(--add-modules=jdk.incubator.vector)
   # A package without the embedded store or index (since shared/ was split into modules) runs as on
   # Knative: DynamoDB protocol (dynalite) and OpenSearch, local servers, names of this run's own.
   local backends=()
-  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-store-embedded-* &>/dev/null \
+  ls "$apps/$fn"/target/quarkus-app/lib/main/*ragfn-store-embedded-* &>/dev/null \
     || backends+=(RAGFN_STORE=dynamodb RAGFN_DYNAMODB_ENDPOINT="${DYNAMODB_URL:-http://127.0.0.1:8000}" \
       RAGFN_DYNAMODB_CREATE_TABLES=true RAGFN_DYNAMODB_TABLE_PREFIX="startup-$run_id-")
-  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-index-lucene-* &>/dev/null \
+  ls "$apps/$fn"/target/quarkus-app/lib/main/*ragfn-index-lucene-* &>/dev/null \
     || backends+=(RAGFN_INDEX=opensearch RAGFN_OPENSEARCH_URL="${OPENSEARCH_URL:-http://127.0.0.1:9200}" \
       RAGFN_OPENSEARCH_INDEX_NAME="startup-$run_id")
   local started; started=$(now_ms)
@@ -166,13 +169,13 @@ run() {
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 
-echo "JDK: $("$java" -version 2>&1 | head -1); JVM options: ${jvm_options[*]}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Packages: $apps/*/target/quarkus-app; JDK: $("$java" -version 2>&1 | head -1); JVM options: ${jvm_options[*]}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| function | variant | start to first successful answer (median of $repeat) | range | vs baseline | CPU time to it | vs baseline | classes loaded by then | RSS after $requests more requests | successful |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for fn in "${functions[@]}"; do
-  [[ -f functions/$fn/target/quarkus-app/quarkus-run.jar ]] \
-    || die "functions/$fn/target/quarkus-app is missing: run ./mvnw -q package -DskipTests first"
+  [[ -f $apps/$fn/target/quarkus-app/quarkus-run.jar ]] \
+    || die "$apps/$fn/target/quarkus-app is missing: run ./mvnw -q package -DskipTests first"
   for variant in "${variants[@]}"; do
     case $variant in
       appcds|aot) read -ra training <<< "$(training_options "$fn" "$variant")"

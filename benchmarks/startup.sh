@@ -171,7 +171,7 @@ run() {
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 
-echo "JDK: $("$java" -version 2>&1 | head -1); JVM options: ${jvm_options[*]}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Packages: $(app_dir "<function>"); JDK: $("$java" -version 2>&1 | head -1); JVM options: ${jvm_options[*]}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| function | variant | start to first successful answer (median of $repeat) | range | vs baseline | CPU time to it | vs baseline | classes loaded by then | RSS after $requests more requests | successful |"
 echo "|---|---|---|---|---|---|---|---|---|---|"

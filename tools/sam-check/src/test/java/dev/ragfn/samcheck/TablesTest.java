@@ -12,15 +12,9 @@ import dev.ragfn.store.dynamodb.ChatTurnItem;
 import dev.ragfn.store.dynamodb.SessionItem;
 import dev.ragfn.store.dynamodb.SummaryItem;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
-import java.beans.Introspector;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TablesTest {
 
     /** Table names (after the prefix) as the store adapters open them, with their item classes. */
-    private static final Map<String, Class<?>> ITEMS = Map.of(
-            "knowledge-bases", KnowledgeBaseItem.class,
-            "documents", DocumentItem.class,
-            "chunks", ChunkItem.class,
-            "summaries", SummaryItem.class,
-            "sessions", SessionItem.class,
-            "chat-turns", ChatTurnItem.class,
-            "assistants", AssistantItem.class,
-            "conversions", ConversionItem.class,
-            "conversion-parts", ConversionPartItem.class);
+    private static final Map<String, TableSchema<?>> ITEMS = Map.of(
+            "knowledge-bases", KnowledgeBaseItem.SCHEMA,
+            "documents", DocumentItem.SCHEMA,
+            "chunks", ChunkItem.SCHEMA,
+            "summaries", SummaryItem.SCHEMA,
+            "sessions", SessionItem.SCHEMA,
+            "chat-turns", ChatTurnItem.SCHEMA,
+            "assistants", AssistantItem.SCHEMA,
+            "conversions", ConversionItem.SCHEMA,
+            "conversion-parts", ConversionPartItem.SCHEMA);
     /** Written with the low-level client: no item class, its key and TTL are constants of the store. */
     private static final String IDEMPOTENCY = "idempotency";
 
@@ -61,7 +55,7 @@ class TablesTest {
     }
 
     @Test
-    void should_key_each_table_as_its_item_class_annotates_when_the_item_is_a_bean() {
+    void should_key_each_table_as_its_item_schema_does_when_the_table_has_an_item_class() {
         Map<String, JsonNode> tables = tables();
         ITEMS.forEach((name, item) -> {
             // given
@@ -72,11 +66,8 @@ class TablesTest {
 
             // then
             Map<String, String> expected = new LinkedHashMap<>();
-            expected.put(attribute(item, DynamoDbPartitionKey.class), "HASH");
-            String sortKey = attribute(item, DynamoDbSortKey.class);
-            if (sortKey != null) {
-                expected.put(sortKey, "RANGE");
-            }
+            expected.put(item.tableMetadata().primaryPartitionKey(), "HASH");
+            item.tableMetadata().primarySortKey().ifPresent(sortKey -> expected.put(sortKey, "RANGE"));
             assertThat(keys).as(name).isEqualTo(expected);
             assertThat(table.path("BillingMode").asText()).as(name).isEqualTo("PAY_PER_REQUEST");
         });
@@ -87,17 +78,18 @@ class TablesTest {
         // given
         JsonNode documents = tables().get("documents");
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(attribute(DocumentItem.class, DynamoDbSecondaryPartitionKey.class), "HASH");
-        expected.put(attribute(DocumentItem.class, DynamoDbSecondarySortKey.class), "RANGE");
+        String index = constant(DocumentItem.class, "STATUS_INDEX");
+        expected.put(DocumentItem.SCHEMA.tableMetadata().indexPartitionKey(index), "HASH");
+        expected.put(DocumentItem.SCHEMA.tableMetadata().indexSortKey(index).orElseThrow(), "RANGE");
 
         // when
-        JsonNode index = documents.path("GlobalSecondaryIndexes").path(0);
+        JsonNode declared = documents.path("GlobalSecondaryIndexes").path(0);
 
         // then
         assertThat(documents.path("GlobalSecondaryIndexes")).hasSize(1);
-        assertThat(index.path("IndexName").asText()).isEqualTo(constant(DocumentItem.class, "STATUS_INDEX"));
-        assertThat(keySchema(index.path("KeySchema"))).isEqualTo(expected);
-        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+        assertThat(declared.path("IndexName").asText()).isEqualTo(index);
+        assertThat(keySchema(declared.path("KeySchema"))).isEqualTo(expected);
+        assertThat(declared.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
     }
 
     @Test
@@ -105,17 +97,18 @@ class TablesTest {
         // given
         JsonNode conversions = tables().get("conversions");
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(attribute(ConversionItem.class, DynamoDbPartitionKey.class), "HASH");
-        expected.put(attribute(ConversionItem.class, DynamoDbSecondarySortKey.class), "RANGE");
+        String index = constant(ConversionItem.class, "BY_CREATION");
+        expected.put(ConversionItem.SCHEMA.tableMetadata().primaryPartitionKey(), "HASH");
+        expected.put(ConversionItem.SCHEMA.tableMetadata().indexSortKey(index).orElseThrow(), "RANGE");
 
         // when
-        JsonNode index = conversions.path("LocalSecondaryIndexes").path(0);
+        JsonNode declared = conversions.path("LocalSecondaryIndexes").path(0);
 
         // then
         assertThat(conversions.path("LocalSecondaryIndexes")).hasSize(1);
-        assertThat(index.path("IndexName").asText()).isEqualTo(constant(ConversionItem.class, "BY_CREATION"));
-        assertThat(keySchema(index.path("KeySchema"))).isEqualTo(expected);
-        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+        assertThat(declared.path("IndexName").asText()).isEqualTo(index);
+        assertThat(keySchema(declared.path("KeySchema"))).isEqualTo(expected);
+        assertThat(declared.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
     }
 
     @Test
@@ -149,20 +142,15 @@ class TablesTest {
         });
     }
 
-    /** N for numeric item properties, S for everything else (strings, and the idempotency table's key). */
+    /** The type the item schema writes the attribute as; S for the idempotency table's key, which has no item class. */
     private static String dynamoType(String table, String attribute) {
-        Class<?> item = ITEMS.get(table);
+        TableSchema<?> item = ITEMS.get(table);
         if (item == null) {
             return "S";
         }
-        try {
-            Class<?> type = item.getMethod("get" + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1))
-                    .getReturnType();
-            return type == int.class || type == long.class || Number.class.isAssignableFrom(type) ? "N" : "S";
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(table + " declares attribute " + attribute + " that " + item.getSimpleName()
-                    + " does not have", e);
-        }
+        assertThat(item.attributeNames()).as(table + " declares attribute " + attribute + " that its item schema does not have")
+                .contains(attribute);
+        return item.converterForAttribute(attribute).attributeValueType().name();
     }
 
     /** Tables by name without the prefix; every name must be ${TablePrefix}<name>. */
@@ -180,17 +168,6 @@ class TablesTest {
         Map<String, String> keys = new LinkedHashMap<>();
         schema.forEach(k -> keys.put(k.path("AttributeName").asText(), k.path("KeyType").asText()));
         return keys;
-    }
-
-    /** The attribute of the getter carrying the annotation, named as the enhanced client's bean schema names it. */
-    private static String attribute(Class<?> item, Class<? extends Annotation> annotation) {
-        for (Method m : item.getMethods()) {
-            if (m.isAnnotationPresent(annotation)) {
-                String property = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
-                return Introspector.decapitalize(property);
-            }
-        }
-        return null;
     }
 
     /** A private name constant of the code, so that renaming it there fails here. */

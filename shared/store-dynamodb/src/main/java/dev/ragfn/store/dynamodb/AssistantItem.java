@@ -1,20 +1,28 @@
 package dev.ragfn.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.domain.Assistant;
-import dev.ragfn.core.error.StoreUnavailableException;
-import dev.ragfn.core.json.Json;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /**
  * Table {prefix}assistants: partition tenant, sort key assistant id. The settings are one JSON
  * attribute, so new settings need no new attributes; the version is an attribute of its own for the
  * conditional write.
  */
-@DynamoDbBean
-public class AssistantItem {
+public final class AssistantItem {
+
+    public static final TableSchema<AssistantItem> SCHEMA = StaticTableSchema.builder(AssistantItem.class)
+            .newItemSupplier(AssistantItem::new)
+            .addAttribute(String.class, a -> a.name("tenant").getter(i -> i.tenant).setter((i, v) -> i.tenant = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("assistantId").getter(i -> i.assistantId).setter((i, v) -> i.assistantId = v)
+                    .tags(primarySortKey()))
+            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name("settings").getter(i -> i.settings).setter((i, v) -> i.settings = v))
+            .build();
 
     private String tenant;
     private String assistantId;
@@ -26,54 +34,12 @@ public class AssistantItem {
         item.tenant = assistant.tenant();
         item.assistantId = assistant.id();
         item.version = assistant.version();
-        try {
-            item.settings = Json.mapper().writeValueAsString(assistant);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise assistant " + assistant.id(), e);
-        }
+        item.settings = JsonAttribute.write(assistant, "assistant " + assistant.id());
         return item;
     }
 
     Assistant toDomain() {
-        try {
-            return Json.mapper().readValue(settings, Assistant.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("the assistants table holds an unreadable assistant " + assistantId
-                    + " of tenant " + tenant + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    @DynamoDbPartitionKey
-    public String getTenant() {
-        return tenant;
-    }
-
-    public void setTenant(String tenant) {
-        this.tenant = tenant;
-    }
-
-    @DynamoDbSortKey
-    public String getAssistantId() {
-        return assistantId;
-    }
-
-    public void setAssistantId(String assistantId) {
-        this.assistantId = assistantId;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
-    }
-
-    public String getSettings() {
-        return settings;
-    }
-
-    public void setSettings(String settings) {
-        this.settings = settings;
+        return JsonAttribute.read(settings, Assistant.class, "the assistants table holds an unreadable assistant "
+                + assistantId + " of tenant " + tenant);
     }
 }

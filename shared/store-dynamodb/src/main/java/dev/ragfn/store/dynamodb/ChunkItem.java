@@ -2,13 +2,15 @@ package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.port.LegacyForms;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.util.List;
 import java.util.Map;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /**
  * Table {prefix}chunks: partition "tenant#knowledgeBase#documentId", sort key (attribute
@@ -16,13 +18,27 @@ import java.util.Map;
  * never overwrite each other, and one version's chunks are one key range. The heading path is a
  * list attribute; items written before it was kept it in the text, read through {@link LegacyForms}.
  */
-@DynamoDbBean
-public class ChunkItem {
+public final class ChunkItem {
+
+    public static final TableSchema<ChunkItem> SCHEMA = StaticTableSchema.builder(ChunkItem.class)
+            .newItemSupplier(ChunkItem::new)
+            .addAttribute(String.class, a -> a.name("documentKey").getter(i -> i.documentKey).setter((i, v) -> i.documentKey = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("chunkId").getter(i -> i.chunkKey).setter((i, v) -> i.chunkKey = v)
+                    .tags(primarySortKey()))
+            .addAttribute(Integer.class, a -> a.name("position").getter(i -> i.position).setter((i, v) -> i.position = v))
+            .addAttribute(String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("headingPath").getter(i -> i.headingPath)
+                    .setter((i, v) -> i.headingPath = v))
+            .addAttribute(Integer.class, a -> a.name("tokenCount").getter(i -> i.tokenCount).setter((i, v) -> i.tokenCount = v))
+            .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("metadata").getter(i -> i.metadata)
+                    .setter((i, v) -> i.metadata = v))
+            .build();
 
     private static final String VERSION_FORMAT = "%020d";
 
-    private String documentKey;
-    private String chunkKey;
+    String documentKey;
+    String chunkKey;
     private int position;
     private String text;
     private List<String> headingPath;
@@ -62,64 +78,5 @@ public class ChunkItem {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    @DynamoDbPartitionKey
-    public String getDocumentKey() {
-        return documentKey;
-    }
-
-    public void setDocumentKey(String documentKey) {
-        this.documentKey = documentKey;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute("chunkId")
-    public String getChunkKey() {
-        return chunkKey;
-    }
-
-    public void setChunkKey(String chunkKey) {
-        this.chunkKey = chunkKey;
-    }
-
-    public int getPosition() {
-        return position;
-    }
-
-    public void setPosition(int position) {
-        this.position = position;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public void setText(String text) {
-        this.text = text;
-    }
-
-    public List<String> getHeadingPath() {
-        return headingPath;
-    }
-
-    public void setHeadingPath(List<String> headingPath) {
-        this.headingPath = headingPath;
-    }
-
-    public int getTokenCount() {
-        return tokenCount;
-    }
-
-    public void setTokenCount(int tokenCount) {
-        this.tokenCount = tokenCount;
-    }
-
-    public Map<String, String> getMetadata() {
-        return metadata;
-    }
-
-    public void setMetadata(Map<String, String> metadata) {
-        this.metadata = metadata;
     }
 }

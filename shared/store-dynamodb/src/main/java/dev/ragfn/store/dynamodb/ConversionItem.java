@@ -1,14 +1,13 @@
 package dev.ragfn.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.domain.Conversion;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.ConversionPage;
-import dev.ragfn.core.json.Json;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /**
  * Table {prefix}conversions: partition tenant, sort key conversion id; the local index by-creation
@@ -17,18 +16,31 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * and the pattern are in {@link ConversionPartItem}s, {@code reportParts} and {@code patternParts} of
  * them.
  */
-@DynamoDbBean
-public class ConversionItem {
+public final class ConversionItem {
 
     static final String BY_CREATION = "by-creation";
 
+    public static final TableSchema<ConversionItem> SCHEMA = StaticTableSchema.builder(ConversionItem.class)
+            .newItemSupplier(ConversionItem::new)
+            .addAttribute(String.class, a -> a.name("tenant").getter(i -> i.tenant).setter((i, v) -> i.tenant = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("conversionId").getter(i -> i.conversionId).setter((i, v) -> i.conversionId = v)
+                    .tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("created").getter(i -> i.created).setter((i, v) -> i.created = v)
+                    .tags(secondarySortKey(BY_CREATION)))
+            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name("conversion").getter(i -> i.conversion).setter((i, v) -> i.conversion = v))
+            .addAttribute(Integer.class, a -> a.name("reportParts").getter(i -> i.reportParts).setter((i, v) -> i.reportParts = v))
+            .addAttribute(Integer.class, a -> a.name("patternParts").getter(i -> i.patternParts).setter((i, v) -> i.patternParts = v))
+            .build();
+
     private String tenant;
     private String conversionId;
-    private String created;
-    private long version;
+    String created;
+    long version;
     private String conversion;
-    private int reportParts;
-    private int patternParts;
+    int reportParts;
+    int patternParts;
 
     static ConversionItem from(Conversion c, int reportParts, int patternParts) {
         ConversionItem item = new ConversionItem();
@@ -38,79 +50,12 @@ public class ConversionItem {
         item.version = c.version();
         item.reportParts = reportParts;
         item.patternParts = patternParts;
-        try {
-            item.conversion = Json.mapper().writeValueAsString(c);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise conversion " + c.id(), e);
-        }
+        item.conversion = JsonAttribute.write(c, "conversion " + c.id());
         return item;
     }
 
     Conversion toDomain() {
-        try {
-            return Json.mapper().readValue(conversion, Conversion.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("the conversions table holds an unreadable conversion " + conversionId
-                    + " of tenant " + tenant + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    @DynamoDbPartitionKey
-    public String getTenant() {
-        return tenant;
-    }
-
-    public void setTenant(String tenant) {
-        this.tenant = tenant;
-    }
-
-    @DynamoDbSortKey
-    public String getConversionId() {
-        return conversionId;
-    }
-
-    public void setConversionId(String conversionId) {
-        this.conversionId = conversionId;
-    }
-
-    @DynamoDbSecondarySortKey(indexNames = BY_CREATION)
-    public String getCreated() {
-        return created;
-    }
-
-    public void setCreated(String created) {
-        this.created = created;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
-    }
-
-    public String getConversion() {
-        return conversion;
-    }
-
-    public void setConversion(String conversion) {
-        this.conversion = conversion;
-    }
-
-    public int getReportParts() {
-        return reportParts;
-    }
-
-    public void setReportParts(int reportParts) {
-        this.reportParts = reportParts;
-    }
-
-    public int getPatternParts() {
-        return patternParts;
-    }
-
-    public void setPatternParts(int patternParts) {
-        this.patternParts = patternParts;
+        return JsonAttribute.read(conversion, Conversion.class, "the conversions table holds an unreadable conversion "
+                + conversionId + " of tenant " + tenant);
     }
 }

@@ -1,21 +1,31 @@
 package dev.ragfn.store.dynamodb;
 
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /**
  * Table {prefix}conversion-parts: one slice of a conversion's report or pattern, partition
  * {@code tenant/id/report} or {@code tenant/id/pattern}, sort key the slice's number from 0. A
  * DynamoDB item holds at most 400 KB, so a pattern of any size is stored as slices under that.
  */
-@DynamoDbBean
-public class ConversionPartItem {
+public final class ConversionPartItem {
+
+    public static final TableSchema<ConversionPartItem> SCHEMA = StaticTableSchema.builder(ConversionPartItem.class)
+            .newItemSupplier(ConversionPartItem::new)
+            .addAttribute(String.class, a -> a.name("blob").getter(i -> i.blob).setter((i, v) -> i.blob = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(Integer.class, a -> a.name("part").getter(i -> i.part).setter((i, v) -> i.part = v)
+                    .tags(primarySortKey()))
+            .addAttribute(SdkBytes.class, a -> a.name("bytes").getter(i -> i.bytes).setter((i, v) -> i.bytes = v))
+            .build();
 
     private String blob;
     private int part;
-    private SdkBytes bytes;
+    SdkBytes bytes;
 
     static ConversionPartItem of(String blob, int part, byte[] bytes) {
         ConversionPartItem item = new ConversionPartItem();
@@ -23,31 +33,5 @@ public class ConversionPartItem {
         item.part = part;
         item.bytes = SdkBytes.fromByteArray(bytes);
         return item;
-    }
-
-    @DynamoDbPartitionKey
-    public String getBlob() {
-        return blob;
-    }
-
-    public void setBlob(String blob) {
-        this.blob = blob;
-    }
-
-    @DynamoDbSortKey
-    public int getPart() {
-        return part;
-    }
-
-    public void setPart(int part) {
-        this.part = part;
-    }
-
-    public SdkBytes getBytes() {
-        return bytes;
-    }
-
-    public void setBytes(SdkBytes bytes) {
-        this.bytes = bytes;
     }
 }

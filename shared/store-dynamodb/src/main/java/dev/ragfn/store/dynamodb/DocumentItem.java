@@ -4,15 +4,18 @@ import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.port.LegacyForms;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /**
  * Table {prefix}documents: partition "tenant#knowledgeBase", sort key the document id. The
@@ -20,10 +23,31 @@ import java.util.Map;
  * Tags are a list attribute and the date an ISO-8601 string; items written before they were
  * attributes kept them in metadata, and are read through {@link LegacyForms}.
  */
-@DynamoDbBean
-public class DocumentItem {
+public final class DocumentItem {
 
     static final String STATUS_INDEX = "status-index";
+
+    public static final TableSchema<DocumentItem> SCHEMA = StaticTableSchema.builder(DocumentItem.class)
+            .newItemSupplier(DocumentItem::new)
+            .addAttribute(String.class, a -> a.name("knowledgeBaseKey").getter(i -> i.knowledgeBaseKey).setter((i, v) -> i.knowledgeBaseKey = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("documentId").getter(i -> i.documentId).setter((i, v) -> i.documentId = v)
+                    .tags(primarySortKey(), secondarySortKey(STATUS_INDEX)))
+            .addAttribute(String.class, a -> a.name("statusKey").getter(i -> i.statusKey).setter((i, v) -> i.statusKey = v)
+                    .tags(secondaryPartitionKey(STATUS_INDEX)))
+            .addAttribute(String.class, a -> a.name("title").getter(i -> i.title).setter((i, v) -> i.title = v))
+            .addAttribute(String.class, a -> a.name("source").getter(i -> i.source).setter((i, v) -> i.source = v))
+            .addAttribute(String.class, a -> a.name("contentType").getter(i -> i.contentType).setter((i, v) -> i.contentType = v))
+            .addAttribute(String.class, a -> a.name("contentHash").getter(i -> i.contentHash).setter((i, v) -> i.contentHash = v))
+            .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+            .addAttribute(String.class, a -> a.name("statusReason").getter(i -> i.statusReason).setter((i, v) -> i.statusReason = v))
+            .addAttribute(Integer.class, a -> a.name("chunkCount").getter(i -> i.chunkCount).setter((i, v) -> i.chunkCount = v))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("tags").getter(i -> i.tags).setter((i, v) -> i.tags = v))
+            .addAttribute(Instant.class, a -> a.name("date").getter(i -> i.date).setter((i, v) -> i.date = v))
+            .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("metadata").getter(i -> i.metadata).setter((i, v) -> i.metadata = v))
+            .addAttribute(Instant.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
+            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .build();
 
     private String knowledgeBaseKey;
     private String documentId;
@@ -39,6 +63,7 @@ public class DocumentItem {
     private Instant date;
     private Map<String, String> metadata;
     private Instant updatedAt;
+    /** The document version; absent on items written before versions, read as 0. */
     private Long version;
 
     static DocumentItem from(Document d) {
@@ -66,130 +91,5 @@ public class DocumentItem {
         return LegacyForms.document(new Document(ref, title, source, contentType, contentHash,
                 DocumentStatus.valueOf(status), statusReason, chunkCount, tags, date, metadata, updatedAt,
                 version == null ? 0 : version));
-    }
-
-    @DynamoDbPartitionKey
-    public String getKnowledgeBaseKey() {
-        return knowledgeBaseKey;
-    }
-
-    public void setKnowledgeBaseKey(String knowledgeBaseKey) {
-        this.knowledgeBaseKey = knowledgeBaseKey;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbSecondarySortKey(indexNames = STATUS_INDEX)
-    public String getDocumentId() {
-        return documentId;
-    }
-
-    public void setDocumentId(String documentId) {
-        this.documentId = documentId;
-    }
-
-    @DynamoDbSecondaryPartitionKey(indexNames = STATUS_INDEX)
-    public String getStatusKey() {
-        return statusKey;
-    }
-
-    public void setStatusKey(String statusKey) {
-        this.statusKey = statusKey;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getSource() {
-        return source;
-    }
-
-    public void setSource(String source) {
-        this.source = source;
-    }
-
-    public String getContentType() {
-        return contentType;
-    }
-
-    public void setContentType(String contentType) {
-        this.contentType = contentType;
-    }
-
-    public String getContentHash() {
-        return contentHash;
-    }
-
-    public void setContentHash(String contentHash) {
-        this.contentHash = contentHash;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
-    public String getStatusReason() {
-        return statusReason;
-    }
-
-    public void setStatusReason(String statusReason) {
-        this.statusReason = statusReason;
-    }
-
-    public int getChunkCount() {
-        return chunkCount;
-    }
-
-    public void setChunkCount(int chunkCount) {
-        this.chunkCount = chunkCount;
-    }
-
-    public List<String> getTags() {
-        return tags;
-    }
-
-    public void setTags(List<String> tags) {
-        this.tags = tags;
-    }
-
-    public Instant getDate() {
-        return date;
-    }
-
-    public void setDate(Instant date) {
-        this.date = date;
-    }
-
-    public Map<String, String> getMetadata() {
-        return metadata;
-    }
-
-    public void setMetadata(Map<String, String> metadata) {
-        this.metadata = metadata;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    /** The document version; absent on items written before versions, read as 0. */
-    public Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
     }
 }

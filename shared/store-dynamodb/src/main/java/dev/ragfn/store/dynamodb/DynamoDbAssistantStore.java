@@ -19,7 +19,6 @@ import java.util.Optional;
 
 import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
 import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
-import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The assistant store on DynamoDB. Creates and updates are conditional puts (the id is free; the
@@ -28,23 +27,23 @@ import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 public final class DynamoDbAssistantStore implements AssistantStore {
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<AssistantItem> assistants;
 
     public DynamoDbAssistantStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbAssistantStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbAssistantStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         this.assistants = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
-                .table(tablePrefix + "assistants", schema(AssistantItem.class));
+                .table(tablePrefix + "assistants", AssistantItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbAssistantStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbAssistantStore store = new DynamoDbAssistantStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbAssistantStore store = new DynamoDbAssistantStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTableIfMissing();
         }
@@ -117,9 +116,7 @@ public final class DynamoDbAssistantStore implements AssistantStore {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 
     private static Key key(String tenant, String id) {

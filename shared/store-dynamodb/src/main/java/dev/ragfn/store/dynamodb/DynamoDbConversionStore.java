@@ -48,26 +48,25 @@ public final class DynamoDbConversionStore implements ConversionStore {
     static final int PART_BYTES = 350_000;
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<ConversionItem> conversions;
     private final DynamoDbTable<ConversionPartItem> parts;
 
     public DynamoDbConversionStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbConversionStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbConversionStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
-        this.conversions = enhanced.table(tablePrefix + "conversions", DynamoDbTables.schema(ConversionItem.class));
-        this.parts = enhanced.table(tablePrefix + "conversion-parts", DynamoDbTables.schema(ConversionPartItem.class));
+        this.conversions = enhanced.table(tablePrefix + "conversions", ConversionItem.SCHEMA);
+        this.parts = enhanced.table(tablePrefix + "conversion-parts", ConversionPartItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbConversionStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbConversionStore store = new DynamoDbConversionStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbConversionStore store = new DynamoDbConversionStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTablesIfMissing();
         }
@@ -145,8 +144,8 @@ public final class DynamoDbConversionStore implements ConversionStore {
         ConversionItem stored = item(tenant, id).orElseThrow(() -> ConversionStore.unknown(tenant, id));
         int reportParts = writeParts(blob(tenant, id, "report"), gzip(reportJson.getBytes(StandardCharsets.UTF_8)));
         int patternParts = writeParts(blob(tenant, id, "pattern"), patternZip);
-        stored.setReportParts(reportParts);
-        stored.setPatternParts(patternParts);
+        stored.reportParts = reportParts;
+        stored.patternParts = patternParts;
         return putOwned(stored.toDomain().done(patternName, now), stored);
     }
 
@@ -159,19 +158,17 @@ public final class DynamoDbConversionStore implements ConversionStore {
     @Override
     public Optional<String> report(String tenant, String id) {
         return done(tenant, id).map(item -> new String(gunzip(readParts(blob(tenant, id, "report"),
-                item.getReportParts())), StandardCharsets.UTF_8));
+                item.reportParts)), StandardCharsets.UTF_8));
     }
 
     @Override
     public Optional<byte[]> patternZip(String tenant, String id) {
-        return done(tenant, id).map(item -> readParts(blob(tenant, id, "pattern"), item.getPatternParts()));
+        return done(tenant, id).map(item -> readParts(blob(tenant, id, "pattern"), item.patternParts));
     }
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 
     private Optional<ConversionItem> done(String tenant, String id) {
@@ -180,13 +177,13 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
     /** Writes {@code next} over {@code stored} if nobody wrote it since it was read. */
     private Conversion put(Conversion next, ConversionItem stored) {
-        Conversion versioned = next.withVersion(stored.getVersion() + 1);
+        Conversion versioned = next.withVersion(stored.version + 1);
         DynamoDbTables.call("store conversion " + next.id() + " of " + next.tenant(), () -> conversions.putItem(
                 PutItemEnhancedRequest.builder(ConversionItem.class)
-                        .item(ConversionItem.from(versioned, stored.getReportParts(), stored.getPatternParts()))
+                        .item(ConversionItem.from(versioned, stored.reportParts, stored.patternParts))
                         .conditionExpression(Expression.builder().expression("#v = :v")
                                 .putExpressionName("#v", "version")
-                                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(stored.getVersion())))
+                                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(stored.version)))
                                 .build())
                         .build()));
         return versioned;
@@ -223,7 +220,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
                     + " parts of " + blob);
         }
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        slices.forEach(slice -> whole.writeBytes(slice.getBytes().asByteArray()));
+        slices.forEach(slice -> whole.writeBytes(slice.bytes.asByteArray()));
         return whole.toByteArray();
     }
 

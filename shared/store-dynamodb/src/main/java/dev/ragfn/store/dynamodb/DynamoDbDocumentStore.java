@@ -38,7 +38,6 @@ import java.util.function.Predicate;
 
 import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
 import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
-import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The document store on DynamoDB, through the enhanced client. The same code runs against AWS and
@@ -55,28 +54,28 @@ public final class DynamoDbDocumentStore implements DocumentStore {
     private static final int MAX_VERSION_ATTEMPTS = 100;
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<KnowledgeBaseItem> knowledgeBases;
     private final DynamoDbTable<DocumentItem> documents;
     private final DynamoDbTable<ChunkItem> chunks;
     private final DynamoDbEnhancedClient enhanced;
 
     public DynamoDbDocumentStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbDocumentStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbDocumentStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.knowledgeBases = enhanced.table(tablePrefix + "knowledge-bases", schema(KnowledgeBaseItem.class));
-        this.documents = enhanced.table(tablePrefix + "documents", schema(DocumentItem.class));
-        this.chunks = enhanced.table(tablePrefix + "chunks", schema(ChunkItem.class));
+        this.knowledgeBases = enhanced.table(tablePrefix + "knowledge-bases", KnowledgeBaseItem.SCHEMA);
+        this.documents = enhanced.table(tablePrefix + "documents", DocumentItem.SCHEMA);
+        this.chunks = enhanced.table(tablePrefix + "chunks", ChunkItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbDocumentStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbDocumentStore store = new DynamoDbDocumentStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbDocumentStore store = new DynamoDbDocumentStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTablesIfMissing();
         }
@@ -276,9 +275,7 @@ public final class DynamoDbDocumentStore implements DocumentStore {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 
     /** Deletes the document's chunk items whose sort keys {@code doomed} accepts. */
@@ -289,8 +286,8 @@ public final class DynamoDbDocumentStore implements DocumentStore {
                         .consistentRead(true)
                         .build())
                 .items().stream()
-                .filter(item -> isDoomed.test(item.getChunkKey()))
-                .map(item -> key(item.getDocumentKey(), item.getChunkKey()))
+                .filter(item -> isDoomed.test(item.chunkKey))
+                .map(item -> key(item.documentKey, item.chunkKey))
                 .toList());
         for (int from = 0; from < doomed.size(); from += BATCH_SIZE) {
             WriteBatch.Builder<ChunkItem> batch = WriteBatch.builder(ChunkItem.class).mappedTableResource(chunks);

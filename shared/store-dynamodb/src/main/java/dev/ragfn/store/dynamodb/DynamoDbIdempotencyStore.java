@@ -36,24 +36,24 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final Duration RETENTION = Duration.ofDays(7);
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final String table;
     private final Clock clock;
 
     public DynamoDbIdempotencyStore(DynamoDbClient client, String tablePrefix, Clock clock) {
-        this(client, tablePrefix, clock, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix, clock);
     }
 
-    private DynamoDbIdempotencyStore(DynamoDbClient client, String tablePrefix, Clock clock, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbIdempotencyStore(DynamoDbClients.Lease lease, String tablePrefix, Clock clock) {
+        this.lease = lease;
+        this.client = lease.client();
         this.table = tablePrefix + "idempotency";
         this.clock = clock;
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbIdempotencyStore create(RagfnConfig.DynamoDb config, Clock clock) {
-        var store = new DynamoDbIdempotencyStore(DynamoDbClients.create(config), config.tablePrefix(), clock, true);
+        var store = new DynamoDbIdempotencyStore(DynamoDbClients.lease(config), config.tablePrefix(), clock);
         if (config.createTables()) {
             store.createTableIfMissing();
         }
@@ -117,9 +117,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 
     private static AttributeValue s(String value) {

@@ -1,15 +1,12 @@
 package dev.ragfn.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ragfn.core.config.RagfnConfig;
 import dev.ragfn.core.domain.ChatSession;
 import dev.ragfn.core.domain.ChatTurn;
 import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.error.ConflictException;
 import dev.ragfn.core.error.NotFoundException;
-import dev.ragfn.core.error.StoreUnavailableException;
 import dev.ragfn.core.port.SessionStore;
-import dev.ragfn.core.json.Json;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -28,7 +25,6 @@ import java.util.Optional;
 
 import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
 import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
-import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The session store on DynamoDB. A turn's index comes from a conditional put on the index after
@@ -41,25 +37,25 @@ public final class DynamoDbSessionStore implements SessionStore {
     private static final int MAX_APPEND_ATTEMPTS = 50;
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<SessionItem> sessions;
     private final DynamoDbTable<ChatTurnItem> turns;
 
     public DynamoDbSessionStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbSessionStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbSessionStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.sessions = enhanced.table(tablePrefix + "sessions", schema(SessionItem.class));
-        this.turns = enhanced.table(tablePrefix + "chat-turns", schema(ChatTurnItem.class));
+        this.sessions = enhanced.table(tablePrefix + "sessions", SessionItem.SCHEMA);
+        this.turns = enhanced.table(tablePrefix + "chat-turns", ChatTurnItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbSessionStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbSessionStore store = new DynamoDbSessionStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbSessionStore store = new DynamoDbSessionStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTablesIfMissing();
         }
@@ -118,7 +114,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             turns.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(sessionKey)))
                             .consistentRead(true).attributesToProject("sessionKey", "turnIndex"))
                     .items().forEach(item -> turns.deleteItem(Key.builder()
-                            .partitionValue(sessionKey).sortValue(item.getTurnIndex()).build()));
+                            .partitionValue(sessionKey).sortValue(item.turnIndex).build()));
             return existed;
         });
     }
@@ -135,10 +131,7 @@ public final class DynamoDbSessionStore implements SessionStore {
         return call(what, () -> {
             for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
                 ChatTurn numbered = SessionStore.numbered(turn, lastIndex(sessionKey) + 1);
-                ChatTurnItem item = new ChatTurnItem();
-                item.setSessionKey(sessionKey);
-                item.setTurnIndex(numbered.index());
-                item.setTurnJson(write(numbered));
+                ChatTurnItem item = ChatTurnItem.from(sessionKey, numbered);
                 try {
                     turns.putItem(PutItemEnhancedRequest.builder(ChatTurnItem.class).item(item)
                             .conditionExpression(Expression.builder().expression("attribute_not_exists(turnIndex)").build())
@@ -161,7 +154,7 @@ public final class DynamoDbSessionStore implements SessionStore {
         String sessionKey = ChatTurnItem.sessionKey(tenant, sessionId);
         return call("read the last turns of session " + sessionId + " of tenant " + tenant, () -> {
             List<ChatTurn> result = new ArrayList<>(newestFirst(sessionKey, count).stream()
-                    .map(item -> read(item.getTurnJson())).toList());
+                    .map(ChatTurnItem::toDomain).toList());
             Collections.reverse(result);
             return result;
         });
@@ -169,35 +162,17 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 
     private int lastIndex(String sessionKey) {
         List<ChatTurnItem> last = newestFirst(sessionKey, 1);
-        return last.isEmpty() ? -1 : last.getFirst().getTurnIndex();
+        return last.isEmpty() ? -1 : last.getFirst().turnIndex;
     }
 
     private List<ChatTurnItem> newestFirst(String sessionKey, int count) {
         return turns.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(sessionKey)))
                         .scanIndexForward(false).limit(count).consistentRead(true))
                 .items().stream().limit(count).toList();
-    }
-
-    private static String write(ChatTurn turn) {
-        try {
-            return Json.mapper().writeValueAsString(turn);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a chat turn", e);
-        }
-    }
-
-    private static ChatTurn read(String value) {
-        try {
-            return Json.mapper().readValue(value, ChatTurn.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("DynamoDB holds an unreadable chat turn: " + e.getOriginalMessage(), e);
-        }
     }
 }

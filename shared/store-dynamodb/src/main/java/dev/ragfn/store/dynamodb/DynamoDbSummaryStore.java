@@ -24,7 +24,6 @@ import java.util.Optional;
 
 import static dev.ragfn.store.dynamodb.DynamoDbTables.call;
 import static dev.ragfn.store.dynamodb.DynamoDbTables.createIfMissing;
-import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 
 /**
  * The summary store on DynamoDB. A conditional put makes storing idempotent per window even when
@@ -33,23 +32,23 @@ import static dev.ragfn.store.dynamodb.DynamoDbTables.schema;
 public final class DynamoDbSummaryStore implements SummaryStore {
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
+    private final DynamoDbClients.Lease lease;
     private final DynamoDbTable<SummaryItem> summaries;
 
     public DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix) {
-        this(client, tablePrefix, false);
+        this(DynamoDbClients.Lease.borrowed(client), tablePrefix);
     }
 
-    private DynamoDbSummaryStore(DynamoDbClient client, String tablePrefix, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    private DynamoDbSummaryStore(DynamoDbClients.Lease lease, String tablePrefix) {
+        this.lease = lease;
+        this.client = lease.client();
         this.summaries = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
-                .table(tablePrefix + "summaries", schema(SummaryItem.class));
+                .table(tablePrefix + "summaries", SummaryItem.SCHEMA);
     }
 
-    /** A store with its own client, configured from {@code ragfn.dynamodb.*}. */
+    /** A store on the process's shared client for {@code ragfn.dynamodb.*}, given back when the store closes. */
     public static DynamoDbSummaryStore create(RagfnConfig.DynamoDb config) {
-        DynamoDbSummaryStore store = new DynamoDbSummaryStore(DynamoDbClients.create(config), config.tablePrefix(), true);
+        DynamoDbSummaryStore store = new DynamoDbSummaryStore(DynamoDbClients.lease(config), config.tablePrefix());
         if (config.createTables()) {
             store.createTableIfMissing();
         }
@@ -122,7 +121,7 @@ public final class DynamoDbSummaryStore implements SummaryStore {
                 .query(r -> r.queryConditional(range).scanIndexForward(false).consistentRead(true)
                         .limit(Math.min(query.limit() + 1, DocumentPage.MAX_LIMIT)))
                 .items().stream()
-                .filter(item -> !item.getWindow().equals(query.after()) && query.lengthMatches(item.getWindow()))
+                .filter(item -> !item.window.equals(query.after()) && query.lengthMatches(item.window))
                 .limit(query.limit() + 1L).map(SummaryItem::toDomain).toList(), query.limit()));
     }
 
@@ -135,13 +134,11 @@ public final class DynamoDbSummaryStore implements SummaryStore {
                         .sortValue(SummaryChecks.scope("after", after)).build());
         return call("list the summary scopes of " + tenant, () -> ScopePage.of(summaries
                 .query(r -> r.queryConditional(range).consistentRead(true).limit(Math.min(limit + 1, DocumentPage.MAX_LIMIT)))
-                .items().stream().limit(limit + 1L).map(SummaryItem::getWindow).toList(), limit));
+                .items().stream().limit(limit + 1L).map(item -> item.window).toList(), limit));
     }
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        lease.close();
     }
 }

@@ -3,27 +3,18 @@ package dev.ragfn.store.dynamodb;
 import dev.ragfn.core.error.StoreUnavailableException;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.lang.invoke.MethodHandles;
 import java.util.function.Supplier;
 
-/** What every DynamoDB store of this package does alike: item schemas, table creation, error wrapping. */
+/** What every DynamoDB store of this package does alike: table creation, error wrapping. */
 final class DynamoDbTables {
 
     private static final Logger LOG = Logger.getLogger(DynamoDbTables.class);
 
     private DynamoDbTables() {
-    }
-
-    /** The bean schema of an item class of this package. */
-    static <T> TableSchema<T> schema(Class<T> type) {
-        // fromBean's default lookup fails under Quarkus class loading; ours sees the item classes.
-        return TableSchema.fromBean(BeanTableSchemaParams.builder(type).lookup(MethodHandles.lookup()).build());
     }
 
     /** Runs {@code create} unless the table exists already, then waits until the table is active. */

@@ -2,15 +2,29 @@ package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.KnowledgeBase;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 /** Table {prefix}knowledge-bases: one item per knowledge base, partitioned by tenant. */
-@DynamoDbBean
-public class KnowledgeBaseItem {
+public final class KnowledgeBaseItem {
+
+    public static final TableSchema<KnowledgeBaseItem> SCHEMA = StaticTableSchema.builder(KnowledgeBaseItem.class)
+            .newItemSupplier(KnowledgeBaseItem::new)
+            .addAttribute(String.class, a -> a.name("tenant").getter(i -> i.tenant).setter((i, v) -> i.tenant = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("knowledgeBase").getter(i -> i.knowledgeBase).setter((i, v) -> i.knowledgeBase = v)
+                    .tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("displayName").getter(i -> i.displayName).setter((i, v) -> i.displayName = v))
+            .addAttribute(String.class, a -> a.name("description").getter(i -> i.description).setter((i, v) -> i.description = v))
+            .addAttribute(Integer.class, a -> a.name("embeddingDimension").getter(i -> i.embeddingDimension)
+                    .setter((i, v) -> i.embeddingDimension = v))
+            .addAttribute(Instant.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .build();
 
     private String tenant;
     private String knowledgeBase;
@@ -33,55 +47,5 @@ public class KnowledgeBaseItem {
     KnowledgeBase toDomain() {
         return new KnowledgeBase(new KnowledgeBaseRef(tenant, knowledgeBase), displayName, description,
                 embeddingDimension, createdAt);
-    }
-
-    @DynamoDbPartitionKey
-    public String getTenant() {
-        return tenant;
-    }
-
-    public void setTenant(String tenant) {
-        this.tenant = tenant;
-    }
-
-    @DynamoDbSortKey
-    public String getKnowledgeBase() {
-        return knowledgeBase;
-    }
-
-    public void setKnowledgeBase(String knowledgeBase) {
-        this.knowledgeBase = knowledgeBase;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public int getEmbeddingDimension() {
-        return embeddingDimension;
-    }
-
-    public void setEmbeddingDimension(int embeddingDimension) {
-        this.embeddingDimension = embeddingDimension;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
     }
 }

@@ -1,15 +1,28 @@
 package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.ChatSession;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 /** Table {prefix}sessions: partition tenant, sort key session id, so a tenant's sessions are one query. */
-@DynamoDbBean
-public class SessionItem {
+public final class SessionItem {
+
+    public static final TableSchema<SessionItem> SCHEMA = StaticTableSchema.builder(SessionItem.class)
+            .newItemSupplier(SessionItem::new)
+            .addAttribute(String.class, a -> a.name("tenant").getter(i -> i.tenant).setter((i, v) -> i.tenant = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("sessionId").getter(i -> i.sessionId).setter((i, v) -> i.sessionId = v)
+                    .tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("owner").getter(i -> i.owner).setter((i, v) -> i.owner = v))
+            .addAttribute(String.class, a -> a.name("title").getter(i -> i.title).setter((i, v) -> i.title = v))
+            .addAttribute(Instant.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .addAttribute(Instant.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
+            .build();
 
     private String tenant;
     private String sessionId;
@@ -32,55 +45,5 @@ public class SessionItem {
 
     ChatSession toDomain() {
         return new ChatSession(tenant, owner, sessionId, title, createdAt, updatedAt);
-    }
-
-    @DynamoDbPartitionKey
-    public String getTenant() {
-        return tenant;
-    }
-
-    public void setTenant(String tenant) {
-        this.tenant = tenant;
-    }
-
-    @DynamoDbSortKey
-    public String getSessionId() {
-        return sessionId;
-    }
-
-    public void setSessionId(String sessionId) {
-        this.sessionId = sessionId;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }

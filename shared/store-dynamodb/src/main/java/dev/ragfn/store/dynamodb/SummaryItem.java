@@ -2,11 +2,13 @@ package dev.ragfn.store.dynamodb;
 
 import dev.ragfn.core.domain.Summary;
 import dev.ragfn.store.SummaryChecks;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.time.Instant;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /**
  * Table {prefix}summaries: partition "tenant#scope", sort key the window as two zero-padded epoch
@@ -14,11 +16,24 @@ import java.time.Instant;
  * partition "#scopes#tenant" holds one item per scope of the tenant, sort key the scope's name, so the
  * scopes are one query away instead of a scan of every tenant's partitions.
  */
-@DynamoDbBean
-public class SummaryItem {
+public final class SummaryItem {
+
+    public static final TableSchema<SummaryItem> SCHEMA = StaticTableSchema.builder(SummaryItem.class)
+            .newItemSupplier(SummaryItem::new)
+            .addAttribute(String.class, a -> a.name("scopeKey").getter(i -> i.scopeKey).setter((i, v) -> i.scopeKey = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("window").getter(i -> i.window).setter((i, v) -> i.window = v)
+                    .tags(primarySortKey()))
+            .addAttribute(Instant.class, a -> a.name("windowStart").getter(i -> i.windowStart).setter((i, v) -> i.windowStart = v))
+            .addAttribute(Instant.class, a -> a.name("windowEnd").getter(i -> i.windowEnd).setter((i, v) -> i.windowEnd = v))
+            .addAttribute(String.class, a -> a.name("reportJson").getter(i -> i.reportJson).setter((i, v) -> i.reportJson = v))
+            .addAttribute(String.class, a -> a.name("reportMarkdown").getter(i -> i.reportMarkdown)
+                    .setter((i, v) -> i.reportMarkdown = v))
+            .addAttribute(Instant.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .build();
 
     private String scopeKey;
-    private String window;
+    String window;
     private Instant windowStart;
     private Instant windowEnd;
     private String reportJson;
@@ -58,63 +73,5 @@ public class SummaryItem {
         // Tenants cannot contain '#' (see Ids), so the first one ends the tenant.
         String[] parts = scopeKey.split(Keys.SEP, 2);
         return new Summary(parts[0], parts[1], windowStart, windowEnd, reportJson, reportMarkdown, createdAt);
-    }
-
-    @DynamoDbPartitionKey
-    public String getScopeKey() {
-        return scopeKey;
-    }
-
-    public void setScopeKey(String scopeKey) {
-        this.scopeKey = scopeKey;
-    }
-
-    @DynamoDbSortKey
-    public String getWindow() {
-        return window;
-    }
-
-    public void setWindow(String window) {
-        this.window = window;
-    }
-
-    public Instant getWindowStart() {
-        return windowStart;
-    }
-
-    public void setWindowStart(Instant windowStart) {
-        this.windowStart = windowStart;
-    }
-
-    public Instant getWindowEnd() {
-        return windowEnd;
-    }
-
-    public void setWindowEnd(Instant windowEnd) {
-        this.windowEnd = windowEnd;
-    }
-
-    public String getReportJson() {
-        return reportJson;
-    }
-
-    public void setReportJson(String reportJson) {
-        this.reportJson = reportJson;
-    }
-
-    public String getReportMarkdown() {
-        return reportMarkdown;
-    }
-
-    public void setReportMarkdown(String reportMarkdown) {
-        this.reportMarkdown = reportMarkdown;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
     }
 }

@@ -20,6 +20,8 @@
 # appcds and aot are trained first by one run of the same requests (the archive is written when
 # the trained process exits). REPEAT starts each variant that many times (default 3) and the table
 # shows the median and the range; REQUESTS is the number of requests after the first (default 100).
+# APP_DIR_ROOT runs another build: the directory holding <function>/quarkus-app (a copy of each
+# functions/<function>/target/quarkus-app), to compare builds under the same load one run after the other.
 # Usage: ./mvnw -q package -DskipTests && VARIANTS="baseline appcds aot" bash benchmarks/startup.sh [function...]
 # (embed answers the chunks that ingest answered: list ingest before it)
 set -euo pipefail
@@ -49,6 +51,9 @@ for variant in "${variants[@]}"; do
 done
 
 now_ms() { date +%s%3N; }
+
+# The packaged application of function $1.
+app_dir() { if [[ -n ${APP_DIR_ROOT:-} ]]; then echo "$APP_DIR_ROOT/$1/quarkus-app"; else echo "functions/$1/target/quarkus-app"; fi; }
 
 # One request as the platform sends it; prints the HTTP status (the body goes to $work/answer, ingest's to
 # $work/ingest.out).
@@ -119,17 +124,18 @@ give_up() {
 # answer, sends $2 more requests; prints "<ms to first answer> <RSS MiB> <successful> <CPU ms to first answer>
 # <classes loaded by then>".
 run() {
-  local fn=$1 more=$2 variant=$3 jar="functions/$1/target/quarkus-app/quarkus-run.jar"
+  local fn=$1 more=$2 variant=$3 app; app=$(app_dir "$1")
+  local jar="$app/quarkus-run.jar"
   shift 3
   local vector=()
   [[ $variant != vector ]] || vector=(--add-modules=jdk.incubator.vector)
   # A package without the embedded store or index (since shared/ was split into modules) runs as on
   # Knative: DynamoDB protocol (dynalite) and OpenSearch, local servers, names of this run's own.
   local backends=()
-  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-store-embedded-* &>/dev/null \
+  ls "$app"/lib/main/*ragfn-store-embedded-* &>/dev/null \
     || backends+=(RAGFN_STORE=dynamodb RAGFN_DYNAMODB_ENDPOINT="${DYNAMODB_URL:-http://127.0.0.1:8000}" \
       RAGFN_DYNAMODB_CREATE_TABLES=true RAGFN_DYNAMODB_TABLE_PREFIX="startup-$run_id-")
-  ls functions/$fn/target/quarkus-app/lib/main/*ragfn-index-lucene-* &>/dev/null \
+  ls "$app"/lib/main/*ragfn-index-lucene-* &>/dev/null \
     || backends+=(RAGFN_INDEX=opensearch RAGFN_OPENSEARCH_URL="${OPENSEARCH_URL:-http://127.0.0.1:9200}" \
       RAGFN_OPENSEARCH_INDEX_NAME="startup-$run_id")
   local started; started=$(now_ms)
@@ -171,8 +177,8 @@ echo
 echo "| function | variant | start to first successful answer (median of $repeat) | range | vs baseline | CPU time to it | vs baseline | classes loaded by then | RSS after $requests more requests | successful |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for fn in "${functions[@]}"; do
-  [[ -f functions/$fn/target/quarkus-app/quarkus-run.jar ]] \
-    || die "functions/$fn/target/quarkus-app is missing: run ./mvnw -q package -DskipTests first"
+  [[ -f $(app_dir "$fn")/quarkus-run.jar ]] \
+    || die "$(app_dir "$fn") is missing: run ./mvnw -q package -DskipTests first"
   for variant in "${variants[@]}"; do
     case $variant in
       appcds|aot) read -ra training <<< "$(training_options "$fn" "$variant")"

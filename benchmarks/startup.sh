@@ -20,6 +20,7 @@
 # appcds and aot are trained first by one run of the same requests (the archive is written when
 # the trained process exits). REPEAT starts each variant that many times (default 3) and the table
 # shows the median and the range; REQUESTS is the number of requests after the first (default 100).
+# PORT is the port the functions listen on (default 18080; another port lets two runs share a machine).
 # APP_DIR_ROOT runs another build: the directory holding <function>/quarkus-app (a copy of each
 # functions/<function>/target/quarkus-app), to compare builds under the same load one run after the other.
 # Usage: ./mvnw -q package -DskipTests && VARIANTS="baseline appcds aot" bash benchmarks/startup.sh [function...]
@@ -35,7 +36,7 @@ work=$(mktemp -d /tmp/ragfn-startup.XXXXXX)
 run_id=$(basename "$work" | cut -d. -f2 | tr "[:upper:]" "[:lower:]")   # OpenSearch index names are lowercase
 pid=""
 trap '[[ -z $pid ]] || kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-port=18080
+port=${PORT:-18080}
 read -ra jvm_options <<< "${JVM_OPTS-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}"
 read -ra variants <<< "${VARIANTS:-baseline}"
 repeat=${REPEAT:-3}

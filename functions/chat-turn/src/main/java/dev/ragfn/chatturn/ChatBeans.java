@@ -36,9 +36,10 @@ public class ChatBeans {
     }
 
     /**
-     * Builds the turn service, and with it the embedding model (loading its ONNX session takes seconds), before the
-     * first request: built by the first request instead, 200 streams opened at once each held a worker thread
-     * behind it (Quarkus REST creates a resource under a lock), and nothing, health included, got one meanwhile.
+     * Builds the turn service before the first request: built by the first request instead (when the embedding model
+     * still loaded in its constructor), 200 streams opened at once each held a worker thread behind it (Quarkus REST
+     * creates a resource under a lock), and nothing, health included, got one meanwhile. The model now loads on a
+     * thread of its own from the start (embedding-onnx's InProcessModelReadiness); turns wait for it there.
      */
     void buildBeforeFirstRequest(@Observes StartupEvent started, ChatTurnService service) {
     }

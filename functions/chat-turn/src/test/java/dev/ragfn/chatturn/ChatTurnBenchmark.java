@@ -8,12 +8,13 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.port.IndexedChunk;
 import dev.ragfn.core.port.SessionStore;
 import dev.ragfn.core.port.VectorIndex;
+import dev.ragfn.embedding.InProcessEmbeddingModel;
+import dev.ragfn.embedding.InProcessModel;
 import dev.ragfn.index.lucene.LuceneVectorIndex;
 import dev.ragfn.retrieve.RetrieveConfig;
 import dev.ragfn.retrieve.RetrieveRequest;
@@ -87,7 +88,7 @@ public final class ChatTurnBenchmark {
                 .withDefaultValue("ragfn.chat.min-relevance", "-1")
                 .build();
         ChatConfig chatConfig = config.getConfigMapping(ChatConfig.class);
-        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
+        EmbeddingModel embeddings = new InProcessEmbeddingModel(InProcessModel.ALL_MINILM_L6_V2);
         Path dir = Files.createTempDirectory("ragfn-chat-bench");
         try (LuceneVectorIndex index = LuceneVectorIndex.open(dir.resolve("index"), embeddings.dimension());
              MvStoreSessionStore sessions = MvStoreSessionStore.open(dir.resolve("sessions"))) {

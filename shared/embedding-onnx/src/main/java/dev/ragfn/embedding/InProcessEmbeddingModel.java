@@ -18,6 +18,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +45,9 @@ import org.jboss.logging.Logger;
  *   start of a 200-token chunk: the rest would never be searchable by meaning.</li>
  *   <li>The session's worker threads sleep when idle instead of spinning, leaving the CPU to
  *   parsing, chunking and indexing.</li>
+ *   <li>The session and tokenizer load on a thread of their own, started by {@link #preload} while the
+ *   application starts (or by the constructor); the first embedding waits for them. On two cores the load
+ *   and Quarkus's start-up then run side by side instead of one after the other.</li>
  * </ul>
  * Vectors are pooled as the model was trained (MiniLM: the mean of the token vectors under the
  * attention mask, LangChain4j's pooling, so short texts get the same vectors, tested; bge: the
@@ -51,25 +59,31 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
     private static final int BATCH = 16;
 
     /**
-     * How long shutdown waits for running inferences before the sessions are closed: a batch takes well
+     * How long shutdown waits for a load or running inferences before the sessions are closed: a batch takes well
      * under a second, and Knative allows 30 s between SIGTERM and SIGKILL.
      */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
+    /**
+     * How long an embedding waits for its model's load before it is refused (unavailable, so retried): a second on
+     * an idle machine, ten under heavy load; longer means the load hangs.
+     */
+    static final Duration LOAD_WAIT = Duration.ofMinutes(2);
+
     private static final Logger LOG = Logger.getLogger(InProcessEmbeddingModel.class);
-    private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
     /** One session per model and JVM: loading one takes a second and its weights are shared by every caller. */
-    private static final Map<InProcessModel, OrtSession> SESSIONS = new ConcurrentHashMap<>();
-    private static final InferenceGate GATE = new InferenceGate();
+    private static final LoadedModels<InProcessModel, Loaded> MODELS =
+            new LoadedModels<>(InProcessEmbeddingModel::load, LOAD_WAIT);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(InProcessEmbeddingModel::closeSessions, "ragfn-onnx-shutdown"));
     }
 
     private final InProcessModel model;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    /** A tokenizer of its own when this instance reads a length other than the model's (evaluations). */
+    private final Optional<HuggingFaceTokenizer> ownTokenizer;
 
+    /** Starts loading {@code model} on a thread of its own, so that the application's start-up goes on meanwhile. */
     public InProcessEmbeddingModel(InProcessModel model) {
         this(model, model.maxTokens());
     }
@@ -77,8 +91,22 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
     /** Reads at most {@code maxTokens} of a text (for evaluations that compare reading lengths). */
     public InProcessEmbeddingModel(InProcessModel model, int maxTokens) {
         this.model = model;
-        this.session = SESSIONS.computeIfAbsent(model, InProcessEmbeddingModel::loadSession);
-        this.tokenizer = loadTokenizer(model, maxTokens + 2);
+        MODELS.load(model);
+        this.ownTokenizer = maxTokens == model.maxTokens() ? Optional.empty()
+                : Optional.of(loadTokenizer(model, maxTokens + 2));
+    }
+
+    /**
+     * Starts loading {@code model} on a thread of its own unless it has begun, and returns at once: a function
+     * calls it as early in its start-up as it can, so that the two overlap.
+     */
+    public static void preload(InProcessModel model) {
+        MODELS.load(model);
+    }
+
+    /** How the loads begun in this JVM stand, for readiness. */
+    static LoadedModels.State<InProcessModel> loadState() {
+        return MODELS.state();
     }
 
     @Override
@@ -88,6 +116,7 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
 
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        HuggingFaceTokenizer tokenizer = ownTokenizer.orElseGet(() -> MODELS.await(model).tokenizer());
         List<Encoding> encodings = new ArrayList<>(segments.size());
         for (TextSegment segment : segments) {
             encodings.add(tokenizer.encode(segment.text()));
@@ -119,10 +148,10 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
     }
 
     private float[][] embed(List<Encoding> batch) {
-        return GATE.run(() -> infer(batch));
+        return MODELS.run(model, loaded -> infer(loaded.session(), batch));
     }
 
-    private float[][] infer(List<Encoding> batch) {
+    private float[][] infer(OrtSession session, List<Encoding> batch) {
         int length = batch.getLast().getIds().length;
         long[][] ids = new long[batch.size()][length];
         long[][] mask = new long[batch.size()][length];
@@ -135,10 +164,10 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
         }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(ENVIRONMENT, ids));
-            inputs.put("attention_mask", OnnxTensor.createTensor(ENVIRONMENT, mask));
+            inputs.put("input_ids", OnnxTensor.createTensor(Ort.ENVIRONMENT, ids));
+            inputs.put("attention_mask", OnnxTensor.createTensor(Ort.ENVIRONMENT, mask));
             if (session.getInputNames().contains("token_type_ids")) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(ENVIRONMENT, types));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(Ort.ENVIRONMENT, types));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] tokenVectors = (float[][][]) result.get(0).getValue();
@@ -192,29 +221,68 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
         return vector;
     }
 
-    /** At JVM exit: no new inference, the running ones finish (for at most {@link #SHUTDOWN_WAIT}), then the sessions close. */
+    /** At JVM exit: no new inference, loads and running inferences finish (for at most {@link #SHUTDOWN_WAIT}), then the sessions close. */
     private static void closeSessions() {
-        boolean closed = GATE.close(SHUTDOWN_WAIT, () -> SESSIONS.values().forEach(session -> {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                LOG.debugf(e, "Closing an in-process embedding session failed");
-            }
-        }));
-        if (!closed) {
-            LOG.warnf("An in-process embedding was still running after %s; the sessions stay open", SHUTDOWN_WAIT);
+        if (!MODELS.close(SHUTDOWN_WAIT)) {
+            LOG.warnf("An in-process embedding model was still loading or in use after %s; it stays open", SHUTDOWN_WAIT);
         }
     }
 
+    /** A model's ONNX session with the tokenizer for its own reading length. */
+    record Loaded(OrtSession session, HuggingFaceTokenizer tokenizer) implements AutoCloseable {
+
+        /** Closes the session only: tokenizing runs outside the gate, so the tokenizer stays until the process exits. */
+        @Override
+        public void close() throws OrtException {
+            session.close();
+        }
+    }
+
+    /** Runs on the load's own thread: ONNX Runtime's native library, the model file, the session, the tokenizer. */
+    private static Loaded load(InProcessModel model) {
+        long started = System.nanoTime();
+        Loaded loaded = new Loaded(loadSession(model), loadTokenizer(model, model.maxTokens() + 2));
+        LOG.debugf("Loaded the in-process embedding model %s in %d ms", model.configName(),
+                (System.nanoTime() - started) / 1_000_000);
+        return loaded;
+    }
+
     private static OrtSession loadSession(InProcessModel model) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream onnx = EmbeddingModels.resource(model.modelFile(), model.artifact())) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            return ENVIRONMENT.createSession(onnx.readAllBytes(), options);
+            return Ort.ENVIRONMENT.createSession(readModel(model), options);
         } catch (OrtException e) {
-            throw new IllegalStateException("Failed to load the in-process embedding model " + model.modelFile(), e);
+            throw new IllegalStateException("Failed to load the in-process embedding model " + model.modelFile()
+                    + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Failed to read the in-process embedding model " + model.modelFile(), e);
+            throw new UncheckedIOException("Failed to read the in-process embedding model " + model.modelFile()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model file, read whole into native memory: ONNX Runtime parses it from there, where a heap array
+     * would be copied once more (90 MB for all-MiniLM-L6-v2) and leave that much garbage behind.
+     */
+    private static ByteBuffer readModel(InProcessModel model) throws IOException {
+        URL url = InProcessEmbeddingModel.class.getClassLoader().getResource(model.modelFile());
+        if (url == null) {
+            throw new IllegalStateException(model.modelFile() + " is missing from the class path; add " + model.artifact());
+        }
+        URLConnection connection = url.openConnection();
+        connection.setUseCaches(false);
+        long size = connection.getContentLengthLong();
+        try (InputStream in = connection.getInputStream()) {
+            if (size < 0 || size > Integer.MAX_VALUE) {
+                byte[] bytes = in.readAllBytes();
+                return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            }
+            ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+            ReadableByteChannel channel = Channels.newChannel(in);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // reads until full
+            }
+            return buffer.flip();
         }
     }
 
@@ -230,5 +298,10 @@ public final class InProcessEmbeddingModel extends DimensionAwareEmbeddingModel 
             throw new UncheckedIOException("Failed to read the tokenizer of the in-process embedding model "
                     + model.configName(), e);
         }
+    }
+
+    /** ONNX Runtime's environment, first asked for on a load's thread: it unpacks and loads the native library. */
+    private static final class Ort {
+        static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
     }
 }

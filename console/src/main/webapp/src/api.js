@@ -65,7 +65,9 @@ export const api = {
       .filter(([, v]) => v !== undefined && v !== null && v !== '')).toString()).then((r) => r.data),
   summary: (t, s) => call(t, 'GET', `/api/summaries/report?scope=${encodeURIComponent(s.scope)}`
     + `&windowStart=${encodeURIComponent(s.windowStart)}&windowEnd=${encodeURIComponent(s.windowEnd)}`).then((r) => r.data),
-  retrieve: (t, request) => call(t, 'POST', '/retrieve', { ...request, tenant: t }).then((r) => r.data),
+  /** One cited passage (a chat source's chunkId) of a document's current version. */
+  chunk: (t, kb, id, chunkId) => call(t, 'GET', `/api/knowledge-bases/${encodeURIComponent(kb)}/documents/`
+    + `${id.split('/').map(encodeURIComponent).join('/')}/chunks/${encodeURIComponent(chunkId)}`).then((r) => r.data),
 };
 
 /** Uploads one file with progress (fetch cannot report upload progress; XMLHttpRequest can). */

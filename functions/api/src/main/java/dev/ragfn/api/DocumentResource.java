@@ -1,6 +1,7 @@
 package dev.ragfn.api;
 
 import dev.ragfn.api.Views.Accepted;
+import dev.ragfn.api.Views.ChunkView;
 import dev.ragfn.api.Views.DocumentPageView;
 import dev.ragfn.api.Views.DocumentView;
 import dev.ragfn.core.domain.DocumentRef;
@@ -67,6 +68,14 @@ public class DocumentResource {
     @Path("/{id: .+}")
     public DocumentView get(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id) {
         return library.document(ref(Role.READER, tenant, kb, id));
+    }
+
+    /** One passage (chunk) of the document by the id a chat turn's source cites, from its current version. */
+    @GET
+    @Path("/{id: .+}/chunks/{chunkId}")
+    public ChunkView chunk(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id,
+                           @PathParam("chunkId") String chunkId) {
+        return library.chunk(ref(Role.READER, tenant, kb, id), Ids.id("chunkId", chunkId));
     }
 
     /** Deletes the document and its chunks from the store and from the index. */

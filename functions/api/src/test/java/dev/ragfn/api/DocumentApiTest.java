@@ -1,5 +1,6 @@
 package dev.ragfn.api;
 
+import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
@@ -84,6 +85,40 @@ class DocumentApiTest {
                 .body("chunkCount", equalTo(7)).body("date", equalTo("2026-11-30T00:00:00Z"))
                 .body("tags", contains("handbook", "hr, benefits"))
                 .body("failureReason", nullValue());
+    }
+
+    @Test
+    void should_answer_a_cited_passage_with_its_headings_and_document_when_a_chunk_is_read() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        DocumentRef ref = kb.document("guides/leave.md");
+        document(store, null, ref, DocumentStatus.INDEXED, "", 2);
+        store.replaceChunks(ref, List.of(
+                new Chunk(ref, "c0", 0, "Intro.", 1, Map.of()),
+                new Chunk(ref, "c1", 1, "Parental leave is 16 weeks.", List.of("Leave", "Parental"), 6, Map.of())));
+
+        given().queryParam("tenant", tenant)
+                .when().get("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents/guides/leave.md/chunks/c1")
+                .then().statusCode(200)
+                .body("chunkId", equalTo("c1")).body("documentId", equalTo("guides/leave.md"))
+                .body("knowledgeBase", equalTo(kb.knowledgeBase())).body("title", equalTo("Title of guides/leave.md"))
+                .body("position", equalTo(1)).body("headingPath", contains("Leave", "Parental"))
+                .body("text", equalTo("Parental leave is 16 weeks."));
+    }
+
+    @Test
+    void should_answer_404_with_a_reason_when_the_chunk_is_unknown_or_another_tenants() {
+        KnowledgeBaseRef theirs = Fixtures.knowledgeBase(store, fresh("owner"));
+        DocumentRef secret = theirs.document("secret.md");
+        document(store, null, secret, DocumentStatus.INDEXED, "", 1);
+        store.replaceChunks(secret, List.of(new Chunk(secret, "c0", 0, "The vault code is 0000.", 6, Map.of())));
+        String path = "/api/knowledge-bases/" + theirs.knowledgeBase() + "/documents/secret.md/chunks/";
+
+        given().queryParam("tenant", fresh("t")).when().get(path + "c0")
+                .then().statusCode(404).body("kind", equalTo("NOT_FOUND"))
+                .body("message", not(containsString("vault")));
+        given().queryParam("tenant", theirs.tenant()).when().get(path + "c9")
+                .then().statusCode(404).body("kind", equalTo("NOT_FOUND")).body("message", containsString("c9"));
     }
 
     @Test

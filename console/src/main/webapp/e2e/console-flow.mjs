@@ -172,7 +172,7 @@ try {
     // The page scrolls inside its main section, which a full-page screenshot does not unroll.
     await page.getByTestId('conversion-report').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '9-conversion-report.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download .+\.zip$/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download .+\.zip$/ }).click()]);
     const zip = join(shots, 'pattern.zip');
     await download.saveAs(zip);
     if (readFileSync(zip).subarray(0, 2).toString('latin1') !== 'PK') {

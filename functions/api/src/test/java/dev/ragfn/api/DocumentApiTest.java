@@ -200,6 +200,24 @@ class DocumentApiTest {
     }
 
     @Test
+    void should_answer_413_naming_the_event_limit_and_another_way_when_the_broker_cannot_carry_the_upload() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        broker.capInlineBytes(1000);
+        try {
+            given().queryParam("tenant", tenant).multiPart("file", "mid.txt", new byte[1001], "text/plain")
+                    .when().post("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents")
+                    .then().statusCode(413).body("kind", equalTo("TOO_LARGE"))
+                    .body("message", containsString("1000")).body("message", containsString("ingest bucket"));
+        } finally {
+            broker.capInlineBytes(Long.MAX_VALUE);
+        }
+
+        assertThat(store.findDocument(kb.document("mid.txt"))).isEmpty();
+        assertThat(broker.about(kb)).isEmpty();
+    }
+
+    @Test
     void should_submit_the_stored_source_again_when_a_document_is_reingested() {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);

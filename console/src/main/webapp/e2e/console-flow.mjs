@@ -2,7 +2,7 @@
 // create a knowledge base and an assistant, upload a document until it is indexed, ask a question and
 // see tokens before the answer completes, open a citation, find the session again, read a stored
 // summary's charts (of SCOPE), use it on a phone-sized screen and by keyboard, delete the document and
-// see it gone from the answer to the same question.
+// see it gone from the answer to the same question, delete the knowledge base.
 // Every page is checked for controls without an accessible name. Screenshots of each page go to
 // SCREENSHOTS. Exits non-zero with the failing step on stderr.
 //
@@ -176,6 +176,14 @@ try {
     throw new Error(`after the delete the answer still drew on the knowledge base: ${cited} sources, "${answered}"`);
   }
   await page.screenshot({ path: join(shots, '11-chat-after-delete.png'), fullPage: true });
+
+  step = 'delete the knowledge base, once confirmed';
+  await page.getByRole('link', { name: 'Knowledge bases' }).click();
+  await page.getByRole('button', { name: 'Delete knowledge base handbook' }).click();
+  const confirm = page.getByRole('dialog', { name: /Delete handbook\?/ });
+  await assertLabelled(page, 'delete knowledge base');
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByText('None yet: create one.').waitFor();
 
   if (repository) {
     step = 'convert a repository, read the report and download the pattern';

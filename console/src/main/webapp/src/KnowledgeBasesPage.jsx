@@ -13,6 +13,10 @@ import {
   FormSelect,
   FormSelectOption,
   Label,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
   PageSection,
   Progress,
   TextInput,
@@ -63,6 +67,10 @@ export function KnowledgeBasesPage({ tenant }) {
                   </FormSelect>
                 </FormGroup>
               )}
+              {selected && (
+                <DeleteKnowledgeBase tenant={tenant} knowledgeBase={knowledgeBases.find((kb) => kb.knowledgeBase === selected)}
+                  onDeleted={() => { setSelected(''); refresh(); }} />
+              )}
             </CardBody>
           </Card>
           <NewKnowledgeBase tenant={tenant} onCreated={(kb) => { setSelected(kb); refresh(); }} />
@@ -72,6 +80,51 @@ export function KnowledgeBasesPage({ tenant }) {
         <PageSection>
           <Documents key={selected} tenant={tenant} kb={selected} highlighted={linked().get('document')} onChange={refresh} />
         </PageSection>
+      )}
+    </>
+  );
+}
+
+/** Deletes the chosen knowledge base with all its documents, from the store and the index, once confirmed. */
+function DeleteKnowledgeBase({ tenant, knowledgeBase, onDeleted }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  if (!knowledgeBase) {
+    return null;
+  }
+  const name = knowledgeBase.knowledgeBase;
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await api.deleteKnowledgeBase(tenant, name);
+      setConfirming(false);
+      onDeleted();
+    } catch (e) {
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="secondary" isDanger className="pf-v6-u-mt-md" onClick={() => { setError(null); setConfirming(true); }}>
+        Delete knowledge base {name}
+      </Button>
+      {confirming && (
+        <Modal isOpen variant="small" onClose={() => setConfirming(false)} aria-labelledby="delete-kb-title">
+          <ModalHeader title={`Delete ${name}?`} titleIconVariant="warning" labelId="delete-kb-title" />
+          <ModalBody>
+            Its {knowledgeBase.documents} documents and their chunks are deleted from the store and the index;
+            assistants that use it find nothing in it any more.
+            {error && <Alert variant="danger" isInline title={error} />}
+          </ModalBody>
+          <ModalFooter>
+            <Button variant="danger" onClick={remove} isLoading={busy} isDisabled={busy}>Delete</Button>
+            <Button variant="link" onClick={() => setConfirming(false)}>Cancel</Button>
+          </ModalFooter>
+        </Modal>
       )}
     </>
   );

@@ -109,7 +109,8 @@ function DeleteKnowledgeBase({ tenant, knowledgeBase, onDeleted }) {
 
   return (
     <>
-      <Button variant="secondary" isDanger className="pf-v6-u-mt-md" onClick={() => { setError(null); setConfirming(true); }}>
+      <Button variant="secondary" isDanger style={{ marginTop: 'var(--pf-t--global--spacer--md)' }}
+        onClick={() => { setError(null); setConfirming(true); }}>
         Delete knowledge base {name}
       </Button>
       {confirming && (

@@ -1,7 +1,8 @@
 // The console's main flow in Debian's Chromium, driven by playwright-core against a running bundle:
 // create a knowledge base and an assistant, upload a document until it is indexed, ask a question and
 // see tokens before the answer completes, open a citation, find the session again, read a stored
-// summary's charts (of SCOPE), use it on a phone-sized screen and by keyboard, delete the document.
+// summary's charts (of SCOPE), use it on a phone-sized screen and by keyboard, delete the document and
+// see it gone from the answer to the same question, delete the knowledge base.
 // Every page is checked for controls without an accessible name. Screenshots of each page go to
 // SCREENSHOTS. Exits non-zero with the failing step on stderr.
 //
@@ -95,7 +96,11 @@ try {
   await page.getByRole('button', { name: /^Open source 1/ }).click();
   await page.getByTestId('passage').filter({ hasText: expectedPassage }).waitFor();
   await page.screenshot({ path: join(shots, '6-citation.png'), fullPage: true });
-  await page.keyboard.press('Escape');
+  step = 'follow the citation to its document';
+  await page.getByTestId('passage-document').click();
+  await page.locator(`tr.pf-m-selected[data-document="${documentId}"]`).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
 
   step = 'find the session in the list, start a new one, and open it again';
   const sessions = page.getByRole('list', { name: 'Sessions' });
@@ -117,7 +122,7 @@ try {
   await report.locator('svg[role=img][aria-label^="Incidents over the window"] rect[data-kind]').first().waitFor();
   await report.getByRole('grid', { name: 'Metric statistics' }).or(report.getByRole('table', { name: 'Metric statistics' })).waitFor();
   await assertLabelled(page, 'summaries');
-  await page.screenshot({ path: join(shots, '9-summary.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '7-summary.png'), fullPage: true });
 
   step = 'narrow screen, by keyboard';
   // Loaded narrow, as a phone opens it: the navigation starts folded behind its toggle.
@@ -128,7 +133,7 @@ try {
   await page.getByRole('list', { name: 'Sessions' }).waitFor();
   await assertNoSideways(page, 'chat');
   await page.waitForTimeout(500); // the sidebar's slide-out transition
-  await page.screenshot({ path: join(shots, '7-chat-narrow.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '8-chat-narrow.png'), fullPage: true });
   const toggle = page.getByRole('button', { name: 'Navigation' });
   await toggle.focus();
   await page.keyboard.press('Enter');
@@ -144,7 +149,7 @@ try {
   await page.keyboard.press('Enter');
   await page.getByTestId('summary-report').locator('svg[role=img]').first().waitFor();
   await assertNoSideways(page, 'summaries');
-  await page.screenshot({ path: join(shots, '7-summary-narrow.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '9-summary-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 860 });
 
   step = 'delete the session';
@@ -156,7 +161,29 @@ try {
   await page.goto(`${base}/console/#/knowledge-bases`);
   await page.getByRole('button', { name: `Delete ${documentId}` }).click();
   await page.getByRole('row').filter({ hasText: 'Vacation' }).waitFor({ state: 'detached' });
-  await page.screenshot({ path: join(shots, '8-document-deleted.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '10-document-deleted.png'), fullPage: true });
+
+  step = 'ask again and find the deleted document gone from the answer';
+  await page.getByRole('link', { name: 'Chat' }).click();
+  await page.getByLabel('Assistant').selectOption('hr');
+  await page.getByLabel('Your question').fill(question);
+  await page.getByLabel('Your question').press('Enter');
+  const after = page.locator('[data-testid=answer][data-complete=true]').last();
+  await after.waitFor();
+  const cited = await page.getByRole('button', { name: /^Open source/ }).count();
+  const answered = (await after.textContent()).trim();
+  if (cited > 0 || answered !== 'I could not find this in the knowledge base.') {
+    throw new Error(`after the delete the answer still drew on the knowledge base: ${cited} sources, "${answered}"`);
+  }
+  await page.screenshot({ path: join(shots, '11-chat-after-delete.png'), fullPage: true });
+
+  step = 'delete the knowledge base, once confirmed';
+  await page.getByRole('link', { name: 'Knowledge bases' }).click();
+  await page.getByRole('button', { name: 'Delete knowledge base handbook' }).click();
+  const confirm = page.getByRole('dialog', { name: /Delete handbook\?/ });
+  await assertLabelled(page, 'delete knowledge base');
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByText('None yet: create one.').waitFor();
 
   if (repository) {
     step = 'convert a repository, read the report and download the pattern';
@@ -167,8 +194,8 @@ try {
     await page.getByTestId('conversion-report').getByText('AI/ML inference', { exact: true }).waitFor();
     // The page scrolls inside its main section, which a full-page screenshot does not unroll.
     await page.getByTestId('conversion-report').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, '9-conversion-report.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download .+\.zip$/ }).click()]);
+    await page.screenshot({ path: join(shots, '12-conversion-report.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download .+\.zip$/ }).click()]);
     const zip = join(shots, 'pattern.zip');
     await download.saveAs(zip);
     if (readFileSync(zip).subarray(0, 2).toString('latin1') !== 'PK') {

@@ -42,7 +42,7 @@ try {
   if (page.url().startsWith(base)) {
     throw new Error(`still on the console at ${page.url()}: no redirect to the issuer`);
   }
-  await page.screenshot({ path: join(shots, '10-identity-provider-login.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '13-identity-provider-login.png'), fullPage: true });
 
   step = `sign in as ${username} on the identity provider's page`;
   await page.locator('#username').fill(username);
@@ -67,7 +67,7 @@ try {
   await page.locator('[data-testid=answer][data-complete=true]').waitFor();
   await page.getByRole('list', { name: 'Sessions' }).getByRole('button', { name: /^How many vacation days/ }).waitFor();
   await assertLabelled(page, 'chat, signed in');
-  await page.screenshot({ path: join(shots, '10-signed-in.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '14-signed-in.png'), fullPage: true });
 
   step = 'read the tenant\'s knowledge bases';
   await page.getByRole('link', { name: 'Knowledge bases' }).click();

@@ -46,7 +46,7 @@ export function App({ identity }) {
   const route = useHashRoute('chat');
   const signedIn = identity.mode === 'oidc';
   const [tenant, setTenant] = useState(signedIn ? identity.tenant : storedTenant);
-  const page = PAGES.find((p) => p.id === route) ?? PAGES[0];
+  const page = PAGES.find((p) => p.id === route.split('?')[0]) ?? PAGES[0];
   const [mobile, setMobile] = useState(() => window.innerWidth < MOBILE_BELOW_PX);
   const [navigationOpen, setNavigationOpen] = useState(!mobile);
 

@@ -132,7 +132,7 @@ export function ChatPage({ tenant }) {
               <Stack hasGutter>
                 {turns.map((t, i) => (
                   <StackItem key={i}>
-                    <Turn turn={t} onCite={(source) => setOpened({ source, question: t.question })} />
+                    <Turn turn={t} onCite={setOpened} />
                   </StackItem>
                 ))}
               </Stack>
@@ -164,7 +164,7 @@ export function ChatPage({ tenant }) {
         </Grid>
       </PageSection>
       {opened && (
-        <Passage tenant={tenant} assistant={assistant} opened={opened} onClose={() => setOpened(null)} />
+        <Passage tenant={tenant} source={opened} onClose={() => setOpened(null)} />
       )}
     </>
   );
@@ -197,32 +197,29 @@ function Turn({ turn, onCite }) {
   );
 }
 
-/** A cited passage's text: the API has no chunk route yet, so search the cited document again and pick the chunk. */
-function Passage({ tenant, assistant, opened, onClose }) {
-  const { source, question } = opened;
+/** A cited passage as the API stores it (the exact chunk the source names), with a link to its document. */
+function Passage({ tenant, source, onClose }) {
   const [passage, setPassage] = useState(null);
   const [error, setError] = useState(null);
   const documentId = source.document.documentId;
   const knowledgeBase = source.document.knowledgeBase.knowledgeBase;
+  const documentLink = '#/knowledge-bases?' + new URLSearchParams({ kb: knowledgeBase, document: documentId });
 
   useEffect(() => {
-    api.retrieve(tenant, {
-      query: question,
-      knowledgeBases: [knowledgeBase],
-      documentIds: [documentId],
-      topK: 20,
-      mode: assistant?.retrievalMode ?? null,
-    }).then((r) => {
-      const found = r.passages.find((p) => p.chunkId === source.chunkId) ?? r.passages[0];
-      found ? setPassage(found) : setError('The passage is no longer in the knowledge base.');
-    }, (e) => setError(e.message));
-  }, [tenant, question, knowledgeBase, documentId, source.chunkId, assistant]);
+    api.chunk(tenant, knowledgeBase, documentId, source.chunkId).then(setPassage, (e) =>
+      setError(e.status === 404 ? 'The passage is no longer in the knowledge base: the document was deleted or '
+        + 're-ingested since this answer.' : e.message));
+  }, [tenant, knowledgeBase, documentId, source.chunkId]);
 
   return (
     <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="passage-title">
       <ModalHeader title={`[${source.number}] ${source.title || documentId}`} labelId="passage-title" />
       <ModalBody>
-        <Content component="p">Document <code>{documentId}</code> in knowledge base <code>{knowledgeBase}</code></Content>
+        <Content component="p">
+          Document <a href={documentLink} data-testid="passage-document">{documentId}</a> in knowledge base{' '}
+          <code>{knowledgeBase}</code>
+          {passage?.headingPath?.length > 0 && <> · {passage.headingPath.join(' › ')}</>}
+        </Content>
         {error && <Alert variant="warning" isInline title={error} />}
         {!passage && !error && <Spinner size="lg" aria-label="Loading the passage" />}
         {passage && <blockquote className="ragfn-answer" data-testid="passage">{passage.text}</blockquote>}

@@ -25,7 +25,7 @@ import {
 } from '@patternfly/react-core';
 import { Td, Tr } from '@patternfly/react-table';
 import { ListTable } from './ListTable.jsx';
-import { call } from './api.js';
+import { call, download } from './api.js';
 import { useApiList } from './useApiList.js';
 
 // A tenant's conversions of repositories into Validated Patterns (GET/POST /api/conversions, admin).
@@ -33,7 +33,7 @@ const conversionsApi = {
   list: (t) => call(t, 'GET', '/api/conversions?limit=100').then((r) => r.data),
   get: (t, id) => call(t, 'GET', `/api/conversions/${encodeURIComponent(id)}`).then((r) => r.data),
   submit: (t, request) => call(t, 'POST', '/api/conversions', request).then((r) => r.data),
-  zipUrl: (t, id) => `/api/conversions/${encodeURIComponent(id)}/pattern.zip?tenant=${encodeURIComponent(t)}`,
+  download: (t, c) => download(t, `/api/conversions/${encodeURIComponent(c.id)}/pattern.zip`, `${c.pattern}.zip`),
 };
 
 const STATUS_COLOR = { REQUESTED: 'grey', RUNNING: 'blue', DONE: 'green', FAILED: 'red' };
@@ -164,8 +164,8 @@ function ConversionDetail({ tenant, conversion }) {
           {conversion.finishedAt && <Term name="Finished">{new Date(conversion.finishedAt).toLocaleString()}</Term>}
         </DescriptionList>
         {conversion.status === 'DONE' && (
-          <Button component="a" href={conversionsApi.zipUrl(tenant, conversion.id)} download={`${conversion.pattern}.zip`}
-            variant="primary" className="ragfn-download">
+          <Button variant="primary" className="ragfn-download"
+            onClick={() => conversionsApi.download(tenant, conversion).catch((e) => setError(e.message))}>
             Download {conversion.pattern}.zip
           </Button>
         )}

@@ -13,6 +13,10 @@ import {
   FormSelect,
   FormSelectOption,
   Label,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
   PageSection,
   Progress,
   TextInput,
@@ -26,9 +30,14 @@ import { useApiList } from './useApiList.js';
 const STATUS_COLOR = { INDEXED: 'green', FAILED: 'red', RECEIVED: 'blue', CHUNKED: 'blue' };
 const SETTLED = new Set(['INDEXED', 'FAILED']);
 
+/** What a link into this page names after its '?': #/knowledge-bases?kb=handbook&document=leave.md. */
+function linked() {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+}
+
 export function KnowledgeBasesPage({ tenant }) {
   const { data: knowledgeBases, error, refresh } = useApiList(() => api.knowledgeBases(tenant), [tenant]);
-  const [chosen, setSelected] = useState('');
+  const [chosen, setSelected] = useState(() => linked().get('kb') ?? '');
   const selected = chosen || knowledgeBases[0]?.knowledgeBase || '';
 
   return (
@@ -58,6 +67,10 @@ export function KnowledgeBasesPage({ tenant }) {
                   </FormSelect>
                 </FormGroup>
               )}
+              {selected && (
+                <DeleteKnowledgeBase tenant={tenant} knowledgeBase={knowledgeBases.find((kb) => kb.knowledgeBase === selected)}
+                  onDeleted={() => { setSelected(''); refresh(); }} />
+              )}
             </CardBody>
           </Card>
           <NewKnowledgeBase tenant={tenant} onCreated={(kb) => { setSelected(kb); refresh(); }} />
@@ -65,8 +78,54 @@ export function KnowledgeBasesPage({ tenant }) {
       </PageSection>
       {selected && (
         <PageSection>
-          <Documents key={selected} tenant={tenant} kb={selected} onChange={refresh} />
+          <Documents key={selected} tenant={tenant} kb={selected} highlighted={linked().get('document')} onChange={refresh} />
         </PageSection>
+      )}
+    </>
+  );
+}
+
+/** Deletes the chosen knowledge base with all its documents, from the store and the index, once confirmed. */
+function DeleteKnowledgeBase({ tenant, knowledgeBase, onDeleted }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  if (!knowledgeBase) {
+    return null;
+  }
+  const name = knowledgeBase.knowledgeBase;
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await api.deleteKnowledgeBase(tenant, name);
+      setConfirming(false);
+      onDeleted();
+    } catch (e) {
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="secondary" isDanger style={{ marginTop: 'var(--pf-t--global--spacer--md)' }}
+        onClick={() => { setError(null); setConfirming(true); }}>
+        Delete knowledge base {name}
+      </Button>
+      {confirming && (
+        <Modal isOpen variant="small" onClose={() => setConfirming(false)} aria-labelledby="delete-kb-title">
+          <ModalHeader title={`Delete ${name}?`} titleIconVariant="warning" labelId="delete-kb-title" />
+          <ModalBody>
+            Its {knowledgeBase.documents} documents and their chunks are deleted from the store and the index;
+            assistants that use it find nothing in it any more.
+            {error && <Alert variant="danger" isInline title={error} />}
+          </ModalBody>
+          <ModalFooter>
+            <Button variant="danger" onClick={remove} isLoading={busy} isDisabled={busy}>Delete</Button>
+            <Button variant="link" onClick={() => setConfirming(false)}>Cancel</Button>
+          </ModalFooter>
+        </Modal>
       )}
     </>
   );
@@ -104,7 +163,7 @@ function NewKnowledgeBase({ tenant, onCreated }) {
   );
 }
 
-function Documents({ tenant, kb, onChange }) {
+function Documents({ tenant, kb, highlighted, onChange }) {
   // Follow documents still on their way in until each is indexed or failed.
   const { data: documents, error, act } = useApiList(async () => (await api.documents(tenant, kb)).documents,
     [tenant, kb], { pollWhile: (list) => list.some((d) => !SETTLED.has(d.status)) });
@@ -152,7 +211,7 @@ function Documents({ tenant, kb, onChange }) {
         <ListTable label={`Documents of ${kb}`} caption={documentCount(documents.length)}
           columns={['Document', 'Status', 'Chunks', 'Updated']} actions>
           {documents.map((d) => (
-            <Tr key={d.documentId}>
+            <Tr key={d.documentId} isRowSelected={d.documentId === highlighted} data-document={d.documentId}>
               <Td dataLabel="Document">{d.title || d.documentId}</Td>
               <Td dataLabel="Status">
                 <Label color={STATUS_COLOR[d.status] ?? 'grey'}>{d.status.toLowerCase()}</Label>

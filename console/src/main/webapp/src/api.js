@@ -67,8 +67,28 @@ export const api = {
       .filter(([, v]) => v !== undefined && v !== null && v !== '')).toString()).then((r) => r.data),
   summary: (t, s) => call(t, 'GET', `/api/summaries/report?scope=${encodeURIComponent(s.scope)}`
     + `&windowStart=${encodeURIComponent(s.windowStart)}&windowEnd=${encodeURIComponent(s.windowEnd)}`).then((r) => r.data),
-  retrieve: (t, request) => call(t, 'POST', '/retrieve', { ...request, tenant: t }).then((r) => r.data),
+  /** One cited passage (a chat source's chunkId) of a document's current version. */
+  chunk: (t, kb, id, chunkId) => call(t, 'GET', `/api/knowledge-bases/${encodeURIComponent(kb)}/documents/`
+    + `${id.split('/').map(encodeURIComponent).join('/')}/chunks/${encodeURIComponent(chunkId)}`).then((r) => r.data),
 };
+
+/**
+ * Fetches a file with the bearer token (a plain link would go without it and be refused once sign-in is on)
+ * and hands it to the browser to save as `filename`.
+ */
+export async function download(tenant, path, filename) {
+  const response = await fetch(withTenant(path, tenant), { headers: await authorization() });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; keep the URL a moment longer for slow ones.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 /** Uploads one file with progress (fetch cannot report upload progress; XMLHttpRequest can). */
 export async function upload(tenant, kb, file, onProgress) {

@@ -54,6 +54,20 @@ class ConsoleServerTest {
     }
 
     @Test
+    void should_pass_a_cited_passages_read_to_the_api_service_when_a_citation_is_opened() throws Exception {
+        // when: the chat page opens a source's passage (ids with / keep them)
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(
+                        "/api/knowledge-bases/handbook/documents/guides/leave.md/chunks/c1?tenant=acme"))
+                .header("Authorization", "Bearer token-2").build(), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(Upstreams.API_CALLS).contains(new Upstreams.Received("GET",
+                "/api/knowledge-bases/handbook/documents/guides/leave.md/chunks/c1?tenant=acme",
+                "127.0.0.1:" + Upstreams.apiPort, "Bearer token-2"));
+    }
+
+    @Test
     void should_hand_on_each_streamed_event_as_it_comes_when_the_chat_streams() throws Exception {
         // when: the first event is read while chat-turn still holds the rest back (the request offers HTTP/2,
         // whose body comes without a length)

@@ -1,6 +1,7 @@
 package dev.ragfn.api;
 
 import dev.ragfn.api.Views.Accepted;
+import dev.ragfn.api.Views.ChunkView;
 import dev.ragfn.api.Views.DocumentPageView;
 import dev.ragfn.api.Views.DocumentView;
 import dev.ragfn.core.domain.DocumentRef;
@@ -9,6 +10,7 @@ import dev.ragfn.core.domain.Ids;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
 import dev.ragfn.core.error.InvalidInputException;
 import dev.ragfn.core.error.TooLargeException;
+import dev.ragfn.core.port.EventPublisher;
 import dev.ragfn.runtime.auth.Role;
 import dev.ragfn.runtime.http.RequestBodies;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -46,11 +48,13 @@ public class DocumentResource {
     private final Library library;
     private final TenantAccess access;
     private final ApiConfig config;
+    private final EventPublisher events;
 
-    public DocumentResource(Library library, TenantAccess access, ApiConfig config) {
+    public DocumentResource(Library library, TenantAccess access, ApiConfig config, EventPublisher events) {
         this.library = library;
         this.access = access;
         this.config = config;
+        this.events = events;
     }
 
     /** One page of documents ordered by id; pass the answer's {@code next} as {@code after} for the following page. */
@@ -67,6 +71,14 @@ public class DocumentResource {
     @Path("/{id: .+}")
     public DocumentView get(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id) {
         return library.document(ref(Role.READER, tenant, kb, id));
+    }
+
+    /** One passage (chunk) of the document by the id a chat turn's source cites, from its current version. */
+    @GET
+    @Path("/{id: .+}/chunks/{chunkId}")
+    public ChunkView chunk(@QueryParam("tenant") String tenant, @PathParam("kb") String kb, @PathParam("id") String id,
+                           @PathParam("chunkId") String chunkId) {
+        return library.chunk(ref(Role.READER, tenant, kb, id), Ids.id("chunkId", chunkId));
     }
 
     /** Deletes the document and its chunks from the store and from the index. */
@@ -119,7 +131,8 @@ public class DocumentResource {
 
     /**
      * Uploads a file (form field {@code file}; optional {@code documentId}, by default the file's name, and
-     * {@code title}) into an existing knowledge base, up to ragfn.api.max-upload-bytes. Answered 202 with
+     * {@code title}) into an existing knowledge base, up to ragfn.api.max-upload-bytes and what one event of the
+     * broker can carry (the bytes travel inside it; about 180 KiB on EventBridge). Answered 202 with
      * the document id as soon as it is submitted; ingest parses it, and its status says how that went.
      */
     @POST
@@ -137,6 +150,12 @@ public class DocumentResource {
         if (file.size() > config.maxUploadBytes()) {
             throw new TooLargeException("the file " + file.fileName() + " is " + file.size() + " bytes, over the limit of "
                     + config.maxUploadBytes() + " (ragfn.api.max-upload-bytes); split it, or submit it by URL");
+        }
+        if (file.size() > events.maxInlineBytes()) {
+            throw new TooLargeException("the file " + file.fileName() + " is " + file.size() + " bytes, over the "
+                    + events.maxInlineBytes() + " that one event of this deployment's event bus can carry (uploads travel "
+                    + "inside the event); put it in the stack's ingest bucket, or where ingest can fetch it by an "
+                    + "https:// or s3:// URL, and submit it by that source");
         }
         String id = Ids.id("documentId", documentId == null || documentId.isBlank() ? file.fileName() : documentId);
         DocumentRef ref = new KnowledgeBaseRef(owner, kb).document(id);

@@ -18,6 +18,11 @@ import java.util.Map;
  */
 public final class EventBridgePublisher implements EventPublisher, AutoCloseable {
 
+    /** EventBridge's cap on one entry: detail, detail-type, source and the rest together. */
+    static final int MAX_ENTRY_BYTES = 256 * 1024;
+    /** Room for all but the file: the CloudEvent's attributes, a 512-character id, a 1,024-character title. */
+    private static final int ENVELOPE_BYTES = 16 * 1024;
+
     private final EventBridgeClient client;
     private final String bus;
 
@@ -47,6 +52,12 @@ public final class EventBridgePublisher implements EventPublisher, AutoCloseable
             throw new StoreUnavailableException("Event bus " + bus + " refused " + type + ": " + failed.errorCode()
                     + " " + failed.errorMessage() + "; retry later");
         }
+    }
+
+    /** What is left of an entry beside the envelope, as base64 takes 4 bytes for every 3. */
+    @Override
+    public long maxInlineBytes() {
+        return (MAX_ENTRY_BYTES - ENVELOPE_BYTES) / 4 * 3;
     }
 
     @Override

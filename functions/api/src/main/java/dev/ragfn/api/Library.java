@@ -1,5 +1,6 @@
 package dev.ragfn.api;
 
+import dev.ragfn.api.Views.ChunkView;
 import dev.ragfn.api.Views.DocumentPageView;
 import dev.ragfn.api.Views.DocumentView;
 import dev.ragfn.api.Views.KnowledgeBaseView;
@@ -89,6 +90,14 @@ public class Library {
 
     public DocumentView document(DocumentRef ref) {
         return DocumentView.of(existing(ref));
+    }
+
+    /** A chunk of the document's current version, as cited by a chat turn's sources. */
+    public ChunkView chunk(DocumentRef ref, String chunkId) {
+        Document document = existing(ref);
+        return store.findChunk(ref, chunkId).map(c -> ChunkView.of(document, c))
+                .orElseThrow(() -> new NotFoundException("chunk " + chunkId + " is not in the current version of document "
+                        + ref.documentId() + "; it may have been re-ingested or deleted since it was cited"));
     }
 
     /** The index first: a document the store still lists can be deleted again, a searchable orphan could not. */

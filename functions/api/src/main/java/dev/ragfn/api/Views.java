@@ -1,6 +1,7 @@
 package dev.ragfn.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.Conversion;
 import dev.ragfn.core.domain.Document;
 import dev.ragfn.core.domain.DocumentStatus;
@@ -55,6 +56,16 @@ public final class Views {
                     d.source(), d.contentType(), d.status(),
                     d.status() == DocumentStatus.FAILED ? d.statusReason() : null, d.chunkCount(), d.tags(),
                     d.updatedAt(), d.date(), d.version());
+        }
+    }
+
+    /** One passage of a document as a citation opens it: its text, the headings above it and where it sits. */
+    public record ChunkView(String chunkId, String documentId, String knowledgeBase, String title, int position,
+                            List<String> headingPath, String text) {
+
+        static ChunkView of(Document d, Chunk c) {
+            return new ChunkView(c.id(), d.ref().documentId(), d.ref().knowledgeBase().knowledgeBase(), d.title(),
+                    c.position(), c.headingPath(), c.text());
         }
     }
 

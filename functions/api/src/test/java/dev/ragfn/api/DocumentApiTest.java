@@ -1,5 +1,6 @@
 package dev.ragfn.api;
 
+import dev.ragfn.core.domain.Chunk;
 import dev.ragfn.core.domain.DocumentRef;
 import dev.ragfn.core.domain.DocumentStatus;
 import dev.ragfn.core.domain.KnowledgeBaseRef;
@@ -87,6 +88,40 @@ class DocumentApiTest {
     }
 
     @Test
+    void should_answer_a_cited_passage_with_its_headings_and_document_when_a_chunk_is_read() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        DocumentRef ref = kb.document("guides/leave.md");
+        document(store, null, ref, DocumentStatus.INDEXED, "", 2);
+        store.replaceChunks(ref, List.of(
+                new Chunk(ref, "c0", 0, "Intro.", 1, Map.of()),
+                new Chunk(ref, "c1", 1, "Parental leave is 16 weeks.", List.of("Leave", "Parental"), 6, Map.of())));
+
+        given().queryParam("tenant", tenant)
+                .when().get("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents/guides/leave.md/chunks/c1")
+                .then().statusCode(200)
+                .body("chunkId", equalTo("c1")).body("documentId", equalTo("guides/leave.md"))
+                .body("knowledgeBase", equalTo(kb.knowledgeBase())).body("title", equalTo("Title of guides/leave.md"))
+                .body("position", equalTo(1)).body("headingPath", contains("Leave", "Parental"))
+                .body("text", equalTo("Parental leave is 16 weeks."));
+    }
+
+    @Test
+    void should_answer_404_with_a_reason_when_the_chunk_is_unknown_or_another_tenants() {
+        KnowledgeBaseRef theirs = Fixtures.knowledgeBase(store, fresh("owner"));
+        DocumentRef secret = theirs.document("secret.md");
+        document(store, null, secret, DocumentStatus.INDEXED, "", 1);
+        store.replaceChunks(secret, List.of(new Chunk(secret, "c0", 0, "The vault code is 0000.", 6, Map.of())));
+        String path = "/api/knowledge-bases/" + theirs.knowledgeBase() + "/documents/secret.md/chunks/";
+
+        given().queryParam("tenant", fresh("t")).when().get(path + "c0")
+                .then().statusCode(404).body("kind", equalTo("NOT_FOUND"))
+                .body("message", not(containsString("vault")));
+        given().queryParam("tenant", theirs.tenant()).when().get(path + "c9")
+                .then().statusCode(404).body("kind", equalTo("NOT_FOUND")).body("message", containsString("c9"));
+    }
+
+    @Test
     void should_remove_the_document_from_store_and_index_when_deleted() {
         String tenant = fresh("t");
         KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
@@ -161,6 +196,24 @@ class DocumentApiTest {
                 .then().statusCode(413).body("kind", equalTo("TOO_LARGE")).body("message", containsString("4096"));
 
         assertThat(store.findDocument(kb.document("big.txt"))).isEmpty();
+        assertThat(broker.about(kb)).isEmpty();
+    }
+
+    @Test
+    void should_answer_413_naming_the_event_limit_and_another_way_when_the_broker_cannot_carry_the_upload() {
+        String tenant = fresh("t");
+        KnowledgeBaseRef kb = Fixtures.knowledgeBase(store, tenant);
+        broker.capInlineBytes(1000);
+        try {
+            given().queryParam("tenant", tenant).multiPart("file", "mid.txt", new byte[1001], "text/plain")
+                    .when().post("/api/knowledge-bases/" + kb.knowledgeBase() + "/documents")
+                    .then().statusCode(413).body("kind", equalTo("TOO_LARGE"))
+                    .body("message", containsString("1000")).body("message", containsString("ingest bucket"));
+        } finally {
+            broker.capInlineBytes(Long.MAX_VALUE);
+        }
+
+        assertThat(store.findDocument(kb.document("mid.txt"))).isEmpty();
         assertThat(broker.about(kb)).isEmpty();
     }
 

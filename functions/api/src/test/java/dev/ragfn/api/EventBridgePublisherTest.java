@@ -84,6 +84,33 @@ class EventBridgePublisherTest {
     }
 
     @Test
+    void should_fit_the_largest_upload_it_admits_in_one_entry_when_its_id_and_title_are_as_long_as_allowed()
+            throws Exception {
+        // given: an upload as large as the publisher admits, with the longest id and title (of 3-byte characters)
+        EventPublisher publisher = publisher(Optional.of("ragfn"));
+        long limit = publisher.maxInlineBytes();
+        Map<String, Object> submission = new java.util.LinkedHashMap<>();
+        submission.put("documentId", "d".repeat(512));
+        submission.put("title", "\u20AC".repeat(1024));
+        submission.put("contentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        submission.put("contentBase64", java.util.Base64.getEncoder().encodeToString(new byte[(int) limit]));
+
+        // when
+        publisher.publish(EventTypes.DOCUMENT_SUBMITTED, "/ragfn/api", KB, submission);
+
+        // then: the entry, sized as EventBridge counts it, is within its 256 KB, and the limit is not far below it
+        JsonNode entry = calls.getFirst().at("/Entries/0");
+        long size = utf8(entry.get("Detail").asText()) + utf8(entry.get("DetailType").asText())
+                + utf8(entry.get("Source").asText()) + utf8(entry.get("EventBusName").asText());
+        assertThat(size).isLessThanOrEqualTo(EventBridgePublisher.MAX_ENTRY_BYTES);
+        assertThat(limit).isGreaterThan(180_000);
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
     void should_fail_as_unavailable_when_the_bus_refuses_the_entry() throws Exception {
         // given
         answer = "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"ThrottlingException\",\"ErrorMessage\":\"slow down\"}]}";

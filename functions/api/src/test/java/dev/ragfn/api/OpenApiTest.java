@@ -20,6 +20,7 @@ class OpenApiTest {
                 .body("paths.'/api/knowledge-bases/{kb}/documents'.post", notNullValue())
                 .body("paths.'/api/knowledge-bases/{kb}/documents/{id}'.delete", notNullValue())
                 .body("paths.'/api/knowledge-bases/{kb}/documents/{id}/reingest'.post", notNullValue())
+                .body("paths.'/api/knowledge-bases/{kb}/documents/{id}/chunks/{chunkId}'.get", notNullValue())
                 .body("paths.'/api/assistants/{id}'.put", notNullValue())
                 .body("paths.'/api/sessions/{id}'.delete", notNullValue())
                 .body("paths.'/api/summaries/report'.get", notNullValue())

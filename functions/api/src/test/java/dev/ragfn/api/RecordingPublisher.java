@@ -22,10 +22,21 @@ public class RecordingPublisher implements EventPublisher {
     }
 
     private final List<Published> events = new CopyOnWriteArrayList<>();
+    private volatile long maxInlineBytes = Long.MAX_VALUE;
 
     @Override
     public void publish(String type, String source, Map<String, String> extensions, Object data) {
         events.add(new Published(type, source, Map.copyOf(extensions), data));
+    }
+
+    @Override
+    public long maxInlineBytes() {
+        return maxInlineBytes;
+    }
+
+    /** Makes this broker carry at most {@code bytes} inline, as EventBridge caps an event; a test restores it. */
+    public void capInlineBytes(long bytes) {
+        maxInlineBytes = bytes;
     }
 
     /** What was published about {@code knowledgeBase}, in order. */

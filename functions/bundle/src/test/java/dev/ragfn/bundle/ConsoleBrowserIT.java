@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * against the packaged bundle on loopback, with a chat model that streams its answer a word at a time.
  * Without identity, a user creates a knowledge base and an assistant, uploads a document and sees it
  * indexed, sees the answer's first tokens before it completes, opens its citation, finds the session in
- * the list, reads a stored summary's charts and deletes the document; then converts a small local
+ * the list, reads a stored summary's charts, deletes the document and sees it gone from the answer; then converts a small local
  * repository and downloads the pattern. With identity, a user signs in on
  * the real Keycloak's login page and the console calls the API and the chat as that user. Screenshots of
  * every page land in target/console-screenshots.
@@ -113,7 +113,8 @@ class ConsoleBrowserIT {
         // then: every step passed, and the answer grew while it streamed
         assertThat(log).contains("console flow passed");
         assertThat(SCREENSHOTS.resolve("5-chat-answer.png")).exists();
-        assertThat(SCREENSHOTS.resolve("9-summary.png")).exists();
+        assertThat(SCREENSHOTS.resolve("7-summary.png")).exists();
+        assertThat(SCREENSHOTS.resolve("11-chat-after-delete.png")).exists();
         assertThat(SCREENSHOTS.resolve("pattern.zip")).isNotEmptyFile();
     }
 
@@ -142,7 +143,7 @@ class ConsoleBrowserIT {
 
         // then: the console acted as alice of acme throughout
         assertThat(log).contains("console login passed");
-        assertThat(SCREENSHOTS.resolve("10-signed-in.png")).exists();
+        assertThat(SCREENSHOTS.resolve("14-signed-in.png")).exists();
     }
 
     /** Runs one of the console's browser flows with node; its output, once it passed. */

@@ -208,6 +208,27 @@ public abstract class DocumentStoreContract {
     }
 
     @Test
+    void should_find_one_chunk_of_the_stored_version_when_asked_by_id() {
+        DocumentRef ref = storedDocument();
+        store.replaceChunks(ref, List.of(chunk(ref, "old", 0), chunk(ref, "kept", 1)));
+        store.replaceChunks(ref, List.of(chunk(ref, "kept", 0), chunk(ref, "new", 1)));
+
+        assertThat(store.findChunk(ref, "new")).contains(chunk(ref, "new", 1));
+        assertThat(store.findChunk(ref, "kept")).contains(chunk(ref, "kept", 0));
+        assertThat(store.findChunk(ref, "old")).isEmpty();
+        assertThat(store.findChunk(ref, "never")).isEmpty();
+    }
+
+    @Test
+    void should_find_no_chunk_when_another_tenant_or_document_asks_for_it() {
+        DocumentRef ref = storedDocument();
+        store.replaceChunks(ref, List.of(chunk(ref, "c-0", 0)));
+
+        assertThat(store.findChunk(new KnowledgeBaseRef("globex", "handbook").document(ref.documentId()), "c-0")).isEmpty();
+        assertThat(store.findChunk(KB.document("other.md"), "c-0")).isEmpty();
+    }
+
+    @Test
     void should_drop_stale_chunks_and_keep_shared_ones_when_replaced_by_a_new_version() {
         DocumentRef ref = storedDocument();
         store.replaceChunks(ref, List.of(chunk(ref, "old-0", 0), chunk(ref, "same", 1), chunk(ref, "old-2", 2)));

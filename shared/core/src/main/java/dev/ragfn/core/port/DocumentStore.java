@@ -86,6 +86,9 @@ public interface DocumentStore extends AutoCloseable {
     /** The chunks of the document's stored version, ordered by position. */
     List<Chunk> listChunks(DocumentRef ref);
 
+    /** One chunk of the document's stored version; empty when the document or that chunk is not there. */
+    Optional<Chunk> findChunk(DocumentRef ref, String chunkId);
+
     @Override
     void close();
 }

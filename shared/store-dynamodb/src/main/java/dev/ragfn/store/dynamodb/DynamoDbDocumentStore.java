@@ -274,6 +274,17 @@ public final class DynamoDbDocumentStore implements DocumentStore {
     }
 
     @Override
+    public Optional<Chunk> findChunk(DocumentRef ref, String chunkId) {
+        Optional<Document> document = findDocument(ref);
+        if (document.isEmpty()) {
+            return Optional.empty();
+        }
+        String chunkKey = ChunkItem.versionPrefix(document.get().version()) + chunkId;
+        return call("read chunk " + chunkId + " of " + ref, () -> Optional.ofNullable(chunks.getItem(r -> r
+                .key(key(Keys.of(ref), chunkKey)).consistentRead(true))).map(ChunkItem::toDomain));
+    }
+
+    @Override
     public void close() {
         lease.close();
     }

@@ -186,6 +186,11 @@ public final class MvStoreDocumentStore implements DocumentStore {
     }
 
     @Override
+    public Optional<Chunk> findChunk(DocumentRef ref, String chunkId) {
+        return Optional.ofNullable(chunks.get(key(ref) + SEP + chunkId)).map(MvStoreDocumentStore::chunk);
+    }
+
+    @Override
     public void close() {
         if (!store.isClosed()) {
             store.close();

@@ -14,11 +14,6 @@ public interface IndexBackend {
 
     VectorIndex open(RagfnConfig config);
 
-    /** Whether a function opens this index while it starts, as {@link StoreBackend#openWhileStarting()}. */
-    default boolean openWhileStarting() {
-        return false;
-    }
-
     /** A one-line description for start-up logs: where the index lives. */
     String describe(RagfnConfig config);
 

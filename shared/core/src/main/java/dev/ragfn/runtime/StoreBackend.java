@@ -31,15 +31,6 @@ public interface StoreBackend {
 
     IdempotencyStore idempotencyStore(RagfnConfig config, Clock clock);
 
-    /**
-     * Whether a function opens these stores while it starts, on a thread of its own, rather than on its
-     * first request: true where opening builds a network client and sends first requests, which would
-     * otherwise make the first answer wait; embedded files are opened when first used.
-     */
-    default boolean openWhileStarting() {
-        return false;
-    }
-
     /** A one-line description for start-up logs: where the data lives. */
     String describe(RagfnConfig config);
 

@@ -18,11 +18,6 @@ public final class OpenSearchBackend implements IndexBackend {
     }
 
     @Override
-    public boolean openWhileStarting() {
-        return true;
-    }
-
-    @Override
     public String describe(RagfnConfig config) {
         return "opensearch (" + config.opensearch().url() + ", index " + config.opensearch().indexName() + ")";
     }

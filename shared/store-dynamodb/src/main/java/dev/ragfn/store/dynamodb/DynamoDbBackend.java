@@ -50,11 +50,6 @@ public final class DynamoDbBackend implements StoreBackend {
     }
 
     @Override
-    public boolean openWhileStarting() {
-        return true;
-    }
-
-    @Override
     public String describe(RagfnConfig config) {
         return "dynamodb (" + config.dynamodb().endpoint().map(Object::toString)
                 .orElse("AWS " + config.dynamodb().region()) + ", tables " + config.dynamodb().tablePrefix() + "*)";
